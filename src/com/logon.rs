@@ -1,0 +1,187 @@
+//! The `IMSLogon` vtable: ten `extern "system"` thunks that unpack C
+//! arguments and call [`LogonCore`].
+
+use std::ffi::c_void;
+use std::ptr;
+
+use super::args::{entry_id, iid, required_entry_id, Out};
+use super::boundary::{boundary, hresult};
+use super::object::{add_ref, query_interface, release, ComClass, ComObject};
+use super::ptr::ComPtr;
+use crate::mapi::{
+    IID_IMSLogon, IMAPIAdviseSink, IMSLogon, IMSLogonVtbl, IUnknown, MapiError, ENTRYID, HRESULT,
+    IID, MAPIERROR, MAPI_UNICODE, ULONG,
+};
+use crate::provider::{LogonCore, LogonProvider};
+
+// SAFETY: `IMSLogon` is `#[repr(C)] { lpVtbl }`, and every slot of `VTBL`
+// is a thunk below, generic over the same `P`, that expects
+// `ComObject<LogonCore<P>>`.
+unsafe impl<P: LogonProvider> ComClass for LogonCore<P> {
+    type Interface = IMSLogon;
+    type Vtbl = IMSLogonVtbl;
+    const VTBL: &'static IMSLogonVtbl = &IMSLogonVtbl {
+        QueryInterface: query_interface::<Self>,
+        AddRef: add_ref::<Self>,
+        Release: release::<Self>,
+        GetLastError: get_last_error::<P>,
+        Logoff: logoff::<P>,
+        OpenEntry: open_entry::<P>,
+        CompareEntryIDs: compare_entry_ids::<P>,
+        Advise: advise::<P>,
+        Unadvise: unadvise::<P>,
+        OpenStatusEntry: open_status_entry::<P>,
+    };
+    const IIDS: &'static [IID] = &[IID_IMSLogon];
+
+    fn final_release(&self) {
+        self.logoff_on_release();
+    }
+}
+
+/// Creates a logon object with one reference, owned by the caller.
+pub fn new_logon<P: LogonProvider>(core: LogonCore<P>) -> *mut IMSLogon {
+    ComObject::create(core)
+}
+
+type Logon<P> = LogonCore<P>;
+
+unsafe extern "system" fn get_last_error<P: LogonProvider>(
+    this: *mut IMSLogon,
+    _hresult: HRESULT,
+    flags: ULONG,
+    lpp_error: *mut *mut MAPIERROR,
+) -> HRESULT {
+    // SAFETY: C calls through our vtable with a live `this` and, per MAPI,
+    // a NULL or writable `lppMAPIError`.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |_obj| {
+            let out = Out::new(lpp_error, ptr::null_mut())?;
+            if flags & !MAPI_UNICODE != 0 {
+                return Err(MapiError::UnknownFlags);
+            }
+            // Nothing to report yet: extended error information needs the
+            // host's MAPIAllocateBuffer, which arrives with MSProviderInit.
+            out.set(ptr::null_mut());
+            Ok(())
+        })
+    })
+}
+
+unsafe extern "system" fn logoff<P: LogonProvider>(
+    this: *mut IMSLogon,
+    flags: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
+    // Stabilized: the host may drop its last reference to this logon from
+    // inside the support object's Release, which teardown calls.
+    hresult(unsafe {
+        ComObject::<Logon<P>>::stabilized(this, |obj| {
+            let flags = flags.as_ref().copied();
+            obj.value().logoff(flags).map(drop)
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn open_entry<P: LogonProvider>(
+    this: *mut IMSLogon,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpul_obj_type: *mut ULONG,
+    lpp_unk: *mut *mut IUnknown,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |obj| {
+            let obj_type = Out::new(lpul_obj_type, 0)?;
+            let unk = Out::new(lpp_unk, ptr::null_mut())?;
+            let entry = entry_id(cb_entry_id, lp_entry_id)?;
+            let (t, object) =
+                obj.value()
+                    .provider()?
+                    .open_entry(entry, iid(lp_interface), flags)?;
+            obj_type.set(t);
+            unk.set(object.into_raw());
+            Ok(())
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn compare_entry_ids<P: LogonProvider>(
+    this: *mut IMSLogon,
+    cb1: ULONG,
+    eid1: *mut ENTRYID,
+    cb2: ULONG,
+    eid2: *mut ENTRYID,
+    flags: ULONG,
+    lpul_result: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |obj| {
+            let result = Out::new(lpul_result, 0)?;
+            let (a, b) = (required_entry_id(cb1, eid1)?, required_entry_id(cb2, eid2)?);
+            let same = obj.value().provider()?.compare_entry_ids(a, b, flags)?;
+            result.set(ULONG::from(same));
+            Ok(())
+        })
+    })
+}
+
+unsafe extern "system" fn advise<P: LogonProvider>(
+    this: *mut IMSLogon,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    event_mask: ULONG,
+    sink: *mut IMAPIAdviseSink,
+    lpul_connection: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |obj| {
+            let connection = Out::new(lpul_connection, 0)?;
+            let entry = entry_id(cb_entry_id, lp_entry_id)?;
+            let provider = obj.value().provider()?;
+            let sink = ComPtr::from_borrowed(sink).ok_or(MapiError::InvalidParameter)?;
+            connection.set(provider.advise(entry, event_mask, sink)?);
+            Ok(())
+        })
+    })
+}
+
+unsafe extern "system" fn unadvise<P: LogonProvider>(
+    this: *mut IMSLogon,
+    connection: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |obj| obj.value().provider()?.unadvise(connection))
+    })
+}
+
+unsafe extern "system" fn open_status_entry<P: LogonProvider>(
+    this: *mut IMSLogon,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpul_obj_type: *mut ULONG,
+    lpp_entry: *mut *mut c_void,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    hresult(unsafe {
+        boundary::<Logon<P>, _>(this, |obj| {
+            let obj_type = Out::new(lpul_obj_type, 0)?;
+            let entry = Out::new(lpp_entry, ptr::null_mut())?;
+            let (t, object) = obj
+                .value()
+                .provider()?
+                .open_status_entry(iid(lp_interface), flags)?;
+            obj_type.set(t);
+            entry.set(object.into_raw().cast());
+            Ok(())
+        })
+    })
+}

@@ -1,0 +1,22 @@
+//! Interface identifiers (`mapiguid.h`): every MAPI IID reads
+//! `{xxxxxxxx-0000-0000-C000-000000000046}`.
+#![allow(non_upper_case_globals)]
+
+use super::types::IID;
+
+/// `IID_IUnknown` `{00000000-0000-0000-C000-000000000046}`.
+pub const IID_IUnknown: IID = IID::mapi(0x0000_0000);
+/// `IID_IMSLogon` `{00020313-0000-0000-C000-000000000046}`.
+pub const IID_IMSLogon: IID = IID::mapi(0x0002_0313);
+/// `IID_IMSProvider` `{00020310-0000-0000-C000-000000000046}`.
+pub const IID_IMSProvider: IID = IID::mapi(0x0002_0310);
+/// `IID_IMAPISup` `{0002030F-0000-0000-C000-000000000046}`.
+pub const IID_IMAPISup: IID = IID::mapi(0x0002_030F);
+/// `IID_IMsgStore` `{00020306-0000-0000-C000-000000000046}`.
+pub const IID_IMsgStore: IID = IID::mapi(0x0002_0306);
+/// `IID_IMAPIProp` `{00020303-0000-0000-C000-000000000046}`.
+pub const IID_IMAPIProp: IID = IID::mapi(0x0002_0303);
+/// `IID_IMAPIStatus` `{0002031E-0000-0000-C000-000000000046}`.
+pub const IID_IMAPIStatus: IID = IID::mapi(0x0002_031E);
+/// `IID_IMAPIAdviseSink` `{00020302-0000-0000-C000-000000000046}`.
+pub const IID_IMAPIAdviseSink: IID = IID::mapi(0x0002_0302);

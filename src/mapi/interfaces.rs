@@ -1,0 +1,563 @@
+//! COM interface layouts: `{ lpVtbl }` objects and their vtables, slot for
+//! slot in MinGW-w64 `mapispi.h` / `mapidefs.h` order. Every slot is
+//! `STDMETHODCALLTYPE` (`extern "system"`).
+//!
+//! Vtables this crate implements (`IMSLogonVtbl`) have plain function
+//! pointers; vtables the host implements (`IMAPISupportVtbl`,
+//! `IMAPIAdviseSinkVtbl`, `IUnknownVtbl`) have `Option`al ones (same ABI) so
+//! that a host that left a slot NULL gets `MAPI_E_NO_SUPPORT`, not a crash.
+#![allow(non_snake_case)]
+
+use std::ffi::{c_char, c_void};
+
+use super::types::{
+    AllocateBufferFn, AllocateMoreFn, FreeBufferFn, ENTRYID, HRESULT, IID, MAPIERROR, ULONG,
+};
+
+/// `IUnknown`: any COM object, seen through its first three slots.
+#[repr(C)]
+pub struct IUnknown {
+    /// The object's vtable.
+    pub lpVtbl: *const IUnknownVtbl,
+}
+
+/// The three slots every COM vtable begins with.
+#[repr(C)]
+pub struct IUnknownVtbl {
+    /// `IUnknown::QueryInterface`.
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IUnknown,
+            riid: *const IID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IUnknown) -> ULONG>,
+    /// `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IUnknown) -> ULONG>,
+}
+
+/// `IMSLogon`: the logon object a message-store provider returns from
+/// `IMSProvider::Logon`.
+#[repr(C)]
+pub struct IMSLogon {
+    /// The object's vtable.
+    pub lpVtbl: *const IMSLogonVtbl,
+}
+
+/// `IMSLogon`'s ten slots (`IUnknown` + `MAPI_IMSLOGON_METHODS`).
+#[repr(C)]
+pub struct IMSLogonVtbl {
+    /// Slot 0: `IUnknown::QueryInterface` (IUnknown, IMSLogon).
+    pub QueryInterface: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        riid: *const IID,
+        ppvObj: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 1: `IUnknown::AddRef`.
+    pub AddRef: unsafe extern "system" fn(This: *mut IMSLogon) -> ULONG,
+    /// Slot 2: `IUnknown::Release`.
+    pub Release: unsafe extern "system" fn(This: *mut IMSLogon) -> ULONG,
+    /// Slot 3: `IMSLogon::GetLastError`.
+    pub GetLastError: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        hResult: HRESULT,
+        ulFlags: ULONG,
+        lppMAPIError: *mut *mut MAPIERROR,
+    ) -> HRESULT,
+    /// Slot 4: `IMSLogon::Logoff` (the seed).
+    pub Logoff: unsafe extern "system" fn(This: *mut IMSLogon, lpulFlags: *mut ULONG) -> HRESULT,
+    /// Slot 5: `IMSLogon::OpenEntry`.
+    pub OpenEntry: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        lpInterface: *const IID,
+        ulFlags: ULONG,
+        lpulObjType: *mut ULONG,
+        lppUnk: *mut *mut IUnknown,
+    ) -> HRESULT,
+    /// Slot 6: `IMSLogon::CompareEntryIDs`.
+    pub CompareEntryIDs: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        cbEntryID1: ULONG,
+        lpEntryID1: *mut ENTRYID,
+        cbEntryID2: ULONG,
+        lpEntryID2: *mut ENTRYID,
+        ulFlags: ULONG,
+        lpulResult: *mut ULONG,
+    ) -> HRESULT,
+    /// Slot 7: `IMSLogon::Advise`.
+    pub Advise: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        ulEventMask: ULONG,
+        lpAdviseSink: *mut IMAPIAdviseSink,
+        lpulConnection: *mut ULONG,
+    ) -> HRESULT,
+    /// Slot 8: `IMSLogon::Unadvise`.
+    pub Unadvise: unsafe extern "system" fn(This: *mut IMSLogon, ulConnection: ULONG) -> HRESULT,
+    /// Slot 9: `IMSLogon::OpenStatusEntry`.
+    pub OpenStatusEntry: unsafe extern "system" fn(
+        This: *mut IMSLogon,
+        lpInterface: *const IID,
+        ulFlags: ULONG,
+        lpulObjType: *mut ULONG,
+        lppEntry: *mut *mut c_void,
+    ) -> HRESULT,
+}
+
+/// `IMAPIAdviseSink`, implemented by the host: receives notifications.
+#[repr(C)]
+pub struct IMAPIAdviseSink {
+    /// The object's vtable.
+    pub lpVtbl: *const IMAPIAdviseSinkVtbl,
+}
+
+/// `IMAPIAdviseSink`'s four slots.
+#[repr(C)]
+pub struct IMAPIAdviseSinkVtbl {
+    /// `IUnknown::QueryInterface`.
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPIAdviseSink,
+            riid: *const IID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IMAPIAdviseSink) -> ULONG>,
+    /// `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IMAPIAdviseSink) -> ULONG>,
+    /// `IMAPIAdviseSink::OnNotify`; `lpNotifications` is an opaque
+    /// `LPNOTIFICATION` here.
+    pub OnNotify: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPIAdviseSink,
+            cNotif: ULONG,
+            lpNotifications: *mut c_void,
+        ) -> ULONG,
+    >,
+}
+
+/// `IMAPISupport`, implemented by the host (MAPI): the provider's way back
+/// into the subsystem. The provider holds one reference from logon to logoff
+/// and releases it last.
+#[repr(C)]
+pub struct IMAPISupport {
+    /// The object's vtable.
+    pub lpVtbl: *const IMAPISupportVtbl,
+}
+
+/// `IMAPISupport`'s 44 slots (`IUnknown` + `MAPI_IMAPISUPPORT_METHODS1..3`).
+/// Structures and interfaces this crate does not model are passed as `void *`.
+#[repr(C)]
+pub struct IMAPISupportVtbl {
+    /// `IUnknown::QueryInterface`.
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            riid: *const IID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IMAPISupport) -> ULONG>,
+    /// `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IMAPISupport) -> ULONG>,
+    /// `IMAPISupport::GetLastError`.
+    pub GetLastError: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            hResult: HRESULT,
+            ulFlags: ULONG,
+            lppMAPIError: *mut *mut MAPIERROR,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::GetMemAllocRoutines`.
+    pub GetMemAllocRoutines: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpAllocateBuffer: *mut Option<AllocateBufferFn>,
+            lpAllocateMore: *mut Option<AllocateMoreFn>,
+            lpFreeBuffer: *mut Option<FreeBufferFn>,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::Subscribe`. Opaque here: `lpKey`: `LPNOTIFKEY`.
+    pub Subscribe: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpKey: *mut c_void,
+            ulEventMask: ULONG,
+            ulFlags: ULONG,
+            lpAdviseSink: *mut IMAPIAdviseSink,
+            lpulConnection: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::Unsubscribe`.
+    pub Unsubscribe:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulConnection: ULONG) -> HRESULT>,
+    /// `IMAPISupport::Notify`. Opaque here: `lpKey`: `LPNOTIFKEY`, `lpNotifications`: `LPNOTIFICATION`.
+    pub Notify: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpKey: *mut c_void,
+            cNotification: ULONG,
+            lpNotifications: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::ModifyStatusRow`. Opaque here: `lpColumnVals`: `LPSPropValue`.
+    pub ModifyStatusRow: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cValues: ULONG,
+            lpColumnVals: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::OpenProfileSection`. Opaque here: `lpUid`: `LPMAPIUID`, `lppProfileObj`: `LPPROFSECT`.
+    pub OpenProfileSection: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpUid: *mut c_void,
+            ulFlags: ULONG,
+            lppProfileObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::RegisterPreprocessor`. Opaque here: `lpMuid`: `LPMAPIUID`.
+    pub RegisterPreprocessor: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMuid: *mut c_void,
+            lpszAdrType: *mut c_void,
+            lpszDLLName: *mut c_void,
+            lpszPreprocess: *mut c_char,
+            lpszRemovePreprocessInfo: *mut c_char,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::NewUID`. Opaque here: `lpMuid`: `LPMAPIUID`.
+    pub NewUID:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, lpMuid: *mut c_void) -> HRESULT>,
+    /// `IMAPISupport::MakeInvalid`.
+    pub MakeInvalid: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpObject: *mut c_void,
+            ulRefCount: ULONG,
+            cMethods: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::SpoolerYield`.
+    pub SpoolerYield:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulFlags: ULONG) -> HRESULT>,
+    /// `IMAPISupport::SpoolerNotify`.
+    pub SpoolerNotify: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpvData: *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::CreateOneOff`.
+    pub CreateOneOff: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpszName: *mut c_void,
+            lpszAdrType: *mut c_void,
+            lpszAddress: *mut c_void,
+            ulFlags: ULONG,
+            lpcbEntryID: *mut ULONG,
+            lppEntryID: *mut *mut ENTRYID,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::SetProviderUID`. Opaque here: `lpProviderID`: `LPMAPIUID`.
+    pub SetProviderUID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpProviderID: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::CompareEntryIDs`.
+    pub CompareEntryIDs: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbEntry1: ULONG,
+            lpEntry1: *mut ENTRYID,
+            cbEntry2: ULONG,
+            lpEntry2: *mut ENTRYID,
+            ulCompareFlags: ULONG,
+            lpulResult: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::OpenTemplateID`. Opaque here: `lpMAPIPropData`: `LPMAPIPROP`, `lppMAPIPropNew`: `LPMAPIPROP`, `lpMAPIPropSibling`: `LPMAPIPROP`.
+    pub OpenTemplateID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbTemplateID: ULONG,
+            lpTemplateID: *mut ENTRYID,
+            ulTemplateFlags: ULONG,
+            lpMAPIPropData: *mut c_void,
+            lpInterface: *const IID,
+            lppMAPIPropNew: *mut *mut c_void,
+            lpMAPIPropSibling: *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::OpenEntry`.
+    pub OpenEntry: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbEntryID: ULONG,
+            lpEntryID: *mut ENTRYID,
+            lpInterface: *const IID,
+            ulOpenFlags: ULONG,
+            lpulObjType: *mut ULONG,
+            lppUnk: *mut *mut IUnknown,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::GetOneOffTable`. Opaque here: `lppTable`: `LPMAPITABLE`.
+    pub GetOneOffTable: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lppTable: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::Address`. Opaque here: `lpAdrParms`: `LPADRPARM`, `lppAdrList`: `LPADRLIST`.
+    pub Address: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpulUIParam: *mut ULONG,
+            lpAdrParms: *mut c_void,
+            lppAdrList: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::Details`. Opaque here: `lpfnDismiss`: `LPFNDISMISS`, `lpfButtonCallback`: `LPFNBUTTON`.
+    pub Details: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpulUIParam: *mut ULONG,
+            lpfnDismiss: *mut c_void,
+            lpvDismissContext: *mut c_void,
+            cbEntryID: ULONG,
+            lpEntryID: *mut ENTRYID,
+            lpfButtonCallback: *mut c_void,
+            lpvButtonContext: *mut c_void,
+            lpszButtonText: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::NewEntry`.
+    pub NewEntry: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG,
+            ulFlags: ULONG,
+            cbEIDContainer: ULONG,
+            lpEIDContainer: *mut ENTRYID,
+            cbEIDNewEntryTpl: ULONG,
+            lpEIDNewEntryTpl: *mut ENTRYID,
+            lpcbEIDNewEntry: *mut ULONG,
+            lppEIDNewEntry: *mut *mut ENTRYID,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::DoConfigPropsheet`. Opaque here: `lpDisplayTable`: `LPMAPITABLE`, `lpCOnfigData`: `LPMAPIPROP`.
+    pub DoConfigPropsheet: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG,
+            ulFlags: ULONG,
+            lpszTitle: *mut c_void,
+            lpDisplayTable: *mut c_void,
+            lpCOnfigData: *mut c_void,
+            ulTopPage: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::CopyMessages`. Opaque here: `lpMsgList`: `LPENTRYLIST`, `lpProgress`: `LPMAPIPROGRESS`.
+    pub CopyMessages: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: *const IID,
+            lpSrcFolder: *mut c_void,
+            lpMsgList: *mut c_void,
+            lpDestInterface: *const IID,
+            lpDestFolder: *mut c_void,
+            ulUIParam: ULONG,
+            lpProgress: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::CopyFolder`. Opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+    pub CopyFolder: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: *const IID,
+            lpSrcFolder: *mut c_void,
+            cbEntryID: ULONG,
+            lpEntryID: *mut ENTRYID,
+            lpDestInterface: *const IID,
+            lpDestFolder: *mut c_void,
+            lszNewFolderName: *mut c_void,
+            ulUIParam: ULONG,
+            lpProgress: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::DoCopyTo`. Opaque here: `lpExcludeProps`: `LPSPropTagArray`, `lpProgress`: `LPMAPIPROGRESS`, `lppProblems`: `LPSPropProblemArray`.
+    pub DoCopyTo: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: *const IID,
+            lpSrcObj: *mut c_void,
+            ciidExclude: ULONG,
+            rgiidExclude: *const IID,
+            lpExcludeProps: *mut c_void,
+            ulUIParam: ULONG,
+            lpProgress: *mut c_void,
+            lpDestInterface: *const IID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::DoCopyProps`. Opaque here: `lpIncludeProps`: `LPSPropTagArray`, `lpProgress`: `LPMAPIPROGRESS`, `lppProblems`: `LPSPropProblemArray`.
+    pub DoCopyProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: *const IID,
+            lpSrcObj: *mut c_void,
+            lpIncludeProps: *mut c_void,
+            ulUIParam: ULONG,
+            lpProgress: *mut c_void,
+            lpDestInterface: *const IID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::DoProgressDialog`. Opaque here: `lppProgress`: `LPMAPIPROGRESS`.
+    pub DoProgressDialog: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG,
+            ulFlags: ULONG,
+            lppProgress: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::ReadReceipt`. Opaque here: `lpReadMessage`: `LPMESSAGE`, `lppEmptyMessage`: `LPMESSAGE`.
+    pub ReadReceipt: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpReadMessage: *mut c_void,
+            lppEmptyMessage: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::PrepareSubmit`. Opaque here: `lpMessage`: `LPMESSAGE`.
+    pub PrepareSubmit: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::ExpandRecips`. Opaque here: `lpMessage`: `LPMESSAGE`.
+    pub ExpandRecips: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::UpdatePAB`. Opaque here: `lpMessage`: `LPMESSAGE`.
+    pub UpdatePAB: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpMessage: *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::DoSentMail`. Opaque here: `lpMessage`: `LPMESSAGE`.
+    pub DoSentMail: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpMessage: *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::OpenAddressBook`. Opaque here: `lppAdrBook`: `LPADRBOOK`.
+    pub OpenAddressBook: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpInterface: *const IID,
+            ulFlags: ULONG,
+            lppAdrBook: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::Preprocess`.
+    pub Preprocess: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            cbEntryID: ULONG,
+            lpEntryID: *mut ENTRYID,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::CompleteMsg`.
+    pub CompleteMsg: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            cbEntryID: ULONG,
+            lpEntryID: *mut ENTRYID,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::StoreLogoffTransports`.
+    pub StoreLogoffTransports: Option<
+        unsafe extern "system" fn(This: *mut IMAPISupport, lpulFlags: *mut ULONG) -> HRESULT,
+    >,
+    /// `IMAPISupport::StatusRecips`. Opaque here: `lpMessage`: `LPMESSAGE`, `lpRecipList`: `LPADRLIST`.
+    pub StatusRecips: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpRecipList: *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::WrapStoreEntryID`.
+    pub WrapStoreEntryID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbOrigEntry: ULONG,
+            lpOrigEntry: *mut ENTRYID,
+            lpcbWrappedEntry: *mut ULONG,
+            lppWrappedEntry: *mut *mut ENTRYID,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::ModifyProfile`.
+    pub ModifyProfile:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulFlags: ULONG) -> HRESULT>,
+    /// `IMAPISupport::IStorageFromStream`. Opaque here: `lppStorageOut`: `LPSTORAGE`.
+    pub IStorageFromStream: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpUnkIn: *mut IUnknown,
+            lpInterface: *const IID,
+            ulFlags: ULONG,
+            lppStorageOut: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IMAPISupport::GetSvcConfigSupportObj`.
+    pub GetSvcConfigSupportObj: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lppSvcSupport: *mut *mut IMAPISupport,
+        ) -> HRESULT,
+    >,
+}
