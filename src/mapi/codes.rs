@@ -35,34 +35,34 @@ pub const MAPI_E_LOGON_FAILED: HRESULT = 0x8004_0111_u32 as HRESULT;
 pub const MAPI_E_END_OF_SESSION: HRESULT = 0x8004_0200_u32 as HRESULT;
 
 /// `ulFlags`: strings are wide (`WCHAR`).
-pub const MAPI_UNICODE: ULONG = 0x8000_0000;
+pub const MAPI_UNICODE: ULONG = 0x8000_0000_u32 as ULONG;
 /// `MAPIERROR::ulVersion`.
 pub const MAPI_ERROR_VERSION: ULONG = 0;
 
 /// Object type: message store.
-pub const MAPI_STORE: ULONG = 0x0000_0001;
+pub const MAPI_STORE: ULONG = 0x0000_0001_u32 as ULONG;
 /// Object type: folder.
-pub const MAPI_FOLDER: ULONG = 0x0000_0003;
+pub const MAPI_FOLDER: ULONG = 0x0000_0003_u32 as ULONG;
 /// Object type: message.
-pub const MAPI_MESSAGE: ULONG = 0x0000_0005;
+pub const MAPI_MESSAGE: ULONG = 0x0000_0005_u32 as ULONG;
 /// Object type: status object.
-pub const MAPI_STATUS: ULONG = 0x0000_000A;
+pub const MAPI_STATUS: ULONG = 0x0000_000A_u32 as ULONG;
 
 /// `IMsgStore::StoreLogoff` flag: return at once.
-pub const LOGOFF_NO_WAIT: ULONG = 0x0000_0001;
+pub const LOGOFF_NO_WAIT: ULONG = 0x0000_0001_u32 as ULONG;
 /// `StoreLogoff` flag: let pending operations finish.
-pub const LOGOFF_ORDERLY: ULONG = 0x0000_0002;
+pub const LOGOFF_ORDERLY: ULONG = 0x0000_0002_u32 as ULONG;
 /// `StoreLogoff` flag: flush outbound messages first.
-pub const LOGOFF_PURGE: ULONG = 0x0000_0004;
+pub const LOGOFF_PURGE: ULONG = 0x0000_0004_u32 as ULONG;
 /// `StoreLogoff` flag: abort pending operations.
-pub const LOGOFF_ABORT: ULONG = 0x0000_0008;
+pub const LOGOFF_ABORT: ULONG = 0x0000_0008_u32 as ULONG;
 /// `StoreLogoff` flag: do not tell the user.
-pub const LOGOFF_QUIET: ULONG = 0x0000_0010;
+pub const LOGOFF_QUIET: ULONG = 0x0000_0010_u32 as ULONG;
 /// Set by the provider on return: logoff finished.
-pub const LOGOFF_COMPLETE: ULONG = 0x0001_0000;
+pub const LOGOFF_COMPLETE: ULONG = 0x0001_0000_u32 as ULONG;
 /// Set on return: inbound work still pending.
-pub const LOGOFF_INBOUND: ULONG = 0x0002_0000;
+pub const LOGOFF_INBOUND: ULONG = 0x0002_0000_u32 as ULONG;
 /// Set on return: outbound work still pending.
-pub const LOGOFF_OUTBOUND: ULONG = 0x0004_0000;
+pub const LOGOFF_OUTBOUND: ULONG = 0x0004_0000_u32 as ULONG;
 /// Set on return: messages still queued for sending.
-pub const LOGOFF_OUTBOUND_QUEUE: ULONG = 0x0008_0000;
+pub const LOGOFF_OUTBOUND_QUEUE: ULONG = 0x0008_0000_u32 as ULONG;

@@ -180,9 +180,9 @@ pub struct IMAPISupportVtbl {
     pub GetMemAllocRoutines: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            lpAllocateBuffer: *mut Option<AllocateBufferFn>,
-            lpAllocateMore: *mut Option<AllocateMoreFn>,
-            lpFreeBuffer: *mut Option<FreeBufferFn>,
+            lpAllocateBuffer: *mut AllocateBufferFn,
+            lpAllocateMore: *mut AllocateMoreFn,
+            lpFreeBuffer: *mut FreeBufferFn,
         ) -> HRESULT,
     >,
     /// `IMAPISupport::Subscribe`. Opaque here: `lpKey`: `LPNOTIFKEY`.

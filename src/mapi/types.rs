@@ -98,16 +98,19 @@ pub struct MAPIERROR {
 }
 
 /// `MAPIAllocateBuffer` (`LPALLOCATEBUFFER`), implemented by the host.
+/// `None` stands for a NULL function pointer.
 pub type AllocateBufferFn =
-    unsafe extern "system" fn(cbSize: ULONG, lppBuffer: *mut *mut c_void) -> SCODE;
+    Option<unsafe extern "system" fn(cbSize: ULONG, lppBuffer: *mut *mut c_void) -> SCODE>;
 
 /// `MAPIAllocateMore` (`LPALLOCATEMORE`): allocates a buffer chained to
 /// `lpObject` and freed with it.
-pub type AllocateMoreFn = unsafe extern "system" fn(
-    cbSize: ULONG,
-    lpObject: *mut c_void,
-    lppBuffer: *mut *mut c_void,
-) -> SCODE;
+pub type AllocateMoreFn = Option<
+    unsafe extern "system" fn(
+        cbSize: ULONG,
+        lpObject: *mut c_void,
+        lppBuffer: *mut *mut c_void,
+    ) -> SCODE,
+>;
 
 /// `MAPIFreeBuffer` (`LPFREEBUFFER`).
-pub type FreeBufferFn = unsafe extern "system" fn(lpBuffer: *mut c_void) -> ULONG;
+pub type FreeBufferFn = Option<unsafe extern "system" fn(lpBuffer: *mut c_void) -> ULONG>;
