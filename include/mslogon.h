@@ -882,6 +882,13 @@ extern const MSLogon_IID MSLogon_IID_IMAPIAdviseSink;
 MSLogon_HRESULT mslogon_create_logon(struct MSLogon_IMAPISupport *lpSupport,
                                      struct MSLogon_IMSLogon **lppLogon);
 
+/**
+ * The number of COM objects (logons, and later stores, providers, status
+ * objects) this library created that are not destroyed yet, process-wide.
+ * A host can assert it is 0 after its last `Release` to find leaks.
+ */
+MSLogon_ULONG mslogon_live_objects(void);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -18,6 +18,6 @@ mod refcount;
 
 pub use boundary::{boundary, hresult, FfiReturn};
 pub use logon::new_logon;
-pub use object::{ComClass, ComObject};
+pub use object::{live_objects, ComClass, ComObject};
 pub use ptr::{ComPtr, Interface};
 pub use refcount::{RefCount, Released};

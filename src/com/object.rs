@@ -4,10 +4,20 @@
 use std::ffi::c_void;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::boundary::{boundary, hresult};
 use super::refcount::{RefCount, Released};
 use crate::mapi::{IID_IUnknown, MapiError, HRESULT, IID, ULONG};
+
+/// How many objects [`ComObject::create`] made that are not yet destroyed.
+static LIVE_OBJECTS: AtomicUsize = AtomicUsize::new(0);
+
+/// The number of COM objects this library created that have not been
+/// destroyed yet, process-wide: a leak check for hosts and tests.
+pub fn live_objects() -> usize {
+    LIVE_OBJECTS.load(Ordering::SeqCst)
+}
 
 /// A Rust type that C sees as a COM object.
 ///
@@ -50,6 +60,7 @@ impl<T: ComClass> ComObject<T> {
             refs: RefCount::new(),
             value,
         });
+        LIVE_OBJECTS.fetch_add(1, Ordering::Relaxed);
         Box::into_raw(obj).cast()
     }
 
@@ -201,4 +212,5 @@ unsafe fn destroy<T: ComClass>(obj: *mut ComObject<T>) {
     let boxed = unsafe { Box::from_raw(obj) };
     // A panicking Drop would leak what is left, never unwind into C.
     let _ = catch_unwind(AssertUnwindSafe(move || drop(boxed)));
+    LIVE_OBJECTS.fetch_sub(1, Ordering::Release);
 }

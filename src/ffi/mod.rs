@@ -6,8 +6,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 
-use crate::com::{hresult, new_logon, ComPtr};
-use crate::mapi::{self, IMAPISupport, IMSLogon, MapiError, HRESULT, IID};
+use crate::com::{hresult, live_objects, new_logon, ComPtr};
+use crate::mapi::{self, IMAPISupport, IMSLogon, MapiError, HRESULT, IID, ULONG};
 use crate::provider::LogonCore;
 use crate::store::ReferenceLogon;
 
@@ -78,4 +78,12 @@ pub unsafe extern "C" fn mslogon_create_logon(
         Ok(Err(e)) => e.hresult(),
         Err(_) => MapiError::CallFailed.hresult(),
     }
+}
+
+/// The number of COM objects (logons, and later stores, providers, status
+/// objects) this library created that are not destroyed yet, process-wide.
+/// A host can assert it is 0 after its last `Release` to find leaks.
+#[no_mangle]
+pub extern "C" fn mslogon_live_objects() -> ULONG {
+    ULONG::try_from(live_objects()).unwrap_or(ULONG::MAX)
 }

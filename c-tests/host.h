@@ -1,0 +1,95 @@
+/*
+ * host.h: the host side of the C/C++ tests, shared by every test program.
+ *
+ * A test host plays MAPI's part: it implements IMAPISupport (all 44 slots;
+ * the ones a store provider does not need here answer MAPI_E_NO_SUPPORT)
+ * and IMAPIAdviseSink, counts every AddRef/Release, stamps each release with
+ * a global tick (to check what was released last), can call back into the
+ * logon from inside the support object's Release (as MAPI does), and hands
+ * out MAPIAllocateBuffer/More/FreeBuffer that count buffers.
+ */
+#ifndef MSLOGON_TEST_HOST_H
+#define MSLOGON_TEST_HOST_H
+
+#include <stddef.h>
+
+#include "mslogon.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- checks ------------------------------------------------------------ */
+
+void host_check(int ok, const char *expr, const char *file, int line);
+void host_check_hr(MSLogon_HRESULT got, MSLogon_HRESULT want, const char *expr,
+                   const char *file, int line);
+void host_check_eq(long long got, long long want, const char *expr, const char *file,
+                   int line);
+/* Prints "<name>: N passed, M failed" and returns the process exit code. */
+int host_finish(const char *name);
+/* "MAPI_E_END_OF_SESSION", ... or "0x%08X" for codes it does not know. */
+const char *host_hr_name(MSLogon_HRESULT hr);
+
+#define CHECK(cond) host_check(!!(cond), #cond, __FILE__, __LINE__)
+#define CHECK_HR(expr, want) host_check_hr((expr), (want), #expr, __FILE__, __LINE__)
+#define CHECK_EQ(expr, want) \
+  host_check_eq((long long)(expr), (long long)(want), #expr, __FILE__, __LINE__)
+
+/* A global, strictly increasing event counter. */
+unsigned long host_tick(void);
+
+/* ---- IMAPISupport ------------------------------------------------------ */
+
+typedef struct HostSupport {
+  MSLogon_IMAPISupport iface; /* first: &s->iface is the interface pointer */
+  long refs;                  /* starts at 1: the host's own reference */
+  long add_refs;
+  long releases;
+  unsigned long last_release_tick;
+  long store_logoff_transports;
+  MSLogon_ULONG last_store_logoff_flags;
+  /* MAPI's re-entry: when set, the next Release calls
+   * Logoff(&0) on this logon (result in reenter_hr), then Release on it
+   * when reenter_release is non-zero (MAPI dropping its reference). */
+  MSLogon_IMSLogon *reenter_logon;
+  int reenter_release;
+  MSLogon_HRESULT reenter_hr;
+  long reentries;
+} HostSupport;
+
+void host_support_init(HostSupport *s);
+long host_refs(const HostSupport *s);
+
+/* ---- IMAPIAdviseSink --------------------------------------------------- */
+
+typedef struct HostSink {
+  MSLogon_IMAPIAdviseSink iface;
+  long refs;
+  long releases;
+  unsigned long last_release_tick;
+  long notifications;
+} HostSink;
+
+void host_sink_init(HostSink *k);
+long host_sink_refs(const HostSink *k);
+
+/* ---- MAPI allocators (also returned by GetMemAllocRoutines) ------------ */
+
+MSLogon_SCODE MSLOGON_STDMETHODCALLTYPE host_allocate_buffer(MSLogon_ULONG cb, void **out);
+MSLogon_SCODE MSLOGON_STDMETHODCALLTYPE host_allocate_more(MSLogon_ULONG cb, void *parent,
+                                                           void **out);
+MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE host_free_buffer(void *buffer);
+/* Buffers from host_allocate_buffer/more not yet freed. */
+long host_live_buffers(void);
+
+/* ---- convenience ------------------------------------------------------- */
+
+/* mslogon_create_logon on `s`, checked to succeed. */
+MSLogon_IMSLogon *host_new_logon(HostSupport *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MSLOGON_TEST_HOST_H */
