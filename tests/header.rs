@@ -133,7 +133,7 @@ fn add_call_macros(text: &str) -> String {
     let open = "typedef struct MSLogon_";
     while let Some(start) = rest.find(open) {
         let decl = &rest[start + open.len()..];
-        let name_end = decl.find(|c: char| c == ' ' || c == '{').unwrap();
+        let name_end = decl.find([' ', '{']).unwrap();
         let name = &decl[..name_end];
         let body_end = decl.find("\n}").unwrap();
         let body = &decl[..body_end];

@@ -5,8 +5,11 @@
 //! Vtables this crate implements (`IMSLogonVtbl`) have plain function
 //! pointers; vtables the host implements (`IMAPISupportVtbl`,
 //! `IMAPIAdviseSinkVtbl`, `IUnknownVtbl`) have `Option`al ones (same ABI) so
-//! that a host that left a slot NULL gets `MAPI_E_NO_SUPPORT`, not a crash.
+//! that a host that left a slot NULL gets `MAPI_E_NO_SUPPORT`, not a crash;
+//! their `Default` is all-NULL, handy for hosts written in Rust.
 #![allow(non_snake_case)]
+// The vtable slot types spell out MAPI's signatures on purpose.
+#![allow(clippy::type_complexity)]
 
 use std::ffi::{c_char, c_void};
 
@@ -23,6 +26,7 @@ pub struct IUnknown {
 
 /// The three slots every COM vtable begins with.
 #[repr(C)]
+#[derive(Default)]
 pub struct IUnknownVtbl {
     /// `IUnknown::QueryInterface`.
     pub QueryInterface: Option<
@@ -118,6 +122,7 @@ pub struct IMAPIAdviseSink {
 
 /// `IMAPIAdviseSink`'s four slots.
 #[repr(C)]
+#[derive(Default)]
 pub struct IMAPIAdviseSinkVtbl {
     /// `IUnknown::QueryInterface`.
     pub QueryInterface: Option<
@@ -154,6 +159,7 @@ pub struct IMAPISupport {
 /// `IMAPISupport`'s 44 slots (`IUnknown` + `MAPI_IMAPISUPPORT_METHODS1..3`).
 /// Structures and interfaces this crate does not model are passed as `void *`.
 #[repr(C)]
+#[derive(Default)]
 pub struct IMAPISupportVtbl {
     /// `IUnknown::QueryInterface`.
     pub QueryInterface: Option<

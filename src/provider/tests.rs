@@ -4,6 +4,8 @@ use std::sync::{Arc, Barrier, OnceLock, Weak};
 use super::*;
 
 type Log = Arc<Mutex<Vec<&'static str>>>;
+/// What a re-entrant `Logoff` answered, and the state it saw.
+type Seen = Arc<Mutex<Vec<(MapiResult<LogoffOutcome>, LogonState)>>>;
 
 fn entries(log: &Log) -> Vec<&'static str> {
     log.lock().unwrap().clone()
@@ -103,7 +105,7 @@ fn methods_after_logoff_end_the_session() {
 fn reentrant_logoff_from_support_release_is_a_noop() {
     let log = Log::default();
     let slot: Arc<OnceLock<Weak<Core>>> = Arc::default();
-    let seen: Arc<Mutex<Vec<(MapiResult<LogoffOutcome>, LogonState)>>> = Arc::default();
+    let seen: Seen = Arc::default();
     let mut core = core_with(&log, false);
     let (slot2, seen2) = (slot.clone(), seen.clone());
     core.support.get_mut().unwrap().as_mut().unwrap().on_release = Some(Box::new(move || {

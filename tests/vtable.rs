@@ -1,0 +1,263 @@
+//! Calls through the real `extern "system"` vtables, from a host written in
+//! Rust: panics in provider code never unwind into the host, and leave the
+//! logon in a defined state with nothing leaked.
+
+use std::ffi::c_void;
+use std::ptr;
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
+use std::sync::Mutex;
+
+use mslogon::com::{live_objects, new_logon, ComPtr};
+use mslogon::mapi::*;
+use mslogon::{LogonCore, LogonProvider};
+
+/// `live_objects` is process-wide: tests that count objects run one at a
+/// time.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+// ---- a host-side COM object (support object or advise sink) -------------
+
+#[repr(C)]
+struct HostObject<V: 'static> {
+    vtbl: &'static V,
+    refs: AtomicI32,
+    releases: AtomicU32,
+}
+
+unsafe extern "system" fn host_add_ref<I>(this: *mut I) -> ULONG {
+    // SAFETY: `this` is a `HostObject` (all host vtables share the header).
+    let obj = unsafe { &*this.cast::<HostObject<()>>() };
+    (obj.refs.fetch_add(1, Ordering::SeqCst) + 1) as ULONG
+}
+
+unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
+    // SAFETY: as above.
+    let obj = unsafe { &*this.cast::<HostObject<()>>() };
+    obj.releases.fetch_add(1, Ordering::SeqCst);
+    let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
+    assert!(left >= 0, "over-released a host object");
+    left as ULONG
+}
+
+fn support_vtbl() -> &'static IMAPISupportVtbl {
+    Box::leak(Box::new(IMAPISupportVtbl {
+        AddRef: Some(host_add_ref::<IMAPISupport>),
+        Release: Some(host_release::<IMAPISupport>),
+        ..Default::default()
+    }))
+}
+
+fn sink_vtbl() -> &'static IMAPIAdviseSinkVtbl {
+    Box::leak(Box::new(IMAPIAdviseSinkVtbl {
+        AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
+        Release: Some(host_release::<IMAPIAdviseSink>),
+        ..Default::default()
+    }))
+}
+
+fn host_object<V>(vtbl: &'static V) -> Box<HostObject<V>> {
+    Box::new(HostObject {
+        vtbl,
+        refs: AtomicI32::new(1),
+        releases: AtomicU32::new(0),
+    })
+}
+
+impl<V> HostObject<V> {
+    fn refs(&self) -> i32 {
+        self.refs.load(Ordering::SeqCst)
+    }
+    fn releases(&self) -> u32 {
+        self.releases.load(Ordering::SeqCst)
+    }
+    fn as_ptr<I>(&self) -> *mut I {
+        ptr::from_ref(self).cast_mut().cast()
+    }
+}
+
+// ---- providers that panic --------------------------------------------------
+
+#[derive(Default)]
+struct Panicky {
+    in_logoff: bool,
+    in_drop: bool,
+}
+
+impl LogonProvider for Panicky {
+    fn logoff(&self) {
+        if self.in_logoff {
+            panic!("provider logoff panicked");
+        }
+    }
+    fn advise(
+        &self,
+        _: Option<&[u8]>,
+        _: ULONG,
+        _sink: ComPtr<IMAPIAdviseSink>,
+    ) -> MapiResult<ULONG> {
+        panic!("provider advise panicked");
+    }
+}
+
+impl Drop for Panicky {
+    fn drop(&mut self) {
+        if self.in_drop {
+            panic!("provider drop panicked");
+        }
+    }
+}
+
+fn logon_for(provider: Panicky, support: &HostObject<IMAPISupportVtbl>) -> *mut IMSLogon {
+    // SAFETY: `support` is a live host object.
+    let support = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
+    new_logon(LogonCore::new(provider, support))
+}
+
+fn vtbl(logon: *mut IMSLogon) -> &'static IMSLogonVtbl {
+    // SAFETY: `logon` is a live object made by `new_logon`.
+    unsafe { &*(*logon).lpVtbl }
+}
+
+fn logoff(logon: *mut IMSLogon) -> HRESULT {
+    let mut flags: ULONG = 0;
+    // SAFETY: live object, valid flags pointer.
+    unsafe { (vtbl(logon).Logoff)(logon, &mut flags) }
+}
+
+fn release(logon: *mut IMSLogon) -> ULONG {
+    // SAFETY: live object on which we own a reference.
+    unsafe { (vtbl(logon).Release)(logon) }
+}
+
+#[test]
+fn panic_in_a_method_is_call_failed_and_changes_nothing() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let support = host_object(support_vtbl());
+    let sink = host_object(sink_vtbl());
+    let logon = logon_for(Panicky::default(), &support);
+    let mut connection: ULONG = 77;
+
+    // SAFETY: live objects and valid pointers.
+    let hr = unsafe {
+        (vtbl(logon).Advise)(logon, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection)
+    };
+    assert_eq!(hr, MAPI_E_CALL_FAILED);
+    assert_eq!(connection, 0, "out-pointer zeroed");
+    assert_eq!(
+        sink.refs(),
+        1,
+        "the sink reference taken for the call was given back"
+    );
+    assert_eq!(
+        support.refs(),
+        2,
+        "the logon still holds its support object"
+    );
+
+    // The logon is still live and logs off normally.
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(support.refs(), 1);
+    assert_eq!(support.releases(), 1);
+    assert_eq!(release(logon), 0);
+    assert_eq!(live_objects(), 0);
+}
+
+#[test]
+fn panic_in_provider_logoff_still_tears_down_once() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let support = host_object(support_vtbl());
+    let logon = logon_for(
+        Panicky {
+            in_logoff: true,
+            in_drop: false,
+        },
+        &support,
+    );
+    assert_eq!(logoff(logon), MAPI_E_CALL_FAILED);
+    assert_eq!(support.refs(), 1, "support released despite the panic");
+    assert_eq!(support.releases(), 1);
+    assert_eq!(
+        logoff(logon),
+        S_OK,
+        "logged off: a second Logoff is a no-op"
+    );
+    assert_eq!(support.releases(), 1);
+    // SAFETY: live object; other methods now end the session.
+    let hr = unsafe { (vtbl(logon).Unadvise)(logon, 1) };
+    assert_eq!(hr, MAPI_E_END_OF_SESSION);
+    assert_eq!(release(logon), 0);
+    assert_eq!(live_objects(), 0);
+}
+
+#[test]
+fn panic_in_provider_drop_never_reaches_the_host() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let support = host_object(support_vtbl());
+    let logon = logon_for(
+        Panicky {
+            in_logoff: false,
+            in_drop: true,
+        },
+        &support,
+    );
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(release(logon), 0);
+    assert_eq!(support.releases(), 1);
+    assert_eq!(live_objects(), 0);
+}
+
+#[test]
+fn foreign_and_null_this_are_rejected() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let support = host_object(support_vtbl());
+    let logon = logon_for(Panicky::default(), &support);
+    let v = vtbl(logon);
+    // Our vtable called with an object that is not ours (the support object).
+    let foreign: *mut IMSLogon = support.as_ptr();
+    let mut flags: ULONG = 0;
+    let mut out: *mut c_void = ptr::null_mut();
+    // SAFETY: `foreign` is a live object with a vtable pointer first.
+    unsafe {
+        assert_eq!((v.Logoff)(foreign, &mut flags), MAPI_E_INVALID_PARAMETER);
+        assert_eq!((v.AddRef)(foreign), 0);
+        assert_eq!((v.Release)(foreign), 0);
+        assert_eq!(
+            (v.QueryInterface)(foreign, &IID_IUnknown, &mut out),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert!(out.is_null());
+        assert_eq!(
+            (v.Logoff)(ptr::null_mut(), &mut flags),
+            MAPI_E_INVALID_PARAMETER
+        );
+    }
+    assert_eq!(support.refs(), 2, "nothing happened to the real objects");
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(release(logon), 0);
+    assert_eq!(live_objects(), 0);
+}
+
+#[test]
+fn eight_threads_racing_logoff_through_the_vtable() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    for _ in 0..100 {
+        let support = host_object(support_vtbl());
+        let logon = logon_for(Panicky::default(), &support) as usize;
+        let barrier = std::sync::Barrier::new(8);
+        let results: Vec<HRESULT> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        logoff(logon as *mut IMSLogon)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(results.iter().all(|&hr| hr == S_OK), "{results:?}");
+        assert_eq!(support.releases(), 1, "exactly one teardown");
+        assert_eq!(release(logon as *mut IMSLogon), 0);
+    }
+    assert_eq!(live_objects(), 0);
+}
