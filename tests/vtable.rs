@@ -207,31 +207,53 @@ fn panic_in_provider_drop_never_reaches_the_host() {
 }
 
 #[test]
-fn foreign_and_null_this_are_rejected() {
+fn null_this_is_rejected_on_every_slot() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let support = host_object(support_vtbl());
+    let sink = host_object(sink_vtbl());
     let logon = logon_for(Panicky::default(), &support);
     let v = vtbl(logon);
-    // Our vtable called with an object that is not ours (the support object).
-    let foreign: *mut IMSLogon = support.as_ptr();
+    let null: *mut IMSLogon = ptr::null_mut();
     let mut flags: ULONG = 0;
+    let mut ulong: ULONG = 77;
     let mut out: *mut c_void = ptr::null_mut();
-    // SAFETY: `foreign` is a live object with a vtable pointer first.
+    let mut unk: *mut IUnknown = ptr::null_mut();
+    let mut err: *mut MAPIERROR = ptr::null_mut();
+    // SAFETY: every slot must cope with a NULL `this`; the other pointers
+    // are valid.
     unsafe {
-        assert_eq!((v.Logoff)(foreign, &mut flags), MAPI_E_INVALID_PARAMETER);
-        assert_eq!((v.AddRef)(foreign), 0);
-        assert_eq!((v.Release)(foreign), 0);
         assert_eq!(
-            (v.QueryInterface)(foreign, &IID_IUnknown, &mut out),
+            (v.QueryInterface)(null, &IID_IUnknown, &mut out),
             MAPI_E_INVALID_PARAMETER
         );
         assert!(out.is_null());
+        assert_eq!((v.AddRef)(null), 0);
+        assert_eq!((v.Release)(null), 0);
         assert_eq!(
-            (v.Logoff)(ptr::null_mut(), &mut flags),
+            (v.GetLastError)(null, S_OK, 0, &mut err),
             MAPI_E_INVALID_PARAMETER
         );
+        assert_eq!((v.Logoff)(null, &mut flags), MAPI_E_INVALID_PARAMETER);
+        let hr = (v.OpenEntry)(
+            null,
+            0,
+            ptr::null_mut(),
+            ptr::null(),
+            0,
+            &mut ulong,
+            &mut unk,
+        );
+        assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
+        let hr = (v.CompareEntryIDs)(null, 0, ptr::null_mut(), 0, ptr::null_mut(), 0, &mut ulong);
+        assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
+        let hr = (v.Advise)(null, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut ulong);
+        assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
+        assert_eq!((v.Unadvise)(null, 1), MAPI_E_INVALID_PARAMETER);
+        let hr = (v.OpenStatusEntry)(null, ptr::null(), 0, &mut ulong, &mut out);
+        assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
     }
-    assert_eq!(support.refs(), 2, "nothing happened to the real objects");
+    assert_eq!(sink.refs(), 1, "nothing retained");
+    assert_eq!(support.refs(), 2, "nothing happened to the real logon");
     assert_eq!(logoff(logon), S_OK);
     assert_eq!(release(logon), 0);
     assert_eq!(live_objects(), 0);

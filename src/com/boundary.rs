@@ -10,7 +10,7 @@ use crate::mapi::{MapiError, MapiResult, HRESULT, S_OK, ULONG};
 /// What a thunk's body produces, and what C gets when `this` is unusable or
 /// the body panicked.
 pub trait FfiReturn {
-    /// The answer for a NULL (or foreign) `this`.
+    /// The answer for a NULL `this`.
     fn bad_this() -> Self;
     /// The answer when the body panicked.
     fn panicked() -> Self;
@@ -36,13 +36,12 @@ impl FfiReturn for ULONG {
 }
 
 /// Runs `body` on the object behind `this`, or answers
-/// [`FfiReturn::bad_this`] when `this` is NULL or not one of ours, or
+/// [`FfiReturn::bad_this`] when `this` is NULL, or
 /// [`FfiReturn::panicked`] when `body` panics: nothing unwinds into C.
 ///
 /// # Safety
 ///
-/// `this` is NULL or points to a live COM object (whose first field is its
-/// vtable pointer).
+/// `this` is NULL or points to a live `ComObject<T>`.
 pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
     this: *mut T::Interface,
     body: impl FnOnce(&ComObject<T>) -> R,

@@ -64,25 +64,21 @@ impl<T: ComClass> ComObject<T> {
         Box::into_raw(obj).cast()
     }
 
-    /// The object behind `this`, if `this` is non-NULL and carries our
-    /// vtable.
+    /// The object behind `this`, if `this` is non-NULL.
+    ///
+    /// There is no reliable way to recognise a foreign object: the address
+    /// of `T::VTBL` is not unique (a constant may be duplicated, e.g. by the
+    /// release-mode optimiser), so, as in every COM implementation, a
+    /// non-NULL `this` is trusted to be an object of this class.
     ///
     /// # Safety
     ///
-    /// `this` is NULL or points to a live COM object.
+    /// `this` is NULL or points to a live `ComObject<T>` made by
+    /// [`ComObject::create`].
     pub unsafe fn from_interface<'a>(this: *mut T::Interface) -> Option<&'a Self> {
-        if this.is_null() {
-            return None;
-        }
-        // SAFETY: a live COM object starts with its vtable pointer; read it
-        // before assuming anything else about the memory.
-        let vtbl = unsafe { *this.cast::<*const T::Vtbl>() };
-        if !ptr::eq(vtbl, T::VTBL) {
-            return None;
-        }
-        // SAFETY: the vtable is ours, so the object is a `ComObject<T>`
-        // created by `create` and alive (the caller holds a reference).
-        Some(unsafe { &*this.cast::<Self>() })
+        // SAFETY: non-NULL `this` is a live `ComObject<T>` (caller), kept
+        // alive by the caller's reference.
+        unsafe { this.cast::<Self>().as_ref() }
     }
 
     /// The wrapped value.
@@ -169,8 +165,8 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
     }
 }
 
-/// `IUnknown::AddRef` for any [`ComClass`]: the new count (0 for a NULL or
-/// foreign `this`, or an object being destroyed).
+/// `IUnknown::AddRef` for any [`ComClass`]: the new count (0 for a NULL
+/// `this`, or an object being destroyed).
 ///
 /// # Safety
 ///
