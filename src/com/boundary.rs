@@ -14,6 +14,10 @@ pub trait FfiReturn {
     fn bad_this() -> Self;
     /// The answer when the body panicked.
     fn panicked() -> Self;
+    /// The failure this answer reports, if any (for `GetLastError`).
+    fn failure(&self) -> Option<MapiError> {
+        None
+    }
 }
 
 impl<T> FfiReturn for MapiResult<T> {
@@ -22,6 +26,9 @@ impl<T> FfiReturn for MapiResult<T> {
     }
     fn panicked() -> Self {
         Err(MapiError::CallFailed)
+    }
+    fn failure(&self) -> Option<MapiError> {
+        self.as_ref().err().copied()
     }
 }
 
@@ -38,6 +45,8 @@ impl FfiReturn for ULONG {
 /// Runs `body` on the object behind `this`, or answers
 /// [`FfiReturn::bad_this`] when `this` is NULL, or
 /// [`FfiReturn::panicked`] when `body` panics: nothing unwinds into C.
+/// Failures (and panic messages) are handed to
+/// [`ComClass::record_error`].
 ///
 /// # Safety
 ///
@@ -50,7 +59,26 @@ pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
     let Some(obj) = (unsafe { ComObject::<T>::from_interface(this) }) else {
         return R::bad_this();
     };
-    catch_unwind(AssertUnwindSafe(|| body(obj))).unwrap_or_else(|_| R::panicked())
+    match catch_unwind(AssertUnwindSafe(|| body(obj))) {
+        Ok(result) => {
+            if let Some(error) = result.failure() {
+                obj.value().record_error(error, None);
+            }
+            result
+        }
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a Rust panic");
+            let recorded = catch_unwind(AssertUnwindSafe(|| {
+                obj.value().record_error(MapiError::CallFailed, Some(message))
+            }));
+            drop(recorded);
+            R::panicked()
+        }
+    }
 }
 
 /// The `HRESULT` for a method's result.

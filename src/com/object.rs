@@ -1,9 +1,12 @@
-//! [`ComObject`]: a Rust value exposed to C as `{ lpVtbl, ... }` with an
-//! atomic reference count, and the generic `IUnknown` thunks.
+//! [`ComObject`]: a Rust value exposed to C as `{ lpVtbl, ... }`, with the
+//! host-visible COM reference count, an internal pin count that keeps the
+//! memory alive, and the generic `IUnknown` thunks.
 
 use std::ffi::c_void;
+use std::fmt;
+use std::ops::Deref;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::ptr;
+use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::boundary::{boundary, hresult};
@@ -37,31 +40,57 @@ pub unsafe trait ComClass: Send + Sync + Sized + 'static {
     /// share the one vtable (each extends the previous).
     const IIDS: &'static [IID];
 
-    /// Called once when the last reference goes, before the value is
-    /// dropped, with only a shared borrow: calls from the host back into the
-    /// object (a stray `Logoff`, `Release`) are still safe here.
+    /// Called once when the host's last reference goes, with only a shared
+    /// borrow: calls from the host back into the object (a stray `Logoff`,
+    /// `Release`) are still safe here, and so is anything pinning it.
     fn final_release(&self) {}
+
+    /// Called by the boundary when a method of this object fails, with the
+    /// error and, for a caught panic, its message: the material of
+    /// `GetLastError`.
+    fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
+        let _ = (error, panic_message);
+    }
 }
 
-/// `{ lpVtbl, refcount, value }`: the memory behind an interface pointer
+/// `{ lpVtbl, refs, pins, value }`: the memory behind an interface pointer
 /// this crate hands out.
+///
+/// - `refs` is COM's reference count, the host's `AddRef`/`Release`; when
+///   it reaches zero the object is finalised ([`ComClass::final_release`]).
+/// - `pins` keeps the memory: one pin stands for all of `refs` while it is
+///   non-zero, others are held by [`Pinned`] handles (another object of
+///   this library that needs this one, or a call in progress that must
+///   survive the host releasing its last reference). The memory is freed
+///   when the last pin goes.
 #[repr(C)]
 pub struct ComObject<T: ComClass> {
     vtbl: &'static T::Vtbl,
     refs: RefCount,
+    pins: RefCount,
     value: T,
 }
 
 impl<T: ComClass> ComObject<T> {
-    /// Moves `value` to the heap with one reference, owned by the caller.
+    /// Moves `value` to the heap with one COM reference, owned by the
+    /// caller.
     pub fn create(value: T) -> *mut T::Interface {
         let obj = Box::new(ComObject {
             vtbl: T::VTBL,
             refs: RefCount::new(),
+            pins: RefCount::new(),
             value,
         });
         LIVE_OBJECTS.fetch_add(1, Ordering::Relaxed);
         Box::into_raw(obj).cast()
+    }
+
+    /// Like [`ComObject::create`], also returning a pin of the new object.
+    pub fn create_pinned(value: T) -> (*mut T::Interface, Pinned<T>) {
+        let iface = Self::create(value);
+        // SAFETY: just created, alive, one reference held by the caller.
+        let obj = unsafe { &*iface.cast::<Self>() };
+        (iface, obj.pin())
     }
 
     /// The object behind `this`, if `this` is non-NULL.
@@ -91,20 +120,38 @@ impl<T: ComClass> ComObject<T> {
         ptr::from_ref(self).cast_mut().cast()
     }
 
-    /// Current reference count (for diagnostics).
+    /// Current COM reference count (for diagnostics).
     pub fn ref_count(&self) -> ULONG {
         self.refs.get()
     }
 
-    /// Adds a reference unless the object is being destroyed.
+    /// Adds a COM reference unless the host's references are all gone.
     pub fn try_add_ref(&self) -> Option<ULONG> {
         self.refs.try_add_ref()
     }
 
-    /// Runs `body` with an extra reference held, so that the object cannot
-    /// be freed under the call even if the host releases its last reference
-    /// from inside `body` (as MAPI does from the support object's Release).
-    /// The extra reference is dropped after `body` and its borrow are gone.
+    /// A new COM reference for the caller (e.g. an out-parameter), or
+    /// `MAPI_E_INVALID_OBJECT` when the object is being finalised.
+    pub fn new_reference(&self) -> Result<*mut T::Interface, MapiError> {
+        self.try_add_ref().ok_or(MapiError::InvalidObject)?;
+        Ok(self.as_interface())
+    }
+
+    /// Pins the memory: it stays allocated until the [`Pinned`] is dropped,
+    /// whatever the host does with its references.
+    pub fn pin(&self) -> Pinned<T> {
+        // The caller's `&self` proves at least one pin exists, so this
+        // cannot resurrect a freed object; `try_add_ref` only fails at zero.
+        self.pins.try_add_ref();
+        Pinned {
+            ptr: NonNull::from(self),
+        }
+    }
+
+    /// Runs `body` with the object pinned, so that its memory survives the
+    /// host releasing its last reference from inside `body` (as MAPI does
+    /// from the support object's `Release`). The pin goes after `body` and
+    /// its borrow have ended.
     ///
     /// # Safety
     ///
@@ -114,16 +161,54 @@ impl<T: ComClass> ComObject<T> {
         body: impl FnOnce(&ComObject<T>) -> R,
     ) -> R {
         // SAFETY: forwarded from the caller.
-        let pinned = unsafe { boundary::<T, _>(this, |obj| Ok(obj.try_add_ref())) };
+        let pin = unsafe { boundary::<T, _>(this, |obj| Ok(obj.pin())) };
         // SAFETY: forwarded; the object is alive (the caller's reference,
-        // plus ours when `pinned`).
+        // and our pin).
         let result = unsafe { boundary(this, body) };
-        if let Ok(Some(_)) = pinned {
-            // SAFETY: gives back the reference taken above; `body`'s borrow
-            // has ended.
-            unsafe { release::<T>(this) };
-        }
+        drop(pin);
         result
+    }
+}
+
+/// A strong internal handle on a [`ComObject`]: the memory stays allocated
+/// while any `Pinned` exists. It does not count as a COM reference (the
+/// object may be finalised meanwhile: its methods then answer
+/// `MAPI_E_END_OF_SESSION` or the like, but remain safe to call).
+pub struct Pinned<T: ComClass> {
+    ptr: NonNull<ComObject<T>>,
+}
+
+// SAFETY: `ComObject<T>` is shared between threads only through `&`, and
+// `T: Send + Sync` (ComClass bound); the counts are atomic.
+unsafe impl<T: ComClass> Send for Pinned<T> {}
+// SAFETY: as above.
+unsafe impl<T: ComClass> Sync for Pinned<T> {}
+
+impl<T: ComClass> Deref for Pinned<T> {
+    type Target = ComObject<T>;
+    fn deref(&self) -> &ComObject<T> {
+        // SAFETY: the pin keeps the allocation alive.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl<T: ComClass> Clone for Pinned<T> {
+    fn clone(&self) -> Self {
+        (**self).pin()
+    }
+}
+
+impl<T: ComClass> Drop for Pinned<T> {
+    fn drop(&mut self) {
+        // SAFETY: we hold a pin on this live allocation and give it back
+        // exactly once; no borrow of it outlives this call.
+        unsafe { unpin::<T>(self.ptr.as_ptr()) }
+    }
+}
+
+impl<T: ComClass> fmt::Debug for Pinned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pinned({:p})", self.ptr)
     }
 }
 
@@ -151,8 +236,7 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
             if *iid != IID_IUnknown && !T::IIDS.contains(iid) {
                 return Err(MapiError::InterfaceNotSupported);
             }
-            obj.try_add_ref().ok_or(MapiError::InvalidObject)?;
-            Ok(obj.as_interface())
+            obj.new_reference()
         })
     };
     match result {
@@ -166,7 +250,7 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
 }
 
 /// `IUnknown::AddRef` for any [`ComClass`]: the new count (0 for a NULL
-/// `this`, or an object being destroyed).
+/// `this`, or an object being finalised).
 ///
 /// # Safety
 ///
@@ -177,7 +261,7 @@ pub unsafe extern "system" fn add_ref<T: ComClass>(this: *mut T::Interface) -> U
 }
 
 /// `IUnknown::Release` for any [`ComClass`]: the new count; at zero the
-/// object is finalised and freed.
+/// object is finalised, and freed unless something still pins it.
 ///
 /// # Safety
 ///
@@ -189,24 +273,33 @@ pub unsafe extern "system" fn release<T: ComClass>(this: *mut T::Interface) -> U
         Ok(Released::Alive(n)) => n,
         Ok(Released::AlreadyZero) | Err(_) => 0,
         Ok(Released::Last) => {
-            // SAFETY: that was the last reference; no borrow of the object
-            // is alive any more.
-            unsafe { destroy::<T>(this.cast()) };
+            let obj = this.cast::<ComObject<T>>();
+            // Finalise through a shared borrow: the host may call back in.
+            // SAFETY: the refs' pin keeps the object allocated until the
+            // `unpin` below.
+            let _ = catch_unwind(AssertUnwindSafe(|| unsafe { (*obj).value.final_release() }));
+            // SAFETY: gives back the pin that stood for the COM references;
+            // no borrow of the object is alive any more.
+            unsafe { unpin::<T>(obj) };
             0
         }
     }
 }
 
+/// Drops one pin; frees the object with the last.
+///
 /// # Safety
 ///
-/// `obj` came from [`ComObject::create`] and its count just reached zero.
-unsafe fn destroy<T: ComClass>(obj: *mut ComObject<T>) {
-    // Finalise through a shared borrow: the host may call back in.
-    // SAFETY: the object is still allocated; shared access only.
-    let _ = catch_unwind(AssertUnwindSafe(|| unsafe { (*obj).value.final_release() }));
-    // SAFETY: we own the allocation now; nothing else refers to it.
-    let boxed = unsafe { Box::from_raw(obj) };
-    // A panicking Drop would leak what is left, never unwind into C.
-    let _ = catch_unwind(AssertUnwindSafe(move || drop(boxed)));
-    LIVE_OBJECTS.fetch_sub(1, Ordering::Release);
+/// `obj` is a live object from [`ComObject::create`] on which the caller
+/// holds a pin, and keeps no borrow of it.
+unsafe fn unpin<T: ComClass>(obj: *mut ComObject<T>) {
+    // SAFETY: alive while we hold our pin (caller).
+    let last = unsafe { (*obj).pins.release() } == Released::Last;
+    if last {
+        // SAFETY: that was the last pin: we own the allocation now.
+        let boxed = unsafe { Box::from_raw(obj) };
+        // A panicking Drop would leak what is left, never unwind into C.
+        let _ = catch_unwind(AssertUnwindSafe(move || drop(boxed)));
+        LIVE_OBJECTS.fetch_sub(1, Ordering::Release);
+    }
 }

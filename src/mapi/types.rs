@@ -3,7 +3,7 @@
 
 #![allow(non_snake_case)]
 
-use std::ffi::c_void;
+use std::ffi::{c_char, c_void};
 
 /// MAPI's `ULONG`: 32 bits on every platform (`unsigned long` on Windows).
 ///
@@ -114,3 +114,309 @@ pub type AllocateMoreFn = Option<
 
 /// `MAPIFreeBuffer` (`LPFREEBUFFER`).
 pub type FreeBufferFn = Option<unsafe extern "system" fn(lpBuffer: *mut c_void) -> ULONG>;
+
+/// MAPI's `LONG`: a signed 32-bit integer (`long` on Windows).
+pub type LONG = i32;
+
+/// Windows' `DWORD`: an unsigned 32-bit integer.
+pub type DWORD = u32;
+
+/// Windows' `WCHAR`: one UTF-16 code unit (`wchar_t` is 16 bits on Windows).
+pub type WCHAR = u16;
+
+/// Windows' `FILETIME`: 100-nanosecond intervals since 1601-01-01 UTC, split
+/// into two 32-bit halves (so it is only 4-byte aligned).
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct FILETIME {
+    /// Low 32 bits.
+    pub dwLowDateTime: DWORD,
+    /// High 32 bits.
+    pub dwHighDateTime: DWORD,
+}
+
+/// COM's `CURRENCY` (`CY`): a 64-bit integer scaled by 10,000.
+///
+/// MinGW-w64 declares it as a union of `{ Lo, Hi }` and `LONGLONG int64`;
+/// only `int64` is modelled here, which has the same size and alignment
+/// (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct CURRENCY {
+    /// The scaled value.
+    pub int64: i64,
+}
+
+/// Windows' `LARGE_INTEGER`: a signed 64-bit integer.
+///
+/// MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
+/// `LONGLONG QuadPart`; only `QuadPart` is modelled here, which has the same
+/// size and alignment (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct LARGE_INTEGER {
+    /// The value.
+    pub QuadPart: i64,
+}
+
+/// MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
+/// prefixes, `PR_RECORD_KEY` of a store).
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct MAPIUID {
+    /// The 16 bytes.
+    pub ab: [BYTE; 16],
+}
+
+/// MAPI's `SBinary`: a counted byte string (`PT_BINARY` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SBinary {
+    /// Number of bytes at `lpb`.
+    pub cb: ULONG,
+    /// The bytes (`LPBYTE`).
+    pub lpb: *mut BYTE,
+}
+
+/// MAPI's `SShortArray` (`PT_MV_I2` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SShortArray {
+    /// Number of values at `lpi`.
+    pub cValues: ULONG,
+    /// The values (`short int *`).
+    pub lpi: *mut i16,
+}
+
+/// MAPI's `SLongArray` (`PT_MV_LONG` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SLongArray {
+    /// Number of values at `lpl`.
+    pub cValues: ULONG,
+    /// The values (`LONG *`).
+    pub lpl: *mut LONG,
+}
+
+/// MAPI's `SRealArray` (`PT_MV_R4` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SRealArray {
+    /// Number of values at `lpflt`.
+    pub cValues: ULONG,
+    /// The values (`float *`).
+    pub lpflt: *mut f32,
+}
+
+/// MAPI's `SDoubleArray` (`PT_MV_DOUBLE` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SDoubleArray {
+    /// Number of values at `lpdbl`.
+    pub cValues: ULONG,
+    /// The values (`double *`).
+    pub lpdbl: *mut f64,
+}
+
+/// MAPI's `SCurrencyArray` (`PT_MV_CURRENCY` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SCurrencyArray {
+    /// Number of values at `lpcur`.
+    pub cValues: ULONG,
+    /// The values (`CURRENCY *`).
+    pub lpcur: *mut CURRENCY,
+}
+
+/// MAPI's `SAppTimeArray` (`PT_MV_APPTIME` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SAppTimeArray {
+    /// Number of values at `lpat`.
+    pub cValues: ULONG,
+    /// The values (`double *`, OLE automation dates).
+    pub lpat: *mut f64,
+}
+
+/// MAPI's `SDateTimeArray` (`PT_MV_SYSTIME` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SDateTimeArray {
+    /// Number of values at `lpft`.
+    pub cValues: ULONG,
+    /// The values (`FILETIME *`).
+    pub lpft: *mut FILETIME,
+}
+
+/// MAPI's `SBinaryArray` (`PT_MV_BINARY` values; also `ENTRYLIST`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SBinaryArray {
+    /// Number of values at `lpbin`.
+    pub cValues: ULONG,
+    /// The values (`SBinary *`).
+    pub lpbin: *mut SBinary,
+}
+
+/// MAPI's `SLPSTRArray` (`PT_MV_STRING8` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SLPSTRArray {
+    /// Number of values at `lppszA`.
+    pub cValues: ULONG,
+    /// The values (`LPSTR *`).
+    pub lppszA: *mut *mut c_char,
+}
+
+/// MAPI's `SWStringArray` (`PT_MV_UNICODE` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SWStringArray {
+    /// Number of values at `lppszW`.
+    pub cValues: ULONG,
+    /// The values (`LPWSTR *`).
+    pub lppszW: *mut *mut WCHAR,
+}
+
+/// MAPI's `SGuidArray` (`PT_MV_CLSID` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SGuidArray {
+    /// Number of values at `lpguid`.
+    pub cValues: ULONG,
+    /// The values (`GUID *`).
+    pub lpguid: *mut GUID,
+}
+
+/// MAPI's `SLargeIntegerArray` (`PT_MV_I8` values).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SLargeIntegerArray {
+    /// Number of values at `lpli`.
+    pub cValues: ULONG,
+    /// The values (`LARGE_INTEGER *`).
+    pub lpli: *mut LARGE_INTEGER,
+}
+
+/// MAPI's `union _PV` (typedef `__UPV`): the value of an [`SPropValue`],
+/// read through the member that `PROP_TYPE(ulPropTag)` names.
+///
+/// Named `PV` rather than `_PV` because the exported C name would be
+/// `MSLogon__PV`, and identifiers containing `__` are reserved in C++.
+/// Every member of MinGW-w64's union is present, so size and alignment are
+/// MAPI's: 8 bytes on i686 Windows, 16 on x86_64 (the `{ cValues, lp }`
+/// multi-valued members), 8-byte aligned on both.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union PV {
+    /// `PT_I2` (`short int`).
+    pub i: i16,
+    /// `PT_LONG` (`LONG`).
+    pub l: LONG,
+    /// `PT_LONG`, unsigned view (`ULONG`).
+    pub ul: ULONG,
+    /// `PT_R4` (`float`).
+    pub flt: f32,
+    /// `PT_DOUBLE` (`double`).
+    pub dbl: f64,
+    /// `PT_BOOLEAN` (`unsigned short int`, 0 or 1).
+    pub b: u16,
+    /// `PT_CURRENCY`.
+    pub cur: CURRENCY,
+    /// `PT_APPTIME` (`double`).
+    pub at: f64,
+    /// `PT_SYSTIME`.
+    pub ft: FILETIME,
+    /// `PT_STRING8` (`LPSTR`).
+    pub lpszA: *mut c_char,
+    /// `PT_BINARY`.
+    pub bin: SBinary,
+    /// `PT_UNICODE` (`LPWSTR`).
+    pub lpszW: *mut WCHAR,
+    /// `PT_CLSID` (`LPGUID`).
+    pub lpguid: *mut GUID,
+    /// `PT_I8`.
+    pub li: LARGE_INTEGER,
+    /// `PT_MV_I2`.
+    pub MVi: SShortArray,
+    /// `PT_MV_LONG`.
+    pub MVl: SLongArray,
+    /// `PT_MV_R4`.
+    pub MVflt: SRealArray,
+    /// `PT_MV_DOUBLE`.
+    pub MVdbl: SDoubleArray,
+    /// `PT_MV_CURRENCY`.
+    pub MVcur: SCurrencyArray,
+    /// `PT_MV_APPTIME`.
+    pub MVat: SAppTimeArray,
+    /// `PT_MV_SYSTIME`.
+    pub MVft: SDateTimeArray,
+    /// `PT_MV_BINARY`.
+    pub MVbin: SBinaryArray,
+    /// `PT_MV_STRING8`.
+    pub MVszA: SLPSTRArray,
+    /// `PT_MV_UNICODE`.
+    pub MVszW: SWStringArray,
+    /// `PT_MV_CLSID`.
+    pub MVguid: SGuidArray,
+    /// `PT_MV_I8`.
+    pub MVli: SLargeIntegerArray,
+    /// `PT_ERROR`: why the property has no value (`SCODE`).
+    pub err: SCODE,
+    /// `PT_NULL` / `PT_OBJECT`: unused (`LONG`).
+    pub x: LONG,
+}
+
+/// MAPI's `SPropValue`: one property, its tag and its value
+/// (`LPSPropValue` arrays are what `GetProps` returns and `SetProps` takes).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct SPropValue {
+    /// Property tag: `PROP_TAG(type, id)`.
+    pub ulPropTag: ULONG,
+    /// Padding that keeps `Value` 8-byte aligned; reserved.
+    pub dwAlignPad: ULONG,
+    /// The value, read through the member the tag's type names.
+    pub Value: PV,
+}
+
+/// MAPI's `SPropTagArray`: a counted list of property tags.
+///
+/// `aulPropTag` is a flexible array member (`ULONG aulPropTag[MAPI_DIM]`,
+/// `MAPI_DIM` = 1): the array really holds `cValues` tags, so one is
+/// allocated with `CbNewSPropTagArray(n)` = 4 + 4·n bytes.
+#[repr(C)]
+#[derive(Debug)]
+pub struct SPropTagArray {
+    /// Number of tags in `aulPropTag`.
+    pub cValues: ULONG,
+    /// The tags (variable length).
+    pub aulPropTag: [ULONG; 1],
+}
+
+/// MAPI's `SPropProblem`: why one property of a `SetProps`/`DeleteProps`/
+/// `CopyTo` call failed.
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct SPropProblem {
+    /// Index of the property in the caller's array.
+    pub ulIndex: ULONG,
+    /// Its tag.
+    pub ulPropTag: ULONG,
+    /// The failure.
+    pub scode: SCODE,
+}
+
+/// MAPI's `SPropProblemArray`: a counted list of [`SPropProblem`]s.
+///
+/// `aProblem` is a flexible array member (`SPropProblem aProblem[MAPI_DIM]`,
+/// `MAPI_DIM` = 1): it really holds `cProblem` entries, so one is allocated
+/// with `CbNewSPropProblemArray(n)` = 4 + 12·n bytes.
+#[repr(C)]
+#[derive(Debug)]
+pub struct SPropProblemArray {
+    /// Number of entries in `aProblem`.
+    pub cProblem: ULONG,
+    /// The problems (variable length).
+    pub aProblem: [SPropProblem; 1],
+}
