@@ -464,3 +464,44 @@ MSLogon_IMSLogon *host_new_logon(HostSupport *s) {
   CHECK(logon != NULL);
   return logon;
 }
+
+void host_store_entry_id(MSLogon_BYTE eid[24], MSLogon_ULONG number) {
+  static const char uid[16] = {'m', 's', 'l', 'o', 'g', 'o', 'n', '\0',
+                               'r', 'e', 'f', 's', 't', 'o', 'r', 'e'};
+  int i;
+  memset(eid, 0, 4);
+  memcpy(eid + 4, uid, sizeof uid);
+  for (i = 0; i < 4; i++) eid[20 + i] = (MSLogon_BYTE)(number >> (8 * i));
+}
+
+/* Narrows a NUL-terminated string (8-bit, or UTF-16 holding ASCII). */
+static void narrow(const void *s, int wide, char *out, size_t cap) {
+  size_t i = 0;
+  if (!s) {
+    out[0] = '\0';
+    return;
+  }
+  for (; i + 1 < cap; i++) {
+    unsigned c = wide ? ((const unsigned short *)s)[i] : ((const unsigned char *)s)[i];
+    if (c == 0) break;
+    out[i] = c < 128 ? (char)c : '?';
+  }
+  out[i] = '\0';
+}
+
+int host_check_mapierror(const MSLogon_MAPIERROR *err, const char *needle, int wide) {
+  char text[512];
+  char component[64];
+  if (!err) return 0;
+  narrow(err->lpszError, wide, text, sizeof text);
+  narrow(err->lpszComponent, wide, component, sizeof component);
+  if (err->ulVersion != MSLogon_MAPI_ERROR_VERSION || strcmp(component, "mslogon") != 0 ||
+      !strstr(text, needle)) {
+    fprintf(stderr, "unexpected MAPIERROR: version %lu, component '%s', text '%s'\n",
+            (unsigned long)err->ulVersion, component, text);
+    return 0;
+  }
+  /* A wide string read as 8-bit stops after one character. */
+  if (wide && strlen((const char *)err->lpszComponent) != 1) return 0;
+  return 1;
+}

@@ -85,6 +85,14 @@ long host_live_buffers(void);
 
 /* ---- convenience ------------------------------------------------------- */
 
+/* The reference provider's entry ID of store `number` (24 bytes: abFlags 0,
+ * its MAPIUID "mslogon\0refstore", the number little-endian). */
+void host_store_entry_id(MSLogon_BYTE eid[24], MSLogon_ULONG number);
+
+/* Whether `err` is a well-formed MAPIERROR from mslogon whose text contains
+ * `needle`, with 8-bit strings or, when `wide`, UTF-16 ones. */
+int host_check_mapierror(const MSLogon_MAPIERROR *err, const char *needle, int wide);
+
 /* mslogon_create_logon on `s`, checked to succeed. */
 MSLogon_IMSLogon *host_new_logon(HostSupport *s);
 

@@ -31,21 +31,42 @@ static void live_methods(void) {
   void *status = &status;
   MSLogon_MAPIERROR *err = (MSLogon_MAPIERROR *)&err;
   MSLogon_ULONG flags = 0;
+  MSLogon_BYTE store1[24];
+  MSLogon_BYTE store1b[24];
+  MSLogon_BYTE store2[24];
 
   host_support_init(&support);
   host_sink_init(&sink);
   logon = host_new_logon(&support);
 
-  /* Not implemented by the reference provider yet: a clear answer, and the
-   * out-pointers are zeroed. */
+  /* Entry IDs: foreign ones are rejected, the out-pointers zeroed. */
   CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, sizeof e1, eid(&e1), NULL, 0, &type, &unk),
-           MSLogon_MAPI_E_NO_SUPPORT);
+           MSLogon_MAPI_E_INVALID_ENTRYID);
   CHECK_EQ(type, 0);
   CHECK(unk == NULL);
   CHECK_HR(MSLogon_IMSLogon_CompareEntryIDs(logon, sizeof e1, eid(&e1), sizeof e2, eid(&e2), 0,
                                             &result),
-           MSLogon_MAPI_E_NO_SUPPORT);
+           MSLogon_MAPI_E_INVALID_ENTRYID);
   CHECK_EQ(result, 0);
+  /* The provider's own store IDs compare; the store itself is opened with
+   * IMSProvider::Logon, and there are no folders yet. */
+  host_store_entry_id(store1, 1);
+  host_store_entry_id(store1b, 1);
+  host_store_entry_id(store2, 2);
+  CHECK_HR(MSLogon_IMSLogon_CompareEntryIDs(logon, sizeof store1, (MSLogon_ENTRYID *)store1,
+                                            sizeof store1b, (MSLogon_ENTRYID *)store1b, 0, &result),
+           MSLogon_S_OK);
+  CHECK_EQ(result, 1);
+  CHECK_HR(MSLogon_IMSLogon_CompareEntryIDs(logon, sizeof store1, (MSLogon_ENTRYID *)store1,
+                                            sizeof store2, (MSLogon_ENTRYID *)store2, 0, &result),
+           MSLogon_S_OK);
+  CHECK_EQ(result, 0);
+  CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, sizeof store1, (MSLogon_ENTRYID *)store1, NULL, 0,
+                                      &type, &unk),
+           MSLogon_MAPI_E_NO_SUPPORT);
+  CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 0, NULL, NULL, 0, &type, &unk),
+           MSLogon_MAPI_E_NO_SUPPORT);
+  CHECK(unk == NULL);
   type = 77;
   CHECK_HR(MSLogon_IMSLogon_OpenStatusEntry(logon, NULL, 0, &type, &status),
            MSLogon_MAPI_E_NO_SUPPORT);
@@ -86,13 +107,19 @@ static void live_methods(void) {
   CHECK_HR(MSLogon_IMSLogon_Unadvise(logon, connection), MSLogon_MAPI_E_NOT_FOUND);
   CHECK_EQ(host_sink_refs(&sink), 1); /* a second Unadvise released nothing */
 
-  /* GetLastError: nothing to report yet; strict flags. */
+  /* GetLastError: the last failure (Unadvise: MAPI_E_NOT_FOUND), as a
+   * MAPIERROR in host buffers, 8-bit or wide; nothing for other codes. */
   CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NO_SUPPORT, 0, &err), MSLogon_S_OK);
   CHECK(err == NULL);
-  CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NO_SUPPORT, MSLogon_MAPI_UNICODE,
+  CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NOT_FOUND, 0, &err), MSLogon_S_OK);
+  CHECK(host_check_mapierror(err, "MAPI_E_NOT_FOUND", 0));
+  host_free_buffer(err);
+  CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NOT_FOUND, MSLogon_MAPI_UNICODE,
                                          &err),
            MSLogon_S_OK);
-  CHECK(err == NULL);
+  CHECK(host_check_mapierror(err, "MAPI_E_NOT_FOUND", 1));
+  host_free_buffer(err);
+  CHECK_EQ(host_live_buffers(), 0);
   CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NO_SUPPORT, 1u, &err),
            MSLogon_MAPI_E_UNKNOWN_FLAGS);
   CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_NO_SUPPORT, 0, NULL),
@@ -147,7 +174,9 @@ static void methods_after_logoff_end_the_session(void) {
   /* GetLastError and IUnknown still work. */
   CHECK_HR(MSLogon_IMSLogon_GetLastError(logon, MSLogon_MAPI_E_END_OF_SESSION, 0, &err),
            MSLogon_S_OK);
-  CHECK(err == NULL);
+  CHECK(host_check_mapierror(err, "MAPI_E_END_OF_SESSION", 0));
+  host_free_buffer(err);
+  CHECK_EQ(host_live_buffers(), 0);
   CHECK_EQ(MSLogon_IMSLogon_AddRef(logon), 2);
   CHECK_EQ(MSLogon_IMSLogon_Release(logon), 1);
 

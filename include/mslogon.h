@@ -12,6 +12,7 @@
 #ifndef MSLOGON_H
 #define MSLOGON_H
 
+#include <stddef.h>
 #include <stdint.h>
 /* Every COM method and MAPI allocator is STDMETHODCALLTYPE / WINAPI:
  * __stdcall on 32-bit Windows, the platform's C convention elsewhere. */
@@ -19,6 +20,12 @@
 #  define MSLOGON_STDMETHODCALLTYPE __stdcall
 #else
 #  define MSLOGON_STDMETHODCALLTYPE
+#endif
+/* MSProviderInit is STDMAPIINITCALLTYPE: __cdecl. */
+#if defined(_WIN32) && !defined(_WIN64)
+#  define MSLOGON_STDMAPIINITCALLTYPE __cdecl
+#else
+#  define MSLOGON_STDMAPIINITCALLTYPE
 #endif
 
 
@@ -34,6 +41,38 @@ struct MSLogon_IMAPISupportVtbl;
 struct MSLogon_IMAPISupport;
 struct MSLogon_IMSLogonVtbl;
 struct MSLogon_IMSLogon;
+struct MSLogon_IMallocVtbl;
+struct MSLogon_IMalloc;
+struct MSLogon_SPropTagArray;
+struct MSLogon_CURRENCY;
+struct MSLogon_FILETIME;
+struct MSLogon_SBinary;
+struct MSLogon_LARGE_INTEGER;
+struct MSLogon_SShortArray;
+struct MSLogon_SLongArray;
+struct MSLogon_SRealArray;
+struct MSLogon_SDoubleArray;
+struct MSLogon_SCurrencyArray;
+struct MSLogon_SAppTimeArray;
+struct MSLogon_SDateTimeArray;
+struct MSLogon_SBinaryArray;
+struct MSLogon_SLPSTRArray;
+struct MSLogon_SWStringArray;
+struct MSLogon_SGuidArray;
+struct MSLogon_SLargeIntegerArray;
+struct MSLogon_SPropValue;
+struct MSLogon_SPropProblem;
+struct MSLogon_SPropProblemArray;
+struct MSLogon_IMsgStoreVtbl;
+struct MSLogon_IMsgStore;
+struct MSLogon_IMSProviderVtbl;
+struct MSLogon_IMSProvider;
+struct MSLogon_MAPIUID;
+
+/**
+ * The number of the store a `Logon` without an entry ID opens.
+ */
+#define MSLogon_DEFAULT_STORE 1
 
 /**
  * COM's `HRESULT`: a signed 32-bit status code.
@@ -667,6 +706,851 @@ typedef struct MSLogon_IMSLogon {
 } MSLogon_IMSLogon;
 
 /**
+ * `IMalloc`'s nine slots (`objidl.h`). `SIZE_T` is `usize` (`size_t`).
+ */
+typedef struct MSLogon_IMallocVtbl {
+  /**
+   * `IUnknown::QueryInterface`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMalloc *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObject);
+  /**
+   * `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMalloc *This);
+  /**
+   * `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMalloc *This);
+  /**
+   * `IMalloc::Alloc`: `cb` bytes, or NULL.
+   */
+  void *(MSLOGON_STDMETHODCALLTYPE *Alloc)(struct MSLogon_IMalloc *This,
+                                           size_t cb);
+  /**
+   * `IMalloc::Realloc`.
+   */
+  void *(MSLOGON_STDMETHODCALLTYPE *Realloc)(struct MSLogon_IMalloc *This,
+                                             void *pv,
+                                             size_t cb);
+  /**
+   * `IMalloc::Free`.
+   */
+  void (MSLOGON_STDMETHODCALLTYPE *Free)(struct MSLogon_IMalloc *This,
+                                         void *pv);
+  /**
+   * `IMalloc::GetSize`.
+   */
+  size_t (MSLOGON_STDMETHODCALLTYPE *GetSize)(struct MSLogon_IMalloc *This,
+                                              void *pv);
+  /**
+   * `IMalloc::DidAlloc`: 1 if this allocator allocated `pv`, 0 if not,
+   * -1 if it cannot tell.
+   */
+  int (MSLOGON_STDMETHODCALLTYPE *DidAlloc)(struct MSLogon_IMalloc *This,
+                                            void *pv);
+  /**
+   * `IMalloc::HeapMinimize`.
+   */
+  void (MSLOGON_STDMETHODCALLTYPE *HeapMinimize)(struct MSLogon_IMalloc *This);
+} MSLogon_IMallocVtbl;
+
+/**
+ * `IMalloc`, implemented by the host (OLE's task allocator): handed to
+ * `MSProviderInit` as `lpMalloc`.
+ */
+typedef struct MSLogon_IMalloc {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMallocVtbl *lpVtbl;
+} MSLogon_IMalloc;
+
+/**
+ * MAPI's `SPropTagArray`: a counted list of property tags.
+ *
+ * `aulPropTag` is a flexible array member (`ULONG aulPropTag[MAPI_DIM]`,
+ * `MAPI_DIM` = 1): the array really holds `cValues` tags, so one is
+ * allocated with `CbNewSPropTagArray(n)` = 4 + 4·n bytes.
+ */
+typedef struct MSLogon_SPropTagArray {
+  /**
+   * Number of tags in `aulPropTag`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The tags (variable length).
+   */
+  MSLogon_ULONG aulPropTag[1];
+} MSLogon_SPropTagArray;
+
+/**
+ * MAPI's `LONG`: a signed 32-bit integer (`long` on Windows).
+ */
+typedef int32_t MSLogon_LONG;
+
+/**
+ * COM's `CURRENCY` (`CY`): a 64-bit integer scaled by 10,000.
+ *
+ * MinGW-w64 declares it as a union of `{ Lo, Hi }` and `LONGLONG int64`;
+ * only `int64` is modelled here, which has the same size and alignment
+ * (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+ */
+typedef struct MSLogon_CURRENCY {
+  /**
+   * The scaled value.
+   */
+  int64_t int64;
+} MSLogon_CURRENCY;
+
+/**
+ * Windows' `DWORD`: an unsigned 32-bit integer.
+ */
+typedef uint32_t MSLogon_DWORD;
+
+/**
+ * Windows' `FILETIME`: 100-nanosecond intervals since 1601-01-01 UTC, split
+ * into two 32-bit halves (so it is only 4-byte aligned).
+ */
+typedef struct MSLogon_FILETIME {
+  /**
+   * Low 32 bits.
+   */
+  MSLogon_DWORD dwLowDateTime;
+  /**
+   * High 32 bits.
+   */
+  MSLogon_DWORD dwHighDateTime;
+} MSLogon_FILETIME;
+
+/**
+ * MAPI's `SBinary`: a counted byte string (`PT_BINARY` values).
+ */
+typedef struct MSLogon_SBinary {
+  /**
+   * Number of bytes at `lpb`.
+   */
+  MSLogon_ULONG cb;
+  /**
+   * The bytes (`LPBYTE`).
+   */
+  MSLogon_BYTE *lpb;
+} MSLogon_SBinary;
+
+/**
+ * Windows' `WCHAR`: one UTF-16 code unit (`wchar_t` is 16 bits on Windows).
+ */
+typedef uint16_t MSLogon_WCHAR;
+
+/**
+ * Windows' `LARGE_INTEGER`: a signed 64-bit integer.
+ *
+ * MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
+ * `LONGLONG QuadPart`; only `QuadPart` is modelled here, which has the same
+ * size and alignment (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+ */
+typedef struct MSLogon_LARGE_INTEGER {
+  /**
+   * The value.
+   */
+  int64_t QuadPart;
+} MSLogon_LARGE_INTEGER;
+
+/**
+ * MAPI's `SShortArray` (`PT_MV_I2` values).
+ */
+typedef struct MSLogon_SShortArray {
+  /**
+   * Number of values at `lpi`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`short int *`).
+   */
+  int16_t *lpi;
+} MSLogon_SShortArray;
+
+/**
+ * MAPI's `SLongArray` (`PT_MV_LONG` values).
+ */
+typedef struct MSLogon_SLongArray {
+  /**
+   * Number of values at `lpl`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LONG *`).
+   */
+  MSLogon_LONG *lpl;
+} MSLogon_SLongArray;
+
+/**
+ * MAPI's `SRealArray` (`PT_MV_R4` values).
+ */
+typedef struct MSLogon_SRealArray {
+  /**
+   * Number of values at `lpflt`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`float *`).
+   */
+  float *lpflt;
+} MSLogon_SRealArray;
+
+/**
+ * MAPI's `SDoubleArray` (`PT_MV_DOUBLE` values).
+ */
+typedef struct MSLogon_SDoubleArray {
+  /**
+   * Number of values at `lpdbl`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`double *`).
+   */
+  double *lpdbl;
+} MSLogon_SDoubleArray;
+
+/**
+ * MAPI's `SCurrencyArray` (`PT_MV_CURRENCY` values).
+ */
+typedef struct MSLogon_SCurrencyArray {
+  /**
+   * Number of values at `lpcur`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`CURRENCY *`).
+   */
+  struct MSLogon_CURRENCY *lpcur;
+} MSLogon_SCurrencyArray;
+
+/**
+ * MAPI's `SAppTimeArray` (`PT_MV_APPTIME` values).
+ */
+typedef struct MSLogon_SAppTimeArray {
+  /**
+   * Number of values at `lpat`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`double *`, OLE automation dates).
+   */
+  double *lpat;
+} MSLogon_SAppTimeArray;
+
+/**
+ * MAPI's `SDateTimeArray` (`PT_MV_SYSTIME` values).
+ */
+typedef struct MSLogon_SDateTimeArray {
+  /**
+   * Number of values at `lpft`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`FILETIME *`).
+   */
+  struct MSLogon_FILETIME *lpft;
+} MSLogon_SDateTimeArray;
+
+/**
+ * MAPI's `SBinaryArray` (`PT_MV_BINARY` values; also `ENTRYLIST`).
+ */
+typedef struct MSLogon_SBinaryArray {
+  /**
+   * Number of values at `lpbin`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`SBinary *`).
+   */
+  struct MSLogon_SBinary *lpbin;
+} MSLogon_SBinaryArray;
+
+/**
+ * MAPI's `SLPSTRArray` (`PT_MV_STRING8` values).
+ */
+typedef struct MSLogon_SLPSTRArray {
+  /**
+   * Number of values at `lppszA`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LPSTR *`).
+   */
+  char **lppszA;
+} MSLogon_SLPSTRArray;
+
+/**
+ * MAPI's `SWStringArray` (`PT_MV_UNICODE` values).
+ */
+typedef struct MSLogon_SWStringArray {
+  /**
+   * Number of values at `lppszW`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LPWSTR *`).
+   */
+  MSLogon_WCHAR **lppszW;
+} MSLogon_SWStringArray;
+
+/**
+ * MAPI's `SGuidArray` (`PT_MV_CLSID` values).
+ */
+typedef struct MSLogon_SGuidArray {
+  /**
+   * Number of values at `lpguid`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`GUID *`).
+   */
+  struct MSLogon_GUID *lpguid;
+} MSLogon_SGuidArray;
+
+/**
+ * MAPI's `SLargeIntegerArray` (`PT_MV_I8` values).
+ */
+typedef struct MSLogon_SLargeIntegerArray {
+  /**
+   * Number of values at `lpli`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LARGE_INTEGER *`).
+   */
+  struct MSLogon_LARGE_INTEGER *lpli;
+} MSLogon_SLargeIntegerArray;
+
+/**
+ * MAPI's `union _PV` (typedef `__UPV`): the value of an [`SPropValue`],
+ * read through the member that `PROP_TYPE(ulPropTag)` names.
+ *
+ * Named `PV` rather than `_PV` because the exported C name would be
+ * `MSLogon__PV`, and identifiers containing `__` are reserved in C++.
+ * Every member of MinGW-w64's union is present, so size and alignment are
+ * MAPI's: 8 bytes on i686 Windows, 16 on x86_64 (the `{ cValues, lp }`
+ * multi-valued members), 8-byte aligned on both.
+ */
+typedef union MSLogon_PV {
+  /**
+   * `PT_I2` (`short int`).
+   */
+  int16_t i;
+  /**
+   * `PT_LONG` (`LONG`).
+   */
+  MSLogon_LONG l;
+  /**
+   * `PT_LONG`, unsigned view (`ULONG`).
+   */
+  MSLogon_ULONG ul;
+  /**
+   * `PT_R4` (`float`).
+   */
+  float flt;
+  /**
+   * `PT_DOUBLE` (`double`).
+   */
+  double dbl;
+  /**
+   * `PT_BOOLEAN` (`unsigned short int`, 0 or 1).
+   */
+  uint16_t b;
+  /**
+   * `PT_CURRENCY`.
+   */
+  struct MSLogon_CURRENCY cur;
+  /**
+   * `PT_APPTIME` (`double`).
+   */
+  double at;
+  /**
+   * `PT_SYSTIME`.
+   */
+  struct MSLogon_FILETIME ft;
+  /**
+   * `PT_STRING8` (`LPSTR`).
+   */
+  char *lpszA;
+  /**
+   * `PT_BINARY`.
+   */
+  struct MSLogon_SBinary bin;
+  /**
+   * `PT_UNICODE` (`LPWSTR`).
+   */
+  MSLogon_WCHAR *lpszW;
+  /**
+   * `PT_CLSID` (`LPGUID`).
+   */
+  struct MSLogon_GUID *lpguid;
+  /**
+   * `PT_I8`.
+   */
+  struct MSLogon_LARGE_INTEGER li;
+  /**
+   * `PT_MV_I2`.
+   */
+  struct MSLogon_SShortArray MVi;
+  /**
+   * `PT_MV_LONG`.
+   */
+  struct MSLogon_SLongArray MVl;
+  /**
+   * `PT_MV_R4`.
+   */
+  struct MSLogon_SRealArray MVflt;
+  /**
+   * `PT_MV_DOUBLE`.
+   */
+  struct MSLogon_SDoubleArray MVdbl;
+  /**
+   * `PT_MV_CURRENCY`.
+   */
+  struct MSLogon_SCurrencyArray MVcur;
+  /**
+   * `PT_MV_APPTIME`.
+   */
+  struct MSLogon_SAppTimeArray MVat;
+  /**
+   * `PT_MV_SYSTIME`.
+   */
+  struct MSLogon_SDateTimeArray MVft;
+  /**
+   * `PT_MV_BINARY`.
+   */
+  struct MSLogon_SBinaryArray MVbin;
+  /**
+   * `PT_MV_STRING8`.
+   */
+  struct MSLogon_SLPSTRArray MVszA;
+  /**
+   * `PT_MV_UNICODE`.
+   */
+  struct MSLogon_SWStringArray MVszW;
+  /**
+   * `PT_MV_CLSID`.
+   */
+  struct MSLogon_SGuidArray MVguid;
+  /**
+   * `PT_MV_I8`.
+   */
+  struct MSLogon_SLargeIntegerArray MVli;
+  /**
+   * `PT_ERROR`: why the property has no value (`SCODE`).
+   */
+  MSLogon_SCODE err;
+  /**
+   * `PT_NULL` / `PT_OBJECT`: unused (`LONG`).
+   */
+  MSLogon_LONG x;
+} MSLogon_PV;
+
+/**
+ * MAPI's `SPropValue`: one property, its tag and its value
+ * (`LPSPropValue` arrays are what `GetProps` returns and `SetProps` takes).
+ */
+typedef struct MSLogon_SPropValue {
+  /**
+   * Property tag: `PROP_TAG(type, id)`.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * Padding that keeps `Value` 8-byte aligned; reserved.
+   */
+  MSLogon_ULONG dwAlignPad;
+  /**
+   * The value, read through the member the tag's type names.
+   */
+  union MSLogon_PV Value;
+} MSLogon_SPropValue;
+
+/**
+ * MAPI's `SPropProblem`: why one property of a `SetProps`/`DeleteProps`/
+ * `CopyTo` call failed.
+ */
+typedef struct MSLogon_SPropProblem {
+  /**
+   * Index of the property in the caller's array.
+   */
+  MSLogon_ULONG ulIndex;
+  /**
+   * Its tag.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The failure.
+   */
+  MSLogon_SCODE scode;
+} MSLogon_SPropProblem;
+
+/**
+ * MAPI's `SPropProblemArray`: a counted list of [`SPropProblem`]s.
+ *
+ * `aProblem` is a flexible array member (`SPropProblem aProblem[MAPI_DIM]`,
+ * `MAPI_DIM` = 1): it really holds `cProblem` entries, so one is allocated
+ * with `CbNewSPropProblemArray(n)` = 4 + 12·n bytes.
+ */
+typedef struct MSLogon_SPropProblemArray {
+  /**
+   * Number of entries in `aProblem`.
+   */
+  MSLogon_ULONG cProblem;
+  /**
+   * The problems (variable length).
+   */
+  struct MSLogon_SPropProblem aProblem[1];
+} MSLogon_SPropProblemArray;
+
+/**
+ * `IMsgStore`'s 27 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
+ * `MAPI_IMSGSTORE_METHODS`). Structures and interfaces this crate does not
+ * model are passed as `void *`; `LPTSTR` strings are `void *` (`char *`,
+ * or `WCHAR *` when `ulFlags` has `MAPI_UNICODE`).
+ */
+typedef struct MSLogon_IMsgStoreVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMsgStore).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMsgStore *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMsgStore *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMsgStore *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMsgStore *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMsgStore *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every
+   * property; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMsgStore *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMsgStore *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMsgStore *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMsgStore *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMsgStore *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. Opaque here: `lpProgress`:
+   * `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMsgStore *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. Opaque here: `lpProgress`:
+   * `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMsgStore *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`. Opaque here:
+   * `lpppPropNames`: `LPMAPINAMEID **` (`MAPINAMEID ***`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMsgStore *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               void ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames`. Opaque here: `lppPropNames`:
+   * `LPMAPINAMEID *` (`MAPINAMEID **`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMsgStore *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               void **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+  /**
+   * Slot 14: `IMsgStore::Advise`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Advise)(struct MSLogon_IMsgStore *This,
+                                                      MSLogon_ULONG cbEntryID,
+                                                      struct MSLogon_ENTRYID *lpEntryID,
+                                                      MSLogon_ULONG ulEventMask,
+                                                      struct MSLogon_IMAPIAdviseSink *lpAdviseSink,
+                                                      MSLogon_ULONG *lpulConnection);
+  /**
+   * Slot 15: `IMsgStore::Unadvise`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Unadvise)(struct MSLogon_IMsgStore *This,
+                                                        MSLogon_ULONG ulConnection);
+  /**
+   * Slot 16: `IMsgStore::CompareEntryIDs`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CompareEntryIDs)(struct MSLogon_IMsgStore *This,
+                                                               MSLogon_ULONG cbEntryID1,
+                                                               struct MSLogon_ENTRYID *lpEntryID1,
+                                                               MSLogon_ULONG cbEntryID2,
+                                                               struct MSLogon_ENTRYID *lpEntryID2,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpulResult);
+  /**
+   * Slot 17: `IMsgStore::OpenEntry`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenEntry)(struct MSLogon_IMsgStore *This,
+                                                         MSLogon_ULONG cbEntryID,
+                                                         struct MSLogon_ENTRYID *lpEntryID,
+                                                         const MSLogon_IID *lpInterface,
+                                                         MSLogon_ULONG ulFlags,
+                                                         MSLogon_ULONG *lpulObjType,
+                                                         struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 18: `IMsgStore::SetReceiveFolder`. `lpszMessageClass` is
+   * `LPTSTR`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetReceiveFolder)(struct MSLogon_IMsgStore *This,
+                                                                void *lpszMessageClass,
+                                                                MSLogon_ULONG ulFlags,
+                                                                MSLogon_ULONG cbEntryID,
+                                                                struct MSLogon_ENTRYID *lpEntryID);
+  /**
+   * Slot 19: `IMsgStore::GetReceiveFolder`. `lpszMessageClass` is
+   * `LPTSTR`, `lppszExplicitClass` is `LPTSTR *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetReceiveFolder)(struct MSLogon_IMsgStore *This,
+                                                                void *lpszMessageClass,
+                                                                MSLogon_ULONG ulFlags,
+                                                                MSLogon_ULONG *lpcbEntryID,
+                                                                struct MSLogon_ENTRYID **lppEntryID,
+                                                                void **lppszExplicitClass);
+  /**
+   * Slot 20: `IMsgStore::GetReceiveFolderTable`. Opaque here:
+   * `lppTable`: `LPMAPITABLE *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetReceiveFolderTable)(struct MSLogon_IMsgStore *This,
+                                                                     MSLogon_ULONG ulFlags,
+                                                                     void **lppTable);
+  /**
+   * Slot 21: `IMsgStore::StoreLogoff`: `LOGOFF_*` flags in, the outcome
+   * (`LOGOFF_COMPLETE`, ...) out.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *StoreLogoff)(struct MSLogon_IMsgStore *This,
+                                                           MSLogon_ULONG *lpulFlags);
+  /**
+   * Slot 22: `IMsgStore::AbortSubmit`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *AbortSubmit)(struct MSLogon_IMsgStore *This,
+                                                           MSLogon_ULONG cbEntryID,
+                                                           struct MSLogon_ENTRYID *lpEntryID,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 23: `IMsgStore::GetOutgoingQueue`. Opaque here: `lppTable`:
+   * `LPMAPITABLE *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetOutgoingQueue)(struct MSLogon_IMsgStore *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                void **lppTable);
+  /**
+   * Slot 24: `IMsgStore::SetLockState`. Opaque here: `lpMessage`:
+   * `LPMESSAGE`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetLockState)(struct MSLogon_IMsgStore *This,
+                                                            void *lpMessage,
+                                                            MSLogon_ULONG ulLockState);
+  /**
+   * Slot 25: `IMsgStore::FinishedMsg`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *FinishedMsg)(struct MSLogon_IMsgStore *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           MSLogon_ULONG cbEntryID,
+                                                           struct MSLogon_ENTRYID *lpEntryID);
+  /**
+   * Slot 26: `IMsgStore::NotifyNewMail`. Opaque here: `lpNotification`:
+   * `LPNOTIFICATION`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *NotifyNewMail)(struct MSLogon_IMsgStore *This,
+                                                             void *lpNotification);
+} MSLogon_IMsgStoreVtbl;
+
+/**
+ * `IMsgStore`: the message-store object returned with the logon object by
+ * `IMSProvider::Logon`; created and torn down together with it.
+ */
+typedef struct MSLogon_IMsgStore {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMsgStoreVtbl *lpVtbl;
+} MSLogon_IMsgStore;
+
+/**
+ * `IMSProvider`'s seven slots (`IUnknown` + `MAPI_IMSPROVIDER_METHODS`).
+ * `LPTSTR` strings are `void *`: `char *`, or `WCHAR *` when `ulFlags`
+ * has `MAPI_UNICODE`.
+ */
+typedef struct MSLogon_IMSProviderVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMSProvider).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMSProvider *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMSProvider *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMSProvider *This);
+  /**
+   * Slot 3: `IMSProvider::Shutdown`; `*lpulFlags` is reserved (0).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Shutdown)(struct MSLogon_IMSProvider *This,
+                                                        MSLogon_ULONG *lpulFlags);
+  /**
+   * Slot 4: `IMSProvider::Logon`. A NULL `lpEntryID` means no store was
+   * chosen yet, a NULL `lpInterface` means `IMsgStore`; `lppMSLogon` and
+   * `lppMDB` receive one reference each. `lpszProfileName` is `LPTSTR`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Logon)(struct MSLogon_IMSProvider *This,
+                                                     struct MSLogon_IMAPISupport *lpMAPISup,
+                                                     MSLogon_ULONG ulUIParam,
+                                                     void *lpszProfileName,
+                                                     MSLogon_ULONG cbEntryID,
+                                                     struct MSLogon_ENTRYID *lpEntryID,
+                                                     MSLogon_ULONG ulFlags,
+                                                     const MSLogon_IID *lpInterface,
+                                                     MSLogon_ULONG *lpcbSpoolSecurity,
+                                                     MSLogon_BYTE **lppbSpoolSecurity,
+                                                     struct MSLogon_MAPIERROR **lppMAPIError,
+                                                     struct MSLogon_IMSLogon **lppMSLogon,
+                                                     struct MSLogon_IMsgStore **lppMDB);
+  /**
+   * Slot 5: `IMSProvider::SpoolerLogon`: `Logon` for the MAPI spooler,
+   * with the spooler security bytes as inputs. `lpszProfileName` is
+   * `LPTSTR`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SpoolerLogon)(struct MSLogon_IMSProvider *This,
+                                                            struct MSLogon_IMAPISupport *lpMAPISup,
+                                                            MSLogon_ULONG ulUIParam,
+                                                            void *lpszProfileName,
+                                                            MSLogon_ULONG cbEntryID,
+                                                            struct MSLogon_ENTRYID *lpEntryID,
+                                                            MSLogon_ULONG ulFlags,
+                                                            const MSLogon_IID *lpInterface,
+                                                            MSLogon_ULONG cbSpoolSecurity,
+                                                            MSLogon_BYTE *lpbSpoolSecurity,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError,
+                                                            struct MSLogon_IMSLogon **lppMSLogon,
+                                                            struct MSLogon_IMsgStore **lppMDB);
+  /**
+   * Slot 6: `IMSProvider::CompareStoreIDs`: `*lpulResult` = TRUE when
+   * both entry IDs name the same store.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CompareStoreIDs)(struct MSLogon_IMSProvider *This,
+                                                               MSLogon_ULONG cbEntryID1,
+                                                               struct MSLogon_ENTRYID *lpEntryID1,
+                                                               MSLogon_ULONG cbEntryID2,
+                                                               struct MSLogon_ENTRYID *lpEntryID2,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpulResult);
+} MSLogon_IMSProviderVtbl;
+
+/**
+ * `IMSProvider`: the provider object `MSProviderInit` returns; MAPI logs
+ * on through it and shuts it down after the last logon is gone.
+ */
+typedef struct MSLogon_IMSProvider {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMSProviderVtbl *lpVtbl;
+} MSLogon_IMSProvider;
+
+/**
+ * MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
+ * prefixes, `PR_RECORD_KEY` of a store).
+ */
+typedef struct MSLogon_MAPIUID {
+  /**
+   * The 16 bytes.
+   */
+  MSLogon_BYTE ab[16];
+} MSLogon_MAPIUID;
+
+/**
+ * The function type of [`MSProviderInit`] (`MSPROVIDERINIT`), for hosts
+ * that look it up with `dlsym`/`GetProcAddress`. `__cdecl`
+ * (`STDMAPIINITCALLTYPE`).
+ */
+typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(void *hInstance,
+                                                                            struct MSLogon_IMalloc *lpMalloc,
+                                                                            MSLogon_AllocateBufferFn lpAllocateBuffer,
+                                                                            MSLogon_AllocateMoreFn lpAllocateMore,
+                                                                            MSLogon_FreeBufferFn lpFreeBuffer,
+                                                                            MSLogon_ULONG ulFlags,
+                                                                            MSLogon_ULONG ulMAPIVer,
+                                                                            MSLogon_ULONG *lpulProviderVer,
+                                                                            struct MSLogon_IMSProvider **lppMSProvider);
+
+/**
+ * The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
+ */
+#define MSLogon_LOGON_FLAGS ((((((MSLogon_MDB_NO_DIALOG | MSLogon_MDB_WRITE) | MSLogon_MDB_TEMPORARY) | MSLogon_MDB_NO_MAIL) | MSLogon_MAPI_DEFERRED_ERRORS) | MSLogon_MAPI_BEST_ACCESS) | MSLogon_MAPI_UNICODE)
+
+/**
  * Success.
  */
 #define MSLogon_S_OK 0
@@ -816,6 +1700,553 @@ typedef struct MSLogon_IMSLogon {
  */
 #define MSLogon_LOGOFF_OUTBOUND_QUEUE ((MSLogon_ULONG)0x00080000u)
 
+/**
+ * `MAPI_E_NO_ACCESS` (`E_ACCESSDENIED`): the caller may not do this, e.g.
+ * modify a read-only object.
+ */
+#define MSLogon_MAPI_E_NO_ACCESS ((MSLogon_HRESULT)0x80070005u)
+
+/**
+ * The object is busy (another operation is in progress).
+ */
+#define MSLogon_MAPI_E_BUSY ((MSLogon_HRESULT)0x8004010Bu)
+
+/**
+ * The property is computed and cannot be set (a `SetProps` problem).
+ */
+#define MSLogon_MAPI_E_COMPUTED ((MSLogon_HRESULT)0x8004011Au)
+
+/**
+ * A property value is not acceptable.
+ */
+#define MSLogon_MAPI_E_BAD_VALUE ((MSLogon_HRESULT)0x80040301u)
+
+/**
+ * A property type is not valid.
+ */
+#define MSLogon_MAPI_E_INVALID_TYPE ((MSLogon_HRESULT)0x80040302u)
+
+/**
+ * A property type is valid but not supported.
+ */
+#define MSLogon_MAPI_E_TYPE_NO_SUPPORT ((MSLogon_HRESULT)0x80040303u)
+
+/**
+ * A property's type differs from the one the provider expects.
+ */
+#define MSLogon_MAPI_E_UNEXPECTED_TYPE ((MSLogon_HRESULT)0x80040304u)
+
+/**
+ * The object was not initialized (e.g. a call before logon).
+ */
+#define MSLogon_MAPI_E_NOT_INITIALIZED ((MSLogon_HRESULT)0x80040605u)
+
+/**
+ * Warning (a success code): the call succeeded overall but some
+ * properties could not be returned; their `SPropValue`s are `PT_ERROR`.
+ */
+#define MSLogon_MAPI_W_ERRORS_RETURNED ((MSLogon_HRESULT)0x00040380u)
+
+/**
+ * The service-provider interface version this crate implements, returned
+ * through `MSProviderInit`'s `lpulProviderVer` (`mapispi.h`).
+ */
+#define MSLogon_CURRENT_SPI_VERSION ((MSLogon_ULONG)0x00010010u)
+
+/**
+ * SPI version of the first MAPI PDK.
+ */
+#define MSLogon_PDK1_SPI_VERSION ((MSLogon_ULONG)0x00010000u)
+
+/**
+ * SPI version of the second MAPI PDK.
+ */
+#define MSLogon_PDK2_SPI_VERSION ((MSLogon_ULONG)0x00010008u)
+
+/**
+ * SPI version of the third MAPI PDK (the same as [`CURRENT_SPI_VERSION`]).
+ */
+#define MSLogon_PDK3_SPI_VERSION ((MSLogon_ULONG)0x00010010u)
+
+/**
+ * `MSProviderInit` flag: the provider runs inside a Windows service.
+ */
+#define MSLogon_MAPI_NT_SERVICE ((MSLogon_ULONG)0x00010000u)
+
+/**
+ * `ulFlags` of `OpenEntry` and friends: open for writing.
+ */
+#define MSLogon_MAPI_MODIFY ((MSLogon_ULONG)1u)
+
+/**
+ * `ulFlags` of `OpenEntry` and friends: errors may be reported late.
+ */
+#define MSLogon_MAPI_DEFERRED_ERRORS ((MSLogon_ULONG)8u)
+
+/**
+ * `ulFlags` of `OpenEntry` and friends: the highest access allowed.
+ */
+#define MSLogon_MAPI_BEST_ACCESS ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `IMSProvider::Logon` flag: show no user interface.
+ */
+#define MSLogon_MDB_NO_DIALOG ((MSLogon_ULONG)1u)
+
+/**
+ * `Logon` flag: open the store for writing.
+ */
+#define MSLogon_MDB_WRITE ((MSLogon_ULONG)4u)
+
+/**
+ * `Logon` flag: a temporary store, not added to the message-store table.
+ */
+#define MSLogon_MDB_TEMPORARY ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `Logon` flag: the spooler will not use the store for mail.
+ */
+#define MSLogon_MDB_NO_MAIL ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: entry IDs are unique (never reused).
+ */
+#define MSLogon_STORE_ENTRYID_UNIQUE ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: the store is read-only.
+ */
+#define MSLogon_STORE_READONLY ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: search folders are supported.
+ */
+#define MSLogon_STORE_SEARCH_OK ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: existing messages can be modified.
+ */
+#define MSLogon_STORE_MODIFY_OK ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: messages can be created.
+ */
+#define MSLogon_STORE_CREATE_OK ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: attachments are supported.
+ */
+#define MSLogon_STORE_ATTACH_OK ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: OLE attachments are supported.
+ */
+#define MSLogon_STORE_OLE_OK ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: messages can be submitted.
+ */
+#define MSLogon_STORE_SUBMIT_OK ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: notifications are supported.
+ */
+#define MSLogon_STORE_NOTIFY_OK ((MSLogon_ULONG)0x00000100u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: multi-valued properties are supported.
+ */
+#define MSLogon_STORE_MV_PROPS_OK ((MSLogon_ULONG)0x00000200u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: categorized views are supported.
+ */
+#define MSLogon_STORE_CATEGORIZE_OK ((MSLogon_ULONG)0x00000400u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: compressed RTF is supported.
+ */
+#define MSLogon_STORE_RTF_OK ((MSLogon_ULONG)0x00000800u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: table restrictions are supported.
+ */
+#define MSLogon_STORE_RESTRICTION_OK ((MSLogon_ULONG)0x00001000u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: table sorting is supported.
+ */
+#define MSLogon_STORE_SORT_OK ((MSLogon_ULONG)0x00002000u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: the store holds public folders.
+ */
+#define MSLogon_STORE_PUBLIC_FOLDERS ((MSLogon_ULONG)0x00004000u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: uncompressed RTF is supported.
+ */
+#define MSLogon_STORE_UNCOMPRESSED_RTF ((MSLogon_ULONG)0x00008000u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` bit: the store has search folders.
+ */
+#define MSLogon_STORE_HAS_SEARCHES ((MSLogon_ULONG)0x01000000u)
+
+/**
+ * Advise event mask (`ulEventMask`): a critical error.
+ */
+#define MSLogon_fnevCriticalError ((MSLogon_ULONG)1u)
+
+/**
+ * Event mask bit: new mail arrived.
+ */
+#define MSLogon_fnevNewMail ((MSLogon_ULONG)2u)
+
+/**
+ * Event mask bit: an object was created.
+ */
+#define MSLogon_fnevObjectCreated ((MSLogon_ULONG)4u)
+
+/**
+ * Event mask bit: an object was deleted.
+ */
+#define MSLogon_fnevObjectDeleted ((MSLogon_ULONG)8u)
+
+/**
+ * Event mask bit: an object was modified.
+ */
+#define MSLogon_fnevObjectModified ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * Event mask bit: an object was moved.
+ */
+#define MSLogon_fnevObjectMoved ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * Event mask bit: an object was copied.
+ */
+#define MSLogon_fnevObjectCopied ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * Event mask bit: a search finished.
+ */
+#define MSLogon_fnevSearchComplete ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * Event mask bit: a table changed.
+ */
+#define MSLogon_fnevTableModified ((MSLogon_ULONG)0x00000100u)
+
+/**
+ * Event mask bit: a status object changed.
+ */
+#define MSLogon_fnevStatusObjectModified ((MSLogon_ULONG)0x00000200u)
+
+/**
+ * Event mask bit: reserved for MAPI.
+ */
+#define MSLogon_fnevReservedForMapi ((MSLogon_ULONG)0x40000000u)
+
+/**
+ * Event mask bit: a provider-defined (extended) event.
+ */
+#define MSLogon_fnevExtended ((MSLogon_ULONG)0x80000000u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: the default outbound transport.
+ */
+#define MSLogon_STATUS_DEFAULT_OUTBOUND ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: the default message store.
+ */
+#define MSLogon_STATUS_DEFAULT_STORE ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: supplies the primary identity.
+ */
+#define MSLogon_STATUS_PRIMARY_IDENTITY ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: a simple store (no folder hierarchy needed).
+ */
+#define MSLogon_STATUS_SIMPLE_STORE ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: transport wants to be tried last.
+ */
+#define MSLogon_STATUS_XP_PREFER_LAST ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: cannot supply the primary identity.
+ */
+#define MSLogon_STATUS_NO_PRIMARY_IDENTITY ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: must not become the default store.
+ */
+#define MSLogon_STATUS_NO_DEFAULT_STORE ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: a temporary profile section.
+ */
+#define MSLogon_STATUS_TEMP_SECTION ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: a transport tightly coupled to its own store.
+ */
+#define MSLogon_STATUS_OWN_STORE ((MSLogon_ULONG)0x00000100u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: the store needs the IPM folder tree.
+ */
+#define MSLogon_STATUS_NEED_IPM_TREE ((MSLogon_ULONG)0x00000800u)
+
+/**
+ * `PR_RESOURCE_FLAGS` bit: the primary store.
+ */
+#define MSLogon_STATUS_PRIMARY_STORE ((MSLogon_ULONG)0x00001000u)
+
+/**
+ * Property type: any type (in a `GetProps` request, "the stored type").
+ */
+#define MSLogon_PT_UNSPECIFIED ((MSLogon_ULONG)0u)
+
+/**
+ * Property type: no value.
+ */
+#define MSLogon_PT_NULL ((MSLogon_ULONG)1u)
+
+/**
+ * Property type: 16-bit signed integer (`PV::i`).
+ */
+#define MSLogon_PT_I2 ((MSLogon_ULONG)2u)
+
+/**
+ * Property type: 32-bit signed integer (`PV::l`).
+ */
+#define MSLogon_PT_LONG ((MSLogon_ULONG)3u)
+
+/**
+ * Property type: 32-bit float (`PV::flt`).
+ */
+#define MSLogon_PT_R4 ((MSLogon_ULONG)4u)
+
+/**
+ * Property type: 64-bit float (`PV::dbl`).
+ */
+#define MSLogon_PT_DOUBLE ((MSLogon_ULONG)5u)
+
+/**
+ * Property type: currency (`PV::cur`).
+ */
+#define MSLogon_PT_CURRENCY ((MSLogon_ULONG)6u)
+
+/**
+ * Property type: OLE automation date (`PV::at`).
+ */
+#define MSLogon_PT_APPTIME ((MSLogon_ULONG)7u)
+
+/**
+ * Property type: an error instead of a value (`PV::err`).
+ */
+#define MSLogon_PT_ERROR ((MSLogon_ULONG)0x0000000Au)
+
+/**
+ * Property type: boolean (`PV::b`).
+ */
+#define MSLogon_PT_BOOLEAN ((MSLogon_ULONG)0x0000000Bu)
+
+/**
+ * Property type: an object, opened with `OpenProperty` (`PV::x` unused).
+ */
+#define MSLogon_PT_OBJECT ((MSLogon_ULONG)0x0000000Du)
+
+/**
+ * Property type: 64-bit signed integer (`PV::li`).
+ */
+#define MSLogon_PT_I8 ((MSLogon_ULONG)0x00000014u)
+
+/**
+ * Property type: 8-bit string (`PV::lpszA`).
+ */
+#define MSLogon_PT_STRING8 ((MSLogon_ULONG)0x0000001Eu)
+
+/**
+ * Property type: UTF-16 string (`PV::lpszW`).
+ */
+#define MSLogon_PT_UNICODE ((MSLogon_ULONG)0x0000001Fu)
+
+/**
+ * Property type: `FILETIME` (`PV::ft`).
+ */
+#define MSLogon_PT_SYSTIME ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * Property type: GUID (`PV::lpguid`).
+ */
+#define MSLogon_PT_CLSID ((MSLogon_ULONG)0x00000048u)
+
+/**
+ * Property type: counted byte string (`PV::bin`).
+ */
+#define MSLogon_PT_BINARY ((MSLogon_ULONG)0x00000102u)
+
+/**
+ * Flag in a property type: multi-valued.
+ */
+#define MSLogon_MV_FLAG ((MSLogon_ULONG)0x00001000u)
+
+/**
+ * Multi-valued `PT_I2` (`PV::MVi`).
+ */
+#define MSLogon_PT_MV_I2 ((MSLogon_ULONG)0x00001002u)
+
+/**
+ * Multi-valued `PT_LONG` (`PV::MVl`).
+ */
+#define MSLogon_PT_MV_LONG ((MSLogon_ULONG)0x00001003u)
+
+/**
+ * Multi-valued `PT_R4` (`PV::MVflt`).
+ */
+#define MSLogon_PT_MV_R4 ((MSLogon_ULONG)0x00001004u)
+
+/**
+ * Multi-valued `PT_DOUBLE` (`PV::MVdbl`).
+ */
+#define MSLogon_PT_MV_DOUBLE ((MSLogon_ULONG)0x00001005u)
+
+/**
+ * Multi-valued `PT_CURRENCY` (`PV::MVcur`).
+ */
+#define MSLogon_PT_MV_CURRENCY ((MSLogon_ULONG)0x00001006u)
+
+/**
+ * Multi-valued `PT_APPTIME` (`PV::MVat`).
+ */
+#define MSLogon_PT_MV_APPTIME ((MSLogon_ULONG)0x00001007u)
+
+/**
+ * Multi-valued `PT_I8` (`PV::MVli`).
+ */
+#define MSLogon_PT_MV_I8 ((MSLogon_ULONG)0x00001014u)
+
+/**
+ * Multi-valued `PT_STRING8` (`PV::MVszA`).
+ */
+#define MSLogon_PT_MV_STRING8 ((MSLogon_ULONG)0x0000101Eu)
+
+/**
+ * Multi-valued `PT_UNICODE` (`PV::MVszW`).
+ */
+#define MSLogon_PT_MV_UNICODE ((MSLogon_ULONG)0x0000101Fu)
+
+/**
+ * Multi-valued `PT_SYSTIME` (`PV::MVft`).
+ */
+#define MSLogon_PT_MV_SYSTIME ((MSLogon_ULONG)0x00001040u)
+
+/**
+ * Multi-valued `PT_CLSID` (`PV::MVguid`).
+ */
+#define MSLogon_PT_MV_CLSID ((MSLogon_ULONG)0x00001048u)
+
+/**
+ * Multi-valued `PT_BINARY` (`PV::MVbin`).
+ */
+#define MSLogon_PT_MV_BINARY ((MSLogon_ULONG)0x00001102u)
+
+/**
+ * Mask of the type half of a property tag (`PROP_TYPE`).
+ */
+#define MSLogon_PROP_TYPE_MASK ((MSLogon_ULONG)0x0000FFFFu)
+
+/**
+ * Property ID of `PR_NULL`.
+ */
+#define MSLogon_PROP_ID_NULL ((MSLogon_ULONG)0u)
+
+/**
+ * A property ID that never names a property.
+ */
+#define MSLogon_PROP_ID_INVALID ((MSLogon_ULONG)0x0000FFFFu)
+
+/**
+ * `PR_NULL` = `PROP_TAG(PT_NULL, PROP_ID_NULL)`: a placeholder tag.
+ */
+#define MSLogon_PR_NULL ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_ENTRYID` = `PROP_TAG(PT_BINARY, 0x0FFF)`: the object's entry ID.
+ */
+#define MSLogon_PR_ENTRYID ((MSLogon_ULONG)0x0FFF0102u)
+
+/**
+ * `PR_OBJECT_TYPE` = `PROP_TAG(PT_LONG, 0x0FFE)`: `MAPI_STORE`, ...
+ */
+#define MSLogon_PR_OBJECT_TYPE ((MSLogon_ULONG)0x0FFE0003u)
+
+/**
+ * `PR_STORE_ENTRYID` = `PROP_TAG(PT_BINARY, 0x0FFB)`: the store's entry ID.
+ */
+#define MSLogon_PR_STORE_ENTRYID ((MSLogon_ULONG)0x0FFB0102u)
+
+/**
+ * `PR_STORE_RECORD_KEY` = `PROP_TAG(PT_BINARY, 0x0FFA)`: the store's
+ * record key.
+ */
+#define MSLogon_PR_STORE_RECORD_KEY ((MSLogon_ULONG)0x0FFA0102u)
+
+/**
+ * `PR_RECORD_KEY` = `PROP_TAG(PT_BINARY, 0x0FF9)`: the object's binary
+ * comparison key.
+ */
+#define MSLogon_PR_RECORD_KEY ((MSLogon_ULONG)0x0FF90102u)
+
+/**
+ * `PR_DISPLAY_NAME_W` = `PROP_TAG(PT_UNICODE, 0x3001)`.
+ */
+#define MSLogon_PR_DISPLAY_NAME_W ((MSLogon_ULONG)0x3001001Fu)
+
+/**
+ * `PR_DISPLAY_NAME_A` = `PROP_TAG(PT_STRING8, 0x3001)`.
+ */
+#define MSLogon_PR_DISPLAY_NAME_A ((MSLogon_ULONG)0x3001001Eu)
+
+/**
+ * `PR_PROVIDER_DISPLAY_W` = `PROP_TAG(PT_UNICODE, 0x3006)`: the
+ * provider's name for display.
+ */
+#define MSLogon_PR_PROVIDER_DISPLAY_W ((MSLogon_ULONG)0x3006001Fu)
+
+/**
+ * `PR_PROVIDER_DISPLAY_A` = `PROP_TAG(PT_STRING8, 0x3006)`.
+ */
+#define MSLogon_PR_PROVIDER_DISPLAY_A ((MSLogon_ULONG)0x3006001Eu)
+
+/**
+ * `PR_RESOURCE_FLAGS` = `PROP_TAG(PT_LONG, 0x3009)`: `STATUS_*` bits.
+ */
+#define MSLogon_PR_RESOURCE_FLAGS ((MSLogon_ULONG)0x30090003u)
+
+/**
+ * `PR_STORE_SUPPORT_MASK` = `PROP_TAG(PT_LONG, 0x340D)`: `STORE_*` bits.
+ */
+#define MSLogon_PR_STORE_SUPPORT_MASK ((MSLogon_ULONG)0x340D0003u)
+
+/**
+ * `PR_MDB_PROVIDER` = `PROP_TAG(PT_BINARY, 0x3414)`: the `MAPIUID` of the
+ * store provider type.
+ */
+#define MSLogon_PR_MDB_PROVIDER ((MSLogon_ULONG)0x34140102u)
+
+/**
+ * The flags `IMsgStore::StoreLogoff` accepts.
+ */
+#define MSLogon_STORE_LOGOFF_FLAGS ((((MSLogon_LOGOFF_NO_WAIT | MSLogon_LOGOFF_ORDERLY) | MSLogon_LOGOFF_PURGE) | MSLogon_LOGOFF_ABORT) | MSLogon_LOGOFF_QUIET)
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -862,9 +2293,11 @@ extern const MSLogon_IID MSLogon_IID_IMAPIAdviseSink;
 
 /**
  * Creates a logon object of the reference provider, for hosts that do not
- * go through `MSProviderInit`.
+ * go through `MSProviderInit` (no store object, no provider list).
  *
- * The logon takes its own reference on `lpSupport` (`AddRef`) and releases
+ * The logon asks the support object for the host's allocators
+ * (`GetMemAllocRoutines`, optional: without them `GetLastError` reports
+ * nothing). It takes its own reference on `lpSupport` (`AddRef`) and releases
  * it exactly once, last, when it is logged off (or destroyed without a
  * `Logoff`). On success `*lppLogon` receives an `IMSLogon` with one
  * reference, which the caller releases.
@@ -888,6 +2321,24 @@ MSLogon_HRESULT mslogon_create_logon(struct MSLogon_IMAPISupport *lpSupport,
  * A host can assert it is 0 after its last `Release` to find leaks.
  */
 MSLogon_ULONG mslogon_live_objects(void);
+
+/**
+ * [`MSProviderInit`] under this library's prefix, for C hosts that link
+ * the library and include `mslogon.h` (same arguments, same results).
+ *
+ * # Safety
+ *
+ * As [`MSProviderInit`].
+ */
+MSLogon_HRESULT mslogon_provider_init(void *hInstance,
+                                      struct MSLogon_IMalloc *lpMalloc,
+                                      MSLogon_AllocateBufferFn lpAllocateBuffer,
+                                      MSLogon_AllocateMoreFn lpAllocateMore,
+                                      MSLogon_FreeBufferFn lpFreeBuffer,
+                                      MSLogon_ULONG ulFlags,
+                                      MSLogon_ULONG ulMAPIVer,
+                                      MSLogon_ULONG *lpulProviderVer,
+                                      struct MSLogon_IMSProvider **lppMSProvider);
 
 #ifdef __cplusplus
 }  // extern "C"
@@ -1020,5 +2471,94 @@ MSLogon_ULONG mslogon_live_objects(void);
   ((This)->lpVtbl->Unadvise((This), (ulConnection)))
 #define MSLogon_IMSLogon_OpenStatusEntry(This, lpInterface, ulFlags, lpulObjType, lppEntry) \
   ((This)->lpVtbl->OpenStatusEntry((This), (lpInterface), (ulFlags), (lpulObjType), (lppEntry)))
+
+#define MSLogon_IMalloc_QueryInterface(This, riid, ppvObject) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObject)))
+#define MSLogon_IMalloc_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMalloc_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMalloc_Alloc(This, cb) \
+  ((This)->lpVtbl->Alloc((This), (cb)))
+#define MSLogon_IMalloc_Realloc(This, pv, cb) \
+  ((This)->lpVtbl->Realloc((This), (pv), (cb)))
+#define MSLogon_IMalloc_Free(This, pv) \
+  ((This)->lpVtbl->Free((This), (pv)))
+#define MSLogon_IMalloc_GetSize(This, pv) \
+  ((This)->lpVtbl->GetSize((This), (pv)))
+#define MSLogon_IMalloc_DidAlloc(This, pv) \
+  ((This)->lpVtbl->DidAlloc((This), (pv)))
+#define MSLogon_IMalloc_HeapMinimize(This) \
+  ((This)->lpVtbl->HeapMinimize((This)))
+
+#define MSLogon_IMsgStore_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMsgStore_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMsgStore_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMsgStore_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMsgStore_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMsgStore_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMsgStore_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMsgStore_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMsgStore_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMsgStore_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMsgStore_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMsgStore_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMsgStore_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMsgStore_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+#define MSLogon_IMsgStore_Advise(This, cbEntryID, lpEntryID, ulEventMask, lpAdviseSink, lpulConnection) \
+  ((This)->lpVtbl->Advise((This), (cbEntryID), (lpEntryID), (ulEventMask), (lpAdviseSink), (lpulConnection)))
+#define MSLogon_IMsgStore_Unadvise(This, ulConnection) \
+  ((This)->lpVtbl->Unadvise((This), (ulConnection)))
+#define MSLogon_IMsgStore_CompareEntryIDs(This, cbEntryID1, lpEntryID1, cbEntryID2, lpEntryID2, ulFlags, lpulResult) \
+  ((This)->lpVtbl->CompareEntryIDs((This), (cbEntryID1), (lpEntryID1), (cbEntryID2), (lpEntryID2), (ulFlags), (lpulResult)))
+#define MSLogon_IMsgStore_OpenEntry(This, cbEntryID, lpEntryID, lpInterface, ulFlags, lpulObjType, lppUnk) \
+  ((This)->lpVtbl->OpenEntry((This), (cbEntryID), (lpEntryID), (lpInterface), (ulFlags), (lpulObjType), (lppUnk)))
+#define MSLogon_IMsgStore_SetReceiveFolder(This, lpszMessageClass, ulFlags, cbEntryID, lpEntryID) \
+  ((This)->lpVtbl->SetReceiveFolder((This), (lpszMessageClass), (ulFlags), (cbEntryID), (lpEntryID)))
+#define MSLogon_IMsgStore_GetReceiveFolder(This, lpszMessageClass, ulFlags, lpcbEntryID, lppEntryID, lppszExplicitClass) \
+  ((This)->lpVtbl->GetReceiveFolder((This), (lpszMessageClass), (ulFlags), (lpcbEntryID), (lppEntryID), (lppszExplicitClass)))
+#define MSLogon_IMsgStore_GetReceiveFolderTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetReceiveFolderTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IMsgStore_StoreLogoff(This, lpulFlags) \
+  ((This)->lpVtbl->StoreLogoff((This), (lpulFlags)))
+#define MSLogon_IMsgStore_AbortSubmit(This, cbEntryID, lpEntryID, ulFlags) \
+  ((This)->lpVtbl->AbortSubmit((This), (cbEntryID), (lpEntryID), (ulFlags)))
+#define MSLogon_IMsgStore_GetOutgoingQueue(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetOutgoingQueue((This), (ulFlags), (lppTable)))
+#define MSLogon_IMsgStore_SetLockState(This, lpMessage, ulLockState) \
+  ((This)->lpVtbl->SetLockState((This), (lpMessage), (ulLockState)))
+#define MSLogon_IMsgStore_FinishedMsg(This, ulFlags, cbEntryID, lpEntryID) \
+  ((This)->lpVtbl->FinishedMsg((This), (ulFlags), (cbEntryID), (lpEntryID)))
+#define MSLogon_IMsgStore_NotifyNewMail(This, lpNotification) \
+  ((This)->lpVtbl->NotifyNewMail((This), (lpNotification)))
+
+#define MSLogon_IMSProvider_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMSProvider_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMSProvider_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMSProvider_Shutdown(This, lpulFlags) \
+  ((This)->lpVtbl->Shutdown((This), (lpulFlags)))
+#define MSLogon_IMSProvider_Logon(This, lpMAPISup, ulUIParam, lpszProfileName, cbEntryID, lpEntryID, ulFlags, lpInterface, lpcbSpoolSecurity, lppbSpoolSecurity, lppMAPIError, lppMSLogon, lppMDB) \
+  ((This)->lpVtbl->Logon((This), (lpMAPISup), (ulUIParam), (lpszProfileName), (cbEntryID), (lpEntryID), (ulFlags), (lpInterface), (lpcbSpoolSecurity), (lppbSpoolSecurity), (lppMAPIError), (lppMSLogon), (lppMDB)))
+#define MSLogon_IMSProvider_SpoolerLogon(This, lpMAPISup, ulUIParam, lpszProfileName, cbEntryID, lpEntryID, ulFlags, lpInterface, cbSpoolSecurity, lpbSpoolSecurity, lppMAPIError, lppMSLogon, lppMDB) \
+  ((This)->lpVtbl->SpoolerLogon((This), (lpMAPISup), (ulUIParam), (lpszProfileName), (cbEntryID), (lpEntryID), (ulFlags), (lpInterface), (cbSpoolSecurity), (lpbSpoolSecurity), (lppMAPIError), (lppMSLogon), (lppMDB)))
+#define MSLogon_IMSProvider_CompareStoreIDs(This, cbEntryID1, lpEntryID1, cbEntryID2, lpEntryID2, ulFlags, lpulResult) \
+  ((This)->lpVtbl->CompareStoreIDs((This), (cbEntryID1), (lpEntryID1), (cbEntryID2), (lpEntryID2), (ulFlags), (lpulResult)))
 
 #endif  /* MSLOGON_H */

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 const CC_MACRO: &str = "MSLOGON_STDMETHODCALLTYPE";
+/// The one function-pointer type that is `__cdecl`: `MSPROVIDERINIT`.
+const INIT_CC_MACRO: &str = "MSLOGON_STDMAPIINITCALLTYPE";
 
 fn generate() -> String {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -25,9 +27,10 @@ fn generate() -> String {
 }
 
 /// cbindgen drops `extern "system"` from function-pointer types; every
-/// function pointer in this API is STDMETHODCALLTYPE, so mark them all:
-/// `R (*Name)(` becomes `R (MSLOGON_STDMETHODCALLTYPE *Name)(`, and the
-/// wrapped parameter lines that follow are re-aligned.
+/// function pointer in this API is STDMETHODCALLTYPE but `MSPROVIDERINIT`
+/// (`__cdecl`), so mark them all: `R (*Name)(` becomes
+/// `R (MSLOGON_STDMETHODCALLTYPE *Name)(`, and the wrapped parameter lines
+/// that follow are re-aligned.
 fn add_calling_convention(text: &str) -> String {
     let pad = " ".repeat(CC_MACRO.len() + 1);
     let mut out = String::with_capacity(text.len() + 8192);
@@ -39,7 +42,11 @@ fn add_calling_convention(text: &str) -> String {
         match fn_pointer_star(line) {
             Some(i) => {
                 out.push_str(&line[..i]);
-                out.push_str(CC_MACRO);
+                out.push_str(if line[i..].starts_with("*MSLogon_MSPROVIDERINIT)") {
+                    INIT_CC_MACRO
+                } else {
+                    CC_MACRO
+                });
                 out.push(' ');
                 out.push_str(&line[i..]);
                 continuing = !line.ends_with(';');

@@ -73,7 +73,8 @@ pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
                 .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
                 .unwrap_or("a Rust panic");
             let recorded = catch_unwind(AssertUnwindSafe(|| {
-                obj.value().record_error(MapiError::CallFailed, Some(message))
+                obj.value()
+                    .record_error(MapiError::CallFailed, Some(message))
             }));
             drop(recorded);
             R::panicked()

@@ -9,10 +9,13 @@ use super::boundary::{boundary, hresult};
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
 use super::ptr::ComPtr;
 use crate::mapi::{
-    IID_IMSLogon, IMAPIAdviseSink, IMSLogon, IMSLogonVtbl, IUnknown, MapiError, ENTRYID, HRESULT,
-    IID, MAPIERROR, MAPI_UNICODE, ULONG,
+    IID_IMSLogon, IMAPIAdviseSink, IMSLogon, IMSLogonVtbl, IUnknown, MapiError, MapiResult,
+    ENTRYID, HRESULT, IID, MAPIERROR, MAPI_UNICODE, ULONG,
 };
-use crate::provider::{LogonCore, LogonProvider};
+use crate::provider::{LogonCore, LogonProvider, Opened};
+
+/// The component name in this library's `MAPIERROR`s.
+pub const COMPONENT: &str = "mslogon";
 
 // SAFETY: `IMSLogon` is `#[repr(C)] { lpVtbl }`, and every slot of `VTBL`
 // is a thunk below, generic over the same `P`, that expects
@@ -37,6 +40,27 @@ unsafe impl<P: LogonProvider> ComClass for LogonCore<P> {
     fn final_release(&self) {
         self.logoff_on_release();
     }
+
+    fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
+        LogonCore::record_error(self, error, panic_message);
+    }
+}
+
+/// `GetLastError` on a logon or its store: the recorded failure that
+/// produced `hresult`, as a host-allocated `MAPIERROR`; `Ok(NULL)` when
+/// there is nothing to report (or no host allocator to report it with).
+pub(crate) fn last_error<P: LogonProvider>(
+    core: &LogonCore<P>,
+    hresult: HRESULT,
+    flags: ULONG,
+) -> MapiResult<*mut MAPIERROR> {
+    if flags & !MAPI_UNICODE != 0 {
+        return Err(MapiError::UnknownFlags);
+    }
+    let (Some(error), Some(alloc)) = (core.last_error(hresult), core.allocators()) else {
+        return Ok(ptr::null_mut());
+    };
+    alloc.mapi_error(&error.message, COMPONENT, 0, flags & MAPI_UNICODE != 0)
 }
 
 /// Creates a logon object with one reference, owned by the caller.
@@ -48,21 +72,16 @@ type Logon<P> = LogonCore<P>;
 
 unsafe extern "system" fn get_last_error<P: LogonProvider>(
     this: *mut IMSLogon,
-    _hresult: HRESULT,
+    h_result: HRESULT,
     flags: ULONG,
     lpp_error: *mut *mut MAPIERROR,
 ) -> HRESULT {
     // SAFETY: C calls through our vtable with a live `this` and, per MAPI,
     // a NULL or writable `lppMAPIError`.
     hresult(unsafe {
-        boundary::<Logon<P>, _>(this, |_obj| {
+        boundary::<Logon<P>, _>(this, |obj| {
             let out = Out::new(lpp_error, ptr::null_mut())?;
-            if flags & !MAPI_UNICODE != 0 {
-                return Err(MapiError::UnknownFlags);
-            }
-            // Nothing to report yet: extended error information needs the
-            // host's MAPIAllocateBuffer, which arrives with MSProviderInit.
-            out.set(ptr::null_mut());
+            out.set(last_error(obj.value(), h_result, flags)?);
             Ok(())
         })
     })
@@ -99,13 +118,20 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
             let obj_type = Out::new(lpul_obj_type, 0)?;
             let unk = Out::new(lpp_unk, ptr::null_mut())?;
             let entry = entry_id(cb_entry_id, lp_entry_id)?;
-            let (t, object) =
-                obj.value()
-                    .provider()?
-                    .open_entry(entry, iid(lp_interface), flags)?;
-            obj_type.set(t);
-            unk.set(object.into_raw());
-            Ok(())
+            match obj
+                .value()
+                .provider()?
+                .open_entry(entry, iid(lp_interface), flags)?
+            {
+                Opened::Object(t, object) => {
+                    obj_type.set(t);
+                    unk.set(object.into_raw());
+                    Ok(())
+                }
+                // The store is opened through IMSProvider::Logon; its own
+                // OpenEntry hands it out again.
+                Opened::Store => Err(MapiError::NoSupport),
+            }
         })
     })
 }

@@ -4,8 +4,9 @@ use std::fmt;
 use std::ptr::NonNull;
 
 use crate::mapi::{
-    IID_IMAPIAdviseSink, IID_IMAPISup, IID_IUnknown, IMAPIAdviseSink, IMAPIAdviseSinkVtbl,
-    IMAPISupport, IMAPISupportVtbl, IUnknown, IUnknownVtbl, IID,
+    IID_IMAPIAdviseSink, IID_IMAPISup, IID_IMalloc, IID_IUnknown, IMAPIAdviseSink,
+    IMAPIAdviseSinkVtbl, IMAPISupport, IMAPISupportVtbl, IMalloc, IMallocVtbl, IUnknown,
+    IUnknownVtbl, IID,
 };
 
 /// A COM interface as seen from C: a `#[repr(C)]` struct whose only field is
@@ -40,6 +41,12 @@ unsafe impl Interface for IMAPISupport {
 unsafe impl Interface for IMAPIAdviseSink {
     const IID: IID = IID_IMAPIAdviseSink;
     type Vtbl = IMAPIAdviseSinkVtbl;
+}
+
+// SAFETY: as above, for `IMalloc`.
+unsafe impl Interface for IMalloc {
+    const IID: IID = IID_IMalloc;
+    type Vtbl = IMallocVtbl;
 }
 
 /// One counted reference to a host COM object: `clone` calls `AddRef`,

@@ -6,10 +6,15 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 
-use crate::com::{hresult, live_objects, new_logon, ComPtr};
-use crate::mapi::{self, IMAPISupport, IMSLogon, MapiError, HRESULT, IID, ULONG};
-use crate::provider::LogonCore;
-use crate::store::ReferenceLogon;
+use std::ffi::c_void;
+
+use crate::com::{hresult, live_objects, new_logon, new_provider, ComPtr, HostAllocators};
+use crate::mapi::{
+    self, AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, IMSLogon, IMSProvider,
+    IMalloc, MapiError, CURRENT_SPI_VERSION, HRESULT, IID, MAPI_NT_SERVICE, ULONG,
+};
+use crate::provider::{LogonCore, ProviderCore};
+use crate::store::{ReferenceLogon, ReferenceStore};
 
 /// `IID_IUnknown`.
 #[no_mangle]
@@ -37,9 +42,11 @@ pub static MSLogon_IID_IMAPIStatus: IID = mapi::IID_IMAPIStatus;
 pub static MSLogon_IID_IMAPIAdviseSink: IID = mapi::IID_IMAPIAdviseSink;
 
 /// Creates a logon object of the reference provider, for hosts that do not
-/// go through `MSProviderInit`.
+/// go through `MSProviderInit` (no store object, no provider list).
 ///
-/// The logon takes its own reference on `lpSupport` (`AddRef`) and releases
+/// The logon asks the support object for the host's allocators
+/// (`GetMemAllocRoutines`, optional: without them `GetLastError` reports
+/// nothing). It takes its own reference on `lpSupport` (`AddRef`) and releases
 /// it exactly once, last, when it is logged off (or destroyed without a
 /// `Logoff`). On success `*lppLogon` receives an `IMSLogon` with one
 /// reference, which the caller releases.
@@ -67,7 +74,9 @@ pub unsafe extern "C" fn mslogon_create_logon(
         // SAFETY: `lpSupport` is NULL or a live IMAPISupport (caller).
         let support =
             unsafe { ComPtr::from_borrowed(lpSupport) }.ok_or(MapiError::InvalidParameter)?;
-        Ok::<_, MapiError>(new_logon(LogonCore::new(ReferenceLogon::new(), support)))
+        let allocators = HostAllocators::from_support(&support);
+        let core = LogonCore::new(ReferenceLogon::default(), support).with_allocators(allocators);
+        Ok::<_, MapiError>(new_logon(core))
     }));
     match created {
         Ok(Ok(logon)) => {
@@ -86,4 +95,122 @@ pub unsafe extern "C" fn mslogon_create_logon(
 #[no_mangle]
 pub extern "C" fn mslogon_live_objects() -> ULONG {
     ULONG::try_from(live_objects()).unwrap_or(ULONG::MAX)
+}
+
+/// The function type of [`MSProviderInit`] (`MSPROVIDERINIT`), for hosts
+/// that look it up with `dlsym`/`GetProcAddress`. `__cdecl`
+/// (`STDMAPIINITCALLTYPE`).
+pub type MSPROVIDERINIT = Option<
+    unsafe extern "C" fn(
+        hInstance: *mut c_void,
+        lpMalloc: *mut IMalloc,
+        lpAllocateBuffer: AllocateBufferFn,
+        lpAllocateMore: AllocateMoreFn,
+        lpFreeBuffer: FreeBufferFn,
+        ulFlags: ULONG,
+        ulMAPIVer: ULONG,
+        lpulProviderVer: *mut ULONG,
+        lppMSProvider: *mut *mut IMSProvider,
+    ) -> HRESULT,
+>;
+
+/// The message-store provider entry point MAPI calls after loading the
+/// library (`MSProviderInit` in `mapispi.h`), serving the reference
+/// provider; exported under that exact name. C hosts that link the library
+/// call it as [`mslogon_provider_init`]; the header does not declare
+/// `MSProviderInit` itself, so that it coexists with `<mapispi.h>`.
+///
+/// - `lpAllocateBuffer`, `lpAllocateMore`, `lpFreeBuffer`, `lpulProviderVer`
+///   or `lppMSProvider` NULL → `MAPI_E_INVALID_PARAMETER`;
+/// - `ulFlags` other than 0 / `MAPI_NT_SERVICE` → `MAPI_E_UNKNOWN_FLAGS`;
+/// - `ulMAPIVer` older than `CURRENT_SPI_VERSION` → `MAPI_E_VERSION`;
+/// - otherwise `*lpulProviderVer = CURRENT_SPI_VERSION` and
+///   `*lppMSProvider` an `IMSProvider` with one reference. The provider
+///   keeps the allocators and `lpMalloc` (AddRef'd, optional), released at
+///   `Shutdown` (or its last `Release`). `hInstance` is not used.
+///
+/// # Safety
+///
+/// Pointers NULL or valid as `mapispi.h` documents; the allocators are the
+/// host's, callable from any thread until the provider is shut down.
+#[no_mangle]
+pub unsafe extern "C" fn MSProviderInit(
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpAllocateBuffer: AllocateBufferFn,
+    lpAllocateMore: AllocateMoreFn,
+    lpFreeBuffer: FreeBufferFn,
+    ulFlags: ULONG,
+    ulMAPIVer: ULONG,
+    lpulProviderVer: *mut ULONG,
+    lppMSProvider: *mut *mut IMSProvider,
+) -> HRESULT {
+    let _ = hInstance;
+    if lppMSProvider.is_null() || lpulProviderVer.is_null() {
+        return MapiError::InvalidParameter.hresult();
+    }
+    // SAFETY: both non-NULL and writable (caller).
+    unsafe {
+        *lppMSProvider = ptr::null_mut();
+        *lpulProviderVer = CURRENT_SPI_VERSION;
+    }
+    let created = catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: the host's allocators (caller).
+        let allocators =
+            unsafe { HostAllocators::new(lpAllocateBuffer, lpAllocateMore, lpFreeBuffer) }
+                .ok_or(MapiError::InvalidParameter)?;
+        if ulFlags & !MAPI_NT_SERVICE != 0 {
+            return Err(MapiError::UnknownFlags);
+        }
+        if ulMAPIVer < CURRENT_SPI_VERSION {
+            return Err(MapiError::Version);
+        }
+        // SAFETY: NULL or the host's live IMalloc (caller).
+        let malloc = unsafe { ComPtr::from_borrowed(lpMalloc) };
+        let core = ProviderCore::new(ReferenceStore::default(), allocators, malloc);
+        Ok(new_provider(core))
+    }));
+    match created {
+        Ok(Ok(provider)) => {
+            // SAFETY: as above.
+            unsafe { *lppMSProvider = provider };
+            hresult(Ok(()))
+        }
+        Ok(Err(e)) => e.hresult(),
+        Err(_) => MapiError::CallFailed.hresult(),
+    }
+}
+
+/// [`MSProviderInit`] under this library's prefix, for C hosts that link
+/// the library and include `mslogon.h` (same arguments, same results).
+///
+/// # Safety
+///
+/// As [`MSProviderInit`].
+#[no_mangle]
+pub unsafe extern "C" fn mslogon_provider_init(
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpAllocateBuffer: AllocateBufferFn,
+    lpAllocateMore: AllocateMoreFn,
+    lpFreeBuffer: FreeBufferFn,
+    ulFlags: ULONG,
+    ulMAPIVer: ULONG,
+    lpulProviderVer: *mut ULONG,
+    lppMSProvider: *mut *mut IMSProvider,
+) -> HRESULT {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        MSProviderInit(
+            hInstance,
+            lpMalloc,
+            lpAllocateBuffer,
+            lpAllocateMore,
+            lpFreeBuffer,
+            ulFlags,
+            ulMAPIVer,
+            lpulProviderVer,
+            lppMSProvider,
+        )
+    }
 }

@@ -1,4 +1,4 @@
-//! Interface identifiers (`mapiguid.h`): every MAPI IID reads
+//! Interface identifiers (`mapiguid.h`, `objidl.h`): every MAPI IID reads
 //! `{xxxxxxxx-0000-0000-C000-000000000046}`.
 #![allow(non_upper_case_globals)]
 
@@ -20,3 +20,5 @@ pub const IID_IMAPIProp: IID = IID::mapi(0x0002_0303);
 pub const IID_IMAPIStatus: IID = IID::mapi(0x0002_031E);
 /// `IID_IMAPIAdviseSink` `{00020302-0000-0000-C000-000000000046}`.
 pub const IID_IMAPIAdviseSink: IID = IID::mapi(0x0002_0302);
+/// `IID_IMalloc` `{00000002-0000-0000-C000-000000000046}` (`objidl.h`).
+pub const IID_IMalloc: IID = IID::mapi(0x0000_0002);

@@ -2,19 +2,21 @@
 //! slot in MinGW-w64 `mapispi.h` / `mapidefs.h` order. Every slot is
 //! `STDMETHODCALLTYPE` (`extern "system"`).
 //!
-//! Vtables this crate implements (`IMSLogonVtbl`) have plain function
-//! pointers; vtables the host implements (`IMAPISupportVtbl`,
-//! `IMAPIAdviseSinkVtbl`, `IUnknownVtbl`) have `Option`al ones (same ABI) so
+//! Vtables this crate implements (`IMSLogonVtbl`, `IMSProviderVtbl`,
+//! `IMsgStoreVtbl`) have plain function pointers; vtables the host
+//! implements (`IMAPISupportVtbl`, `IMAPIAdviseSinkVtbl`, `IMallocVtbl`,
+//! `IUnknownVtbl`) have `Option`al ones (same ABI) so
 //! that a host that left a slot NULL gets `MAPI_E_NO_SUPPORT`, not a crash;
 //! their `Default` is all-NULL, handy for hosts written in Rust.
 #![allow(non_snake_case)]
 // The vtable slot types spell out MAPI's signatures on purpose.
 #![allow(clippy::type_complexity)]
 
-use std::ffi::{c_char, c_void};
+use std::ffi::{c_char, c_int, c_void};
 
 use super::types::{
-    AllocateBufferFn, AllocateMoreFn, FreeBufferFn, ENTRYID, HRESULT, IID, MAPIERROR, ULONG,
+    AllocateBufferFn, AllocateMoreFn, FreeBufferFn, SPropProblemArray, SPropTagArray, SPropValue,
+    BYTE, ENTRYID, GUID, HRESULT, IID, MAPIERROR, ULONG,
 };
 
 /// `IUnknown`: any COM object, seen through its first three slots.
@@ -566,4 +568,330 @@ pub struct IMAPISupportVtbl {
             lppSvcSupport: *mut *mut IMAPISupport,
         ) -> HRESULT,
     >,
+}
+
+/// `IMSProvider`: the provider object `MSProviderInit` returns; MAPI logs
+/// on through it and shuts it down after the last logon is gone.
+#[repr(C)]
+pub struct IMSProvider {
+    /// The object's vtable.
+    pub lpVtbl: *const IMSProviderVtbl,
+}
+
+/// `IMSProvider`'s seven slots (`IUnknown` + `MAPI_IMSPROVIDER_METHODS`).
+/// `LPTSTR` strings are `void *`: `char *`, or `WCHAR *` when `ulFlags`
+/// has `MAPI_UNICODE`.
+#[repr(C)]
+pub struct IMSProviderVtbl {
+    /// Slot 0: `IUnknown::QueryInterface` (IUnknown, IMSProvider).
+    pub QueryInterface: unsafe extern "system" fn(
+        This: *mut IMSProvider,
+        riid: *const IID,
+        ppvObj: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 1: `IUnknown::AddRef`.
+    pub AddRef: unsafe extern "system" fn(This: *mut IMSProvider) -> ULONG,
+    /// Slot 2: `IUnknown::Release`.
+    pub Release: unsafe extern "system" fn(This: *mut IMSProvider) -> ULONG,
+    /// Slot 3: `IMSProvider::Shutdown`; `*lpulFlags` is reserved (0).
+    pub Shutdown:
+        unsafe extern "system" fn(This: *mut IMSProvider, lpulFlags: *mut ULONG) -> HRESULT,
+    /// Slot 4: `IMSProvider::Logon`. A NULL `lpEntryID` means no store was
+    /// chosen yet, a NULL `lpInterface` means `IMsgStore`; `lppMSLogon` and
+    /// `lppMDB` receive one reference each. `lpszProfileName` is `LPTSTR`.
+    pub Logon: unsafe extern "system" fn(
+        This: *mut IMSProvider,
+        lpMAPISup: *mut IMAPISupport,
+        ulUIParam: ULONG,
+        lpszProfileName: *mut c_void,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        ulFlags: ULONG,
+        lpInterface: *const IID,
+        lpcbSpoolSecurity: *mut ULONG,
+        lppbSpoolSecurity: *mut *mut BYTE,
+        lppMAPIError: *mut *mut MAPIERROR,
+        lppMSLogon: *mut *mut IMSLogon,
+        lppMDB: *mut *mut IMsgStore,
+    ) -> HRESULT,
+    /// Slot 5: `IMSProvider::SpoolerLogon`: `Logon` for the MAPI spooler,
+    /// with the spooler security bytes as inputs. `lpszProfileName` is
+    /// `LPTSTR`.
+    pub SpoolerLogon: unsafe extern "system" fn(
+        This: *mut IMSProvider,
+        lpMAPISup: *mut IMAPISupport,
+        ulUIParam: ULONG,
+        lpszProfileName: *mut c_void,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        ulFlags: ULONG,
+        lpInterface: *const IID,
+        cbSpoolSecurity: ULONG,
+        lpbSpoolSecurity: *mut BYTE,
+        lppMAPIError: *mut *mut MAPIERROR,
+        lppMSLogon: *mut *mut IMSLogon,
+        lppMDB: *mut *mut IMsgStore,
+    ) -> HRESULT,
+    /// Slot 6: `IMSProvider::CompareStoreIDs`: `*lpulResult` = TRUE when
+    /// both entry IDs name the same store.
+    pub CompareStoreIDs: unsafe extern "system" fn(
+        This: *mut IMSProvider,
+        cbEntryID1: ULONG,
+        lpEntryID1: *mut ENTRYID,
+        cbEntryID2: ULONG,
+        lpEntryID2: *mut ENTRYID,
+        ulFlags: ULONG,
+        lpulResult: *mut ULONG,
+    ) -> HRESULT,
+}
+
+/// `IMsgStore`: the message-store object returned with the logon object by
+/// `IMSProvider::Logon`; created and torn down together with it.
+#[repr(C)]
+pub struct IMsgStore {
+    /// The object's vtable.
+    pub lpVtbl: *const IMsgStoreVtbl,
+}
+
+/// `IMsgStore`'s 27 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
+/// `MAPI_IMSGSTORE_METHODS`). Structures and interfaces this crate does not
+/// model are passed as `void *`; `LPTSTR` strings are `void *` (`char *`,
+/// or `WCHAR *` when `ulFlags` has `MAPI_UNICODE`).
+#[repr(C)]
+pub struct IMsgStoreVtbl {
+    /// Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMsgStore).
+    pub QueryInterface: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        riid: *const IID,
+        ppvObj: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 1: `IUnknown::AddRef`.
+    pub AddRef: unsafe extern "system" fn(This: *mut IMsgStore) -> ULONG,
+    /// Slot 2: `IUnknown::Release`.
+    pub Release: unsafe extern "system" fn(This: *mut IMsgStore) -> ULONG,
+    /// Slot 3: `IMAPIProp::GetLastError`.
+    pub GetLastError: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        hResult: HRESULT,
+        ulFlags: ULONG,
+        lppMAPIError: *mut *mut MAPIERROR,
+    ) -> HRESULT,
+    /// Slot 4: `IMAPIProp::SaveChanges`.
+    pub SaveChanges: unsafe extern "system" fn(This: *mut IMsgStore, ulFlags: ULONG) -> HRESULT,
+    /// Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every
+    /// property; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+    pub GetProps: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpPropTagArray: *mut SPropTagArray,
+        ulFlags: ULONG,
+        lpcValues: *mut ULONG,
+        lppPropArray: *mut *mut SPropValue,
+    ) -> HRESULT,
+    /// Slot 6: `IMAPIProp::GetPropList`.
+    pub GetPropList: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ulFlags: ULONG,
+        lppPropTagArray: *mut *mut SPropTagArray,
+    ) -> HRESULT,
+    /// Slot 7: `IMAPIProp::OpenProperty`.
+    pub OpenProperty: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ulPropTag: ULONG,
+        lpiid: *const IID,
+        ulInterfaceOptions: ULONG,
+        ulFlags: ULONG,
+        lppUnk: *mut *mut IUnknown,
+    ) -> HRESULT,
+    /// Slot 8: `IMAPIProp::SetProps`.
+    pub SetProps: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cValues: ULONG,
+        lpPropArray: *mut SPropValue,
+        lppProblems: *mut *mut SPropProblemArray,
+    ) -> HRESULT,
+    /// Slot 9: `IMAPIProp::DeleteProps`.
+    pub DeleteProps: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpPropTagArray: *mut SPropTagArray,
+        lppProblems: *mut *mut SPropProblemArray,
+    ) -> HRESULT,
+    /// Slot 10: `IMAPIProp::CopyTo`. Opaque here: `lpProgress`:
+    /// `LPMAPIPROGRESS`.
+    pub CopyTo: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ciidExclude: ULONG,
+        rgiidExclude: *const IID,
+        lpExcludeProps: *mut SPropTagArray,
+        ulUIParam: ULONG,
+        lpProgress: *mut c_void,
+        lpInterface: *const IID,
+        lpDestObj: *mut c_void,
+        ulFlags: ULONG,
+        lppProblems: *mut *mut SPropProblemArray,
+    ) -> HRESULT,
+    /// Slot 11: `IMAPIProp::CopyProps`. Opaque here: `lpProgress`:
+    /// `LPMAPIPROGRESS`.
+    pub CopyProps: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpIncludeProps: *mut SPropTagArray,
+        ulUIParam: ULONG,
+        lpProgress: *mut c_void,
+        lpInterface: *const IID,
+        lpDestObj: *mut c_void,
+        ulFlags: ULONG,
+        lppProblems: *mut *mut SPropProblemArray,
+    ) -> HRESULT,
+    /// Slot 12: `IMAPIProp::GetNamesFromIDs`. Opaque here:
+    /// `lpppPropNames`: `LPMAPINAMEID **` (`MAPINAMEID ***`).
+    pub GetNamesFromIDs: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lppPropTags: *mut *mut SPropTagArray,
+        lpPropSetGuid: *mut GUID,
+        ulFlags: ULONG,
+        lpcPropNames: *mut ULONG,
+        lpppPropNames: *mut *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 13: `IMAPIProp::GetIDsFromNames`. Opaque here: `lppPropNames`:
+    /// `LPMAPINAMEID *` (`MAPINAMEID **`).
+    pub GetIDsFromNames: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cPropNames: ULONG,
+        lppPropNames: *mut *mut c_void,
+        ulFlags: ULONG,
+        lppPropTags: *mut *mut SPropTagArray,
+    ) -> HRESULT,
+    /// Slot 14: `IMsgStore::Advise`.
+    pub Advise: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        ulEventMask: ULONG,
+        lpAdviseSink: *mut IMAPIAdviseSink,
+        lpulConnection: *mut ULONG,
+    ) -> HRESULT,
+    /// Slot 15: `IMsgStore::Unadvise`.
+    pub Unadvise: unsafe extern "system" fn(This: *mut IMsgStore, ulConnection: ULONG) -> HRESULT,
+    /// Slot 16: `IMsgStore::CompareEntryIDs`.
+    pub CompareEntryIDs: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cbEntryID1: ULONG,
+        lpEntryID1: *mut ENTRYID,
+        cbEntryID2: ULONG,
+        lpEntryID2: *mut ENTRYID,
+        ulFlags: ULONG,
+        lpulResult: *mut ULONG,
+    ) -> HRESULT,
+    /// Slot 17: `IMsgStore::OpenEntry`.
+    pub OpenEntry: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        lpInterface: *const IID,
+        ulFlags: ULONG,
+        lpulObjType: *mut ULONG,
+        lppUnk: *mut *mut IUnknown,
+    ) -> HRESULT,
+    /// Slot 18: `IMsgStore::SetReceiveFolder`. `lpszMessageClass` is
+    /// `LPTSTR`.
+    pub SetReceiveFolder: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpszMessageClass: *mut c_void,
+        ulFlags: ULONG,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+    ) -> HRESULT,
+    /// Slot 19: `IMsgStore::GetReceiveFolder`. `lpszMessageClass` is
+    /// `LPTSTR`, `lppszExplicitClass` is `LPTSTR *`.
+    pub GetReceiveFolder: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpszMessageClass: *mut c_void,
+        ulFlags: ULONG,
+        lpcbEntryID: *mut ULONG,
+        lppEntryID: *mut *mut ENTRYID,
+        lppszExplicitClass: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 20: `IMsgStore::GetReceiveFolderTable`. Opaque here:
+    /// `lppTable`: `LPMAPITABLE *`.
+    pub GetReceiveFolderTable: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ulFlags: ULONG,
+        lppTable: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 21: `IMsgStore::StoreLogoff`: `LOGOFF_*` flags in, the outcome
+    /// (`LOGOFF_COMPLETE`, ...) out.
+    pub StoreLogoff:
+        unsafe extern "system" fn(This: *mut IMsgStore, lpulFlags: *mut ULONG) -> HRESULT,
+    /// Slot 22: `IMsgStore::AbortSubmit`.
+    pub AbortSubmit: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+        ulFlags: ULONG,
+    ) -> HRESULT,
+    /// Slot 23: `IMsgStore::GetOutgoingQueue`. Opaque here: `lppTable`:
+    /// `LPMAPITABLE *`.
+    pub GetOutgoingQueue: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ulFlags: ULONG,
+        lppTable: *mut *mut c_void,
+    ) -> HRESULT,
+    /// Slot 24: `IMsgStore::SetLockState`. Opaque here: `lpMessage`:
+    /// `LPMESSAGE`.
+    pub SetLockState: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        lpMessage: *mut c_void,
+        ulLockState: ULONG,
+    ) -> HRESULT,
+    /// Slot 25: `IMsgStore::FinishedMsg`.
+    pub FinishedMsg: unsafe extern "system" fn(
+        This: *mut IMsgStore,
+        ulFlags: ULONG,
+        cbEntryID: ULONG,
+        lpEntryID: *mut ENTRYID,
+    ) -> HRESULT,
+    /// Slot 26: `IMsgStore::NotifyNewMail`. Opaque here: `lpNotification`:
+    /// `LPNOTIFICATION`.
+    pub NotifyNewMail:
+        unsafe extern "system" fn(This: *mut IMsgStore, lpNotification: *mut c_void) -> HRESULT,
+}
+
+/// `IMalloc`, implemented by the host (OLE's task allocator): handed to
+/// `MSProviderInit` as `lpMalloc`.
+#[repr(C)]
+pub struct IMalloc {
+    /// The object's vtable.
+    pub lpVtbl: *const IMallocVtbl,
+}
+
+/// `IMalloc`'s nine slots (`objidl.h`). `SIZE_T` is `usize` (`size_t`).
+#[repr(C)]
+#[derive(Default)]
+pub struct IMallocVtbl {
+    /// `IUnknown::QueryInterface`.
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IMalloc,
+            riid: *const IID,
+            ppvObject: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IMalloc) -> ULONG>,
+    /// `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IMalloc) -> ULONG>,
+    /// `IMalloc::Alloc`: `cb` bytes, or NULL.
+    pub Alloc: Option<unsafe extern "system" fn(This: *mut IMalloc, cb: usize) -> *mut c_void>,
+    /// `IMalloc::Realloc`.
+    pub Realloc: Option<
+        unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void, cb: usize) -> *mut c_void,
+    >,
+    /// `IMalloc::Free`.
+    pub Free: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void)>,
+    /// `IMalloc::GetSize`.
+    pub GetSize: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void) -> usize>,
+    /// `IMalloc::DidAlloc`: 1 if this allocator allocated `pv`, 0 if not,
+    /// -1 if it cannot tell.
+    pub DidAlloc: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void) -> c_int>,
+    /// `IMalloc::HeapMinimize`.
+    pub HeapMinimize: Option<unsafe extern "system" fn(This: *mut IMalloc)>,
 }

@@ -1,15 +1,20 @@
 //! MAPI's C types, codes, interface IDs and vtable layouts: pure data, no
 //! logic, mirroring the MinGW-w64 headers (`mapidefs.h`, `mapicode.h`,
-//! `mapiguid.h`, `mapispi.h`).
+//! `mapiguid.h`, `mapispi.h`, `mapitags.h`, `objidl.h`), plus the
+//! `PROP_TAG`-family helpers as `const fn`s.
 
 pub mod codes;
 pub mod error;
 pub mod iids;
 pub mod interfaces;
+pub mod props;
+pub mod tags;
 pub mod types;
 
 pub use codes::*;
 pub use error::{MapiError, MapiResult};
 pub use iids::*;
 pub use interfaces::*;
+pub use props::*;
+pub use tags::*;
 pub use types::*;

@@ -420,3 +420,20 @@ pub struct SPropProblemArray {
     /// The problems (variable length).
     pub aProblem: [SPropProblem; 1],
 }
+
+// MinGW-w64's layouts, checked at compile time (the C side is checked
+// against the real headers by a layout test).
+const _: () = {
+    use std::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<FILETIME>() == 8 && align_of::<FILETIME>() == 4);
+    assert!(size_of::<CURRENCY>() == 8 && size_of::<LARGE_INTEGER>() == 8);
+    assert!(size_of::<MAPIUID>() == 16);
+    assert!(size_of::<SPropProblem>() == 12);
+    assert!(offset_of!(SPropTagArray, aulPropTag) == 4);
+    assert!(offset_of!(SPropProblemArray, aProblem) == 4);
+    assert!(offset_of!(SPropValue, Value) == 8);
+    #[cfg(target_pointer_width = "64")]
+    assert!(size_of::<PV>() == 16 && align_of::<PV>() == 8 && size_of::<SPropValue>() == 24);
+    #[cfg(all(target_pointer_width = "32", windows))]
+    assert!(size_of::<PV>() == 8 && align_of::<PV>() == 8 && size_of::<SPropValue>() == 16);
+};

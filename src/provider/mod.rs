@@ -1,17 +1,74 @@
-//! The safe side of a logon: the [`LogonProvider`] trait a message-store
-//! provider implements, and [`LogonCore`], the logon state machine that
-//! enforces the `IMSLogon::Logoff` contract around it.
+//! The safe side of the provider: the traits a message-store provider
+//! implements ([`MessageStoreProvider`] for `IMSProvider`, [`LogonProvider`]
+//! for one logon's `IMSLogon` and `IMsgStore`), and the state machines that
+//! give them MAPI's contract: [`LogonCore`] (Logoff exactly once, support
+//! object released last) and [`ProviderCore`] (the list of logons,
+//! Shutdown).
 //!
 //! Nothing here is `unsafe`: raw pointers are turned into slices, options
 //! and [`ComPtr`]s by the boundary layer in [`crate::com`] before they reach
 //! this module.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Mutex, PoisonError};
+mod logon;
+mod msprovider;
+mod props;
+
+pub use logon::{LogoffOutcome, LogonCore, LogonState, Support};
+pub use msprovider::{LogonRegistry, ProviderCore};
+pub use props::PropValue;
 
 use crate::com::ComPtr;
-use crate::mapi::{IMAPIAdviseSink, IMAPISupport, IUnknown, MapiError, MapiResult, IID, ULONG};
+use crate::mapi::{IMAPIAdviseSink, IUnknown, MapiError, MapiResult, IID, ULONG};
+
+/// What `IMSProvider::Logon` (or `SpoolerLogon`) asks for.
+#[derive(Clone, Copy, Debug)]
+pub struct LogonRequest<'a> {
+    /// The store's entry ID; `None`: no store chosen yet (open the default).
+    pub entry_id: Option<&'a [u8]>,
+    /// `MDB_*` and `MAPI_*` flags as passed (already checked for unknown
+    /// bits).
+    pub flags: ULONG,
+    /// `true` for `SpoolerLogon`.
+    pub spooler: bool,
+}
+
+/// A message-store provider: the logic behind `IMSProvider`.
+///
+/// [`ProviderCore`] calls it only while the provider is live, and calls
+/// `shutdown` exactly once.
+pub trait MessageStoreProvider: Send + Sync + 'static {
+    /// One logon's logic.
+    type Logon: LogonProvider;
+
+    /// Opens the store `request.entry_id` names (or the default store).
+    /// Fail with `MAPI_E_INVALID_ENTRYID` for an entry ID this provider did
+    /// not issue, `MAPI_E_LOGON_FAILED` for one of its own it cannot open.
+    fn logon(&self, request: &LogonRequest<'_>) -> MapiResult<Self::Logon>;
+
+    /// `IMSProvider::CompareStoreIDs`: whether both entry IDs name the same
+    /// store.
+    fn compare_store_ids(
+        &self,
+        entry_id1: &[u8],
+        entry_id2: &[u8],
+        flags: ULONG,
+    ) -> MapiResult<bool> {
+        let _ = (entry_id1, entry_id2, flags);
+        Err(MapiError::NoSupport)
+    }
+
+    /// Releases what the provider holds. Called once, after every logon was
+    /// logged off.
+    fn shutdown(&self) {}
+}
+
+/// What `OpenEntry` found.
+pub enum Opened {
+    /// The message store itself (the boundary hands out the store object).
+    Store,
+    /// Another object: its `MAPI_*` type and one reference.
+    Object(ULONG, ComPtr<IUnknown>),
+}
 
 /// What a message-store provider implements for one logon.
 ///
@@ -30,15 +87,34 @@ pub trait LogonProvider: Send + Sync + 'static {
     /// completes and the host sees `MAPI_E_CALL_FAILED`.
     fn logoff(&self);
 
-    /// `IMSLogon::OpenEntry`: opens the object `entry_id` names (`None`:
-    /// the store's root). Returns the `MAPI_*` object type and one
-    /// reference, which passes to the caller.
+    /// The store's entry ID (`PR_ENTRYID`, `PR_STORE_ENTRYID`).
+    fn store_entry_id(&self) -> Vec<u8> {
+        Vec::new()
+    }
+
+    /// The value of property `tag` on the message store (`IMsgStore::
+    /// GetProps`); the type bits of `tag` say what the caller asked for
+    /// (`PT_UNSPECIFIED` and both string types are possible). `None`: the
+    /// store has no such property (the caller gets a `PT_ERROR`
+    /// `MAPI_E_NOT_FOUND` in its place and `MAPI_W_ERRORS_RETURNED`).
+    fn store_prop(&self, tag: ULONG) -> Option<PropValue> {
+        let _ = tag;
+        None
+    }
+
+    /// The tags `GetProps(NULL)` and `GetPropList` report.
+    fn store_prop_tags(&self) -> Vec<ULONG> {
+        Vec::new()
+    }
+
+    /// `IMSLogon::OpenEntry` / `IMsgStore::OpenEntry`: opens the object
+    /// `entry_id` names (`None`: the store's root folder).
     fn open_entry(
         &self,
         entry_id: Option<&[u8]>,
         interface: Option<&IID>,
         flags: ULONG,
-    ) -> MapiResult<(ULONG, ComPtr<IUnknown>)> {
+    ) -> MapiResult<Opened> {
         let _ = (entry_id, interface, flags);
         Err(MapiError::NoSupport)
     }
@@ -84,147 +160,3 @@ pub trait LogonProvider: Send + Sync + 'static {
         Err(MapiError::NoSupport)
     }
 }
-
-/// Where a logon is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum LogonState {
-    /// Logged on: every method works.
-    Live = 0,
-    /// One caller is tearing the logon down; other callers of `Logoff` get
-    /// `S_OK` at once, everything else `MAPI_E_END_OF_SESSION`.
-    LoggingOff = 1,
-    /// Torn down: the support object has been released.
-    LoggedOff = 2,
-}
-
-impl LogonState {
-    fn from_u8(v: u8) -> LogonState {
-        match v {
-            0 => LogonState::Live,
-            1 => LogonState::LoggingOff,
-            _ => LogonState::LoggedOff,
-        }
-    }
-}
-
-/// What a successful [`LogonCore::logoff`] did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LogoffOutcome {
-    /// This call tore the logon down.
-    TornDown,
-    /// The logon was already logged off, or another caller (another thread,
-    /// or this thread further up the stack) is logging it off: nothing done.
-    AlreadyLoggedOff,
-}
-
-/// The logon state machine: `Live → LoggingOff → LoggedOff`, with an
-/// exactly-once teardown that is safe against re-entry and concurrent
-/// callers.
-///
-/// `S` is what the logon holds of the host: the `IMAPISupport` reference in
-/// production ([`ComPtr<IMAPISupport>`]); tests substitute any type whose
-/// `Drop` records the release. Teardown calls the provider's `logoff`, then
-/// drops `S` **last**, with no lock held, so a host whose support `Release`
-/// calls back into `Logoff` (as MAPI does) gets `Ok(AlreadyLoggedOff)`.
-pub struct LogonCore<P, S = ComPtr<IMAPISupport>> {
-    state: AtomicU8,
-    support: Mutex<Option<S>>,
-    provider: P,
-}
-
-impl<P: LogonProvider, S: Send + 'static> LogonCore<P, S> {
-    /// A live logon holding `support` (one reference) for `provider`.
-    pub fn new(provider: P, support: S) -> Self {
-        LogonCore {
-            state: AtomicU8::new(LogonState::Live as u8),
-            support: Mutex::new(Some(support)),
-            provider,
-        }
-    }
-
-    /// The current state.
-    pub fn state(&self) -> LogonState {
-        LogonState::from_u8(self.state.load(Ordering::Acquire))
-    }
-
-    /// The provider, for the methods of a live logon.
-    pub fn provider(&self) -> MapiResult<&P> {
-        match self.state() {
-            LogonState::Live => Ok(&self.provider),
-            _ => Err(MapiError::EndOfSession),
-        }
-    }
-
-    /// Whether the logon still holds its support object.
-    pub fn holds_support(&self) -> bool {
-        self.support
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_some()
-    }
-
-    /// `IMSLogon::Logoff`. `flags` is `None` for a NULL `lpulFlags`.
-    ///
-    /// - `None` → `InvalidParameter`, non-zero → `UnknownFlags`; neither
-    ///   changes anything.
-    /// - The first valid call tears down (provider `logoff`, then the
-    ///   support object) and returns `Ok(TornDown)`, or `Err(CallFailed)` if
-    ///   the provider's `logoff` panicked (teardown still completed).
-    /// - Every later or concurrent or re-entrant call returns
-    ///   `Ok(AlreadyLoggedOff)` without waiting.
-    pub fn logoff(&self, flags: Option<ULONG>) -> MapiResult<LogoffOutcome> {
-        match flags {
-            None => return Err(MapiError::InvalidParameter),
-            Some(0) => {}
-            Some(_) => return Err(MapiError::UnknownFlags),
-        }
-        self.begin_logoff()
-            .map_or(Ok(LogoffOutcome::AlreadyLoggedOff), |()| {
-                self.teardown().map(|()| LogoffOutcome::TornDown)
-            })
-    }
-
-    /// Tears down a logon that is destroyed while still live (its last
-    /// reference released without `Logoff`): nothing the host gave it may
-    /// leak. A no-op once logged off.
-    pub fn logoff_on_release(&self) {
-        if self.begin_logoff().is_some() {
-            // The host is not waiting for an answer: the only thing a
-            // panicking provider could change is already guaranteed by
-            // `teardown` (support released, state LoggedOff).
-            let _ = self.teardown();
-        }
-    }
-
-    /// Claims the one teardown: `Some` for exactly one caller.
-    fn begin_logoff(&self) -> Option<()> {
-        self.state
-            .compare_exchange(
-                LogonState::Live as u8,
-                LogonState::LoggingOff as u8,
-                Ordering::AcqRel,
-                Ordering::Acquire,
-            )
-            .ok()
-            .map(|_| ())
-    }
-
-    fn teardown(&self) -> MapiResult<()> {
-        let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff()));
-        // Take the support object out under the lock, release it after the
-        // lock is gone: the host's Release may call straight back into us.
-        let support = self
-            .support
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        let released = catch_unwind(AssertUnwindSafe(|| drop(support)));
-        self.state
-            .store(LogonState::LoggedOff as u8, Ordering::Release);
-        provider.and(released).map_err(|_| MapiError::CallFailed)
-    }
-}
-
-#[cfg(test)]
-mod tests;

@@ -2,6 +2,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Barrier, OnceLock, Weak};
 
 use super::*;
+use crate::provider::LogonProvider;
 
 type Log = Arc<Mutex<Vec<&'static str>>>;
 /// What a re-entrant `Logoff` answered, and the state it saw.
@@ -29,12 +30,14 @@ impl LogonProvider for TestProvider {
 
 /// Stands in for the host's support object: records its release and can
 /// call back into the logon from inside it, as MAPI does.
-struct Support {
+struct FakeSupport {
     log: Log,
     on_release: Option<Box<dyn FnOnce() + Send>>,
 }
 
-impl Drop for Support {
+impl Support for FakeSupport {}
+
+impl Drop for FakeSupport {
     fn drop(&mut self) {
         self.log.lock().unwrap().push("support released");
         if let Some(f) = self.on_release.take() {
@@ -43,7 +46,7 @@ impl Drop for Support {
     }
 }
 
-type Core = LogonCore<TestProvider, Support>;
+type Core = LogonCore<TestProvider, FakeSupport>;
 
 fn core_with(log: &Log, panic_in_logoff: bool) -> Core {
     let provider = TestProvider {
@@ -51,7 +54,7 @@ fn core_with(log: &Log, panic_in_logoff: bool) -> Core {
         logoffs: AtomicUsize::new(0),
         panic_in_logoff,
     };
-    let support = Support {
+    let support = FakeSupport {
         log: log.clone(),
         on_release: None,
     };

@@ -1,0 +1,242 @@
+//! The `IMSProvider` object: `Logon` builds a logon and its store around
+//! the provider's logic, `Shutdown` logs off whatever is left.
+
+use std::ffi::c_void;
+use std::ptr;
+
+use super::args::{entry_id, iid, required_entry_id, Out};
+use super::boundary::{boundary, hresult};
+use super::logon::COMPONENT;
+use super::object::{add_ref, query_interface, release, ComClass, ComObject};
+use super::ptr::ComPtr;
+use super::store::StoreObject;
+use crate::mapi::{
+    IID_IMSProvider, IID_IMsgStore, IMAPISupport, IMSLogon, IMSProvider, IMSProviderVtbl,
+    IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, IID, MAPIERROR, MAPI_BEST_ACCESS,
+    MAPI_DEFERRED_ERRORS, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY, MDB_WRITE,
+    ULONG,
+};
+use crate::provider::{LogonCore, LogonRequest, MessageStoreProvider, ProviderCore};
+
+/// The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
+pub const LOGON_FLAGS: ULONG = MDB_NO_DIALOG
+    | MDB_WRITE
+    | MDB_TEMPORARY
+    | MDB_NO_MAIL
+    | MAPI_DEFERRED_ERRORS
+    | MAPI_BEST_ACCESS
+    | MAPI_UNICODE;
+
+// SAFETY: `IMSProvider` is `#[repr(C)] { lpVtbl }`, and every slot of
+// `VTBL` is a thunk below, generic over the same `M`, that expects
+// `ComObject<ProviderCore<M>>`.
+unsafe impl<M: MessageStoreProvider> ComClass for ProviderCore<M> {
+    type Interface = IMSProvider;
+    type Vtbl = IMSProviderVtbl;
+    const VTBL: &'static IMSProviderVtbl = &IMSProviderVtbl {
+        QueryInterface: query_interface::<Self>,
+        AddRef: add_ref::<Self>,
+        Release: release::<Self>,
+        Shutdown: shutdown::<M>,
+        Logon: logon::<M>,
+        SpoolerLogon: spooler_logon::<M>,
+        CompareStoreIDs: compare_store_ids::<M>,
+    };
+    const IIDS: &'static [IID] = &[IID_IMSProvider];
+
+    fn final_release(&self) {
+        // Released without Shutdown: nothing the host gave may leak.
+        self.shutdown_now();
+    }
+}
+
+/// Creates a provider object with one reference, owned by the caller.
+pub fn new_provider<M: MessageStoreProvider>(core: ProviderCore<M>) -> *mut IMSProvider {
+    ComObject::create(core)
+}
+
+type Provider<M> = ProviderCore<M>;
+
+unsafe extern "system" fn shutdown<M: MessageStoreProvider>(
+    this: *mut IMSProvider,
+    flags: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpulFlags` NULL or readable.
+    hresult(unsafe {
+        ComObject::<Provider<M>>::stabilized(this, |obj| {
+            obj.value().shutdown(flags.as_ref().copied())
+        })
+    })
+}
+
+/// The outputs of `Logon`/`SpoolerLogon`.
+struct LogonOut {
+    logon: Out<*mut IMSLogon>,
+    store: Out<*mut IMsgStore>,
+    error: Option<Out<*mut MAPIERROR>>,
+}
+
+/// The common body of `Logon` and `SpoolerLogon` (MAPI's argument list).
+///
+/// # Safety
+///
+/// `support` is NULL or a live `IMAPISupport`; `interface` NULL or a
+/// readable IID; `cb_entry_id`/`lp_entry_id` a readable entry ID or 0/NULL.
+#[allow(clippy::too_many_arguments)]
+unsafe fn open_logon<M: MessageStoreProvider>(
+    core: &ProviderCore<M>,
+    support: *mut IMAPISupport,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    flags: ULONG,
+    interface: *const IID,
+    spooler: bool,
+    out: LogonOut,
+) -> MapiResult<()> {
+    // SAFETY: forwarded from the caller.
+    let (interface, entry) = unsafe { (iid(interface), entry_id(cb_entry_id, lp_entry_id)?) };
+    if interface.is_some_and(|i| *i != IID_IMsgStore) {
+        return Err(MapiError::InterfaceNotSupported);
+    }
+    if flags & !LOGON_FLAGS != 0 {
+        return Err(MapiError::UnknownFlags);
+    }
+    // SAFETY: forwarded from the caller.
+    let support = unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
+    let request = LogonRequest {
+        entry_id: entry,
+        flags,
+        spooler,
+    };
+    let logic = match core.open(&request) {
+        Ok(logic) => logic,
+        Err(e) => {
+            if let Some(error_out) = out.error {
+                let text = format!("cannot open the message store: {e}");
+                let wide = flags & MAPI_UNICODE != 0;
+                if let Ok(error) = core.allocators().mapi_error(&text, COMPONENT, 0, wide) {
+                    error_out.set(error);
+                }
+            }
+            return Err(e);
+        }
+    };
+    let logon = LogonCore::new(logic, support)
+        .with_allocators(Some(*core.allocators()))
+        .with_registry(core.registry().clone());
+    let (logon_iface, logon) = ComObject::create_pinned(logon);
+    if core.registry().add(logon.clone()).is_err() {
+        // Shut down meanwhile: undo (the last Release tears down).
+        drop(logon);
+        // SAFETY: we own the one reference of the object just created.
+        unsafe { release::<LogonCore<M::Logon>>(logon_iface) };
+        return Err(MapiError::EndOfSession);
+    }
+    let store_iface = ComObject::create(StoreObject::new(logon));
+    out.logon.set(logon_iface);
+    out.store.set(store_iface);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn logon<M: MessageStoreProvider>(
+    this: *mut IMSProvider,
+    lp_support: *mut IMAPISupport,
+    _ul_ui_param: ULONG,
+    _lpsz_profile_name: *mut c_void,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    flags: ULONG,
+    lp_interface: *const IID,
+    lpcb_spool_security: *mut ULONG,
+    lppb_spool_security: *mut *mut BYTE,
+    lpp_error: *mut *mut MAPIERROR,
+    lpp_logon: *mut *mut IMSLogon,
+    lpp_mdb: *mut *mut IMsgStore,
+) -> HRESULT {
+    // SAFETY: live `this`; every pointer NULL or valid per the MAPI
+    // contract.
+    hresult(unsafe {
+        boundary::<Provider<M>, _>(this, |obj| {
+            let out = LogonOut {
+                logon: Out::new(lpp_logon, ptr::null_mut())?,
+                store: Out::new(lpp_mdb, ptr::null_mut())?,
+                error: Out::new(lpp_error, ptr::null_mut()).ok(),
+            };
+            // This provider keeps no spooler security data: 0 bytes.
+            Out::new(lpcb_spool_security, 0)?;
+            Out::new(lppb_spool_security, ptr::null_mut())?;
+            open_logon(
+                obj.value(),
+                lp_support,
+                cb_entry_id,
+                lp_entry_id,
+                flags,
+                lp_interface,
+                false,
+                out,
+            )
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn spooler_logon<M: MessageStoreProvider>(
+    this: *mut IMSProvider,
+    lp_support: *mut IMAPISupport,
+    _ul_ui_param: ULONG,
+    _lpsz_profile_name: *mut c_void,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    flags: ULONG,
+    lp_interface: *const IID,
+    _cb_spool_security: ULONG,
+    _lpb_spool_security: *mut BYTE,
+    lpp_error: *mut *mut MAPIERROR,
+    lpp_logon: *mut *mut IMSLogon,
+    lpp_mdb: *mut *mut IMsgStore,
+) -> HRESULT {
+    // SAFETY: live `this`; every pointer NULL or valid per the MAPI
+    // contract.
+    hresult(unsafe {
+        boundary::<Provider<M>, _>(this, |obj| {
+            let out = LogonOut {
+                logon: Out::new(lpp_logon, ptr::null_mut())?,
+                store: Out::new(lpp_mdb, ptr::null_mut())?,
+                error: Out::new(lpp_error, ptr::null_mut()).ok(),
+            };
+            open_logon(
+                obj.value(),
+                lp_support,
+                cb_entry_id,
+                lp_entry_id,
+                flags,
+                lp_interface,
+                true,
+                out,
+            )
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn compare_store_ids<M: MessageStoreProvider>(
+    this: *mut IMSProvider,
+    cb1: ULONG,
+    eid1: *mut ENTRYID,
+    cb2: ULONG,
+    eid2: *mut ENTRYID,
+    flags: ULONG,
+    lpul_result: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    hresult(unsafe {
+        boundary::<Provider<M>, _>(this, |obj| {
+            let result = Out::new(lpul_result, 0)?;
+            let (a, b) = (required_entry_id(cb1, eid1)?, required_entry_id(cb2, eid2)?);
+            let same = obj.value().provider()?.compare_store_ids(a, b, flags)?;
+            result.set(ULONG::from(same));
+            Ok(())
+        })
+    })
+}
