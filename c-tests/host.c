@@ -456,6 +456,78 @@ void host_sink_init(HostSink *k) {
 
 long host_sink_refs(const HostSink *k) { return ATOMIC_LOAD(&k->refs); }
 
+/* ---- IMalloc ------------------------------------------------------------ */
+
+static HostMalloc *malloc_of(MSLogon_IMalloc *This) { return (HostMalloc *)This; }
+
+static MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE malloc_AddRef(struct MSLogon_IMalloc *This) {
+  return (MSLogon_ULONG)ATOMIC_INC(&malloc_of(This)->refs);
+}
+
+static MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE malloc_Release(struct MSLogon_IMalloc *This) {
+  HostMalloc *m = malloc_of(This);
+  long left = ATOMIC_DEC(&m->refs);
+  ATOMIC_INC(&m->releases);
+  CHECK(left >= 0);
+  return (MSLogon_ULONG)(left < 0 ? 0 : left);
+}
+
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE malloc_QueryInterface(struct MSLogon_IMalloc *This,
+                                                                      const MSLogon_IID *riid,
+                                                                      void **ppvObject) {
+  if (!ppvObject) return MSLogon_MAPI_E_INVALID_PARAMETER;
+  *ppvObject = NULL;
+  if (!riid || !iid_eq(riid, &MSLogon_IID_IUnknown)) return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
+  malloc_AddRef(This);
+  *ppvObject = This;
+  return MSLogon_S_OK;
+}
+
+static void *MSLOGON_STDMETHODCALLTYPE malloc_Alloc(struct MSLogon_IMalloc *This, size_t cb) {
+  (void)This;
+  return malloc(cb ? cb : 1);
+}
+
+static void *MSLOGON_STDMETHODCALLTYPE malloc_Realloc(struct MSLogon_IMalloc *This, void *pv,
+                                                      size_t cb) {
+  (void)This;
+  return realloc(pv, cb ? cb : 1);
+}
+
+static void MSLOGON_STDMETHODCALLTYPE malloc_Free(struct MSLogon_IMalloc *This, void *pv) {
+  (void)This;
+  free(pv);
+}
+
+static size_t MSLOGON_STDMETHODCALLTYPE malloc_GetSize(struct MSLogon_IMalloc *This, void *pv) {
+  (void)This;
+  (void)pv;
+  return (size_t)-1; /* unknown, as IMalloc allows */
+}
+
+static int MSLOGON_STDMETHODCALLTYPE malloc_DidAlloc(struct MSLogon_IMalloc *This, void *pv) {
+  (void)This;
+  (void)pv;
+  return -1; /* cannot tell */
+}
+
+static void MSLOGON_STDMETHODCALLTYPE malloc_HeapMinimize(struct MSLogon_IMalloc *This) {
+  (void)This;
+}
+
+static const MSLogon_IMallocVtbl malloc_vtbl = {
+    malloc_QueryInterface, malloc_AddRef,  malloc_Release,  malloc_Alloc,        malloc_Realloc,
+    malloc_Free,           malloc_GetSize, malloc_DidAlloc, malloc_HeapMinimize,
+};
+
+void host_malloc_init(HostMalloc *m) {
+  memset(m, 0, sizeof *m);
+  m->iface.lpVtbl = &malloc_vtbl;
+  m->refs = 1;
+}
+
+long host_malloc_refs(const HostMalloc *m) { return ATOMIC_LOAD(&m->refs); }
+
 /* ---- convenience ------------------------------------------------------- */
 
 MSLogon_IMSLogon *host_new_logon(HostSupport *s) {

@@ -74,6 +74,17 @@ typedef struct HostSink {
 void host_sink_init(HostSink *k);
 long host_sink_refs(const HostSink *k);
 
+/* ---- IMalloc (MSProviderInit's lpMalloc) -------------------------------- */
+
+typedef struct HostMalloc {
+  MSLogon_IMalloc iface;
+  long refs;
+  long releases;
+} HostMalloc;
+
+void host_malloc_init(HostMalloc *m);
+long host_malloc_refs(const HostMalloc *m);
+
 /* ---- MAPI allocators (also returned by GetMemAllocRoutines) ------------ */
 
 MSLogon_SCODE MSLOGON_STDMETHODCALLTYPE host_allocate_buffer(MSLogon_ULONG cb, void **out);

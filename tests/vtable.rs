@@ -2,10 +2,13 @@
 //! Rust: panics in provider code never unwind into the host, and leave the
 //! logon in a defined state with nothing leaked.
 
+use std::collections::HashMap;
 use std::ffi::c_void;
 use std::ptr;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 use std::sync::Mutex;
+
+use mslogon::com::HostAllocators;
 
 use mslogon::com::{live_objects, new_logon, ComPtr};
 use mslogon::mapi::*;
@@ -281,5 +284,110 @@ fn eight_threads_racing_logoff_through_the_vtable() {
         assert_eq!(support.releases(), 1, "exactly one teardown");
         assert_eq!(release(logon as *mut IMSLogon), 0);
     }
+    assert_eq!(live_objects(), 0);
+}
+
+// ---- host allocators: every root buffer owns its chained ones -----------
+
+static BUFFERS: Mutex<Option<HashMap<usize, Vec<Vec<u64>>>>> = Mutex::new(None);
+
+fn new_words(cb: ULONG) -> Vec<u64> {
+    vec![0u64; (cb as usize).div_ceil(8).max(1)]
+}
+
+unsafe extern "system" fn allocate_buffer(cb: ULONG, out: *mut *mut c_void) -> SCODE {
+    let mut buf = new_words(cb);
+    let p = buf.as_mut_ptr().cast::<c_void>();
+    let mut map = BUFFERS.lock().unwrap();
+    map.get_or_insert_with(HashMap::new)
+        .insert(p as usize, vec![buf]);
+    // SAFETY: MAPI contract: `out` is writable.
+    unsafe { *out = p };
+    S_OK
+}
+
+unsafe extern "system" fn allocate_more(
+    cb: ULONG,
+    parent: *mut c_void,
+    out: *mut *mut c_void,
+) -> SCODE {
+    let mut map = BUFFERS.lock().unwrap();
+    let Some(chain) = map
+        .get_or_insert_with(HashMap::new)
+        .get_mut(&(parent as usize))
+    else {
+        return MAPI_E_INVALID_PARAMETER;
+    };
+    let mut buf = new_words(cb);
+    // SAFETY: as above.
+    unsafe { *out = buf.as_mut_ptr().cast() };
+    chain.push(buf);
+    S_OK
+}
+
+unsafe extern "system" fn free_buffer(p: *mut c_void) -> ULONG {
+    let mut map = BUFFERS.lock().unwrap();
+    let removed = map.get_or_insert_with(HashMap::new).remove(&(p as usize));
+    assert!(
+        removed.is_some() || p.is_null(),
+        "freed a buffer that is not ours"
+    );
+    0
+}
+
+fn live_buffers() -> usize {
+    BUFFERS.lock().unwrap().as_ref().map_or(0, HashMap::len)
+}
+
+fn c_string(p: *const c_void) -> String {
+    // SAFETY: a NUL-terminated 8-bit string from `mapi_error`.
+    unsafe { std::ffi::CStr::from_ptr(p.cast()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn get_last_error_reports_a_caught_panic() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let support = host_object(support_vtbl());
+    let sink = host_object(sink_vtbl());
+    // SAFETY: our allocator functions above.
+    let allocators = unsafe {
+        HostAllocators::new(
+            Some(allocate_buffer),
+            Some(allocate_more),
+            Some(free_buffer),
+        )
+    };
+    // SAFETY: `support` is a live host object.
+    let support_ptr = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
+    let logon =
+        new_logon(LogonCore::new(Panicky::default(), support_ptr).with_allocators(allocators));
+    let mut connection: ULONG = 0;
+    let mut err: *mut MAPIERROR = ptr::null_mut();
+    // SAFETY: live objects, valid pointers.
+    unsafe {
+        let hr = (vtbl(logon).Advise)(logon, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection);
+        assert_eq!(hr, MAPI_E_CALL_FAILED);
+        assert_eq!(
+            (vtbl(logon).GetLastError)(logon, MAPI_E_CALL_FAILED, 0, &mut err),
+            S_OK
+        );
+        assert!(!err.is_null());
+        let text = c_string((*err).lpszError);
+        assert!(text.contains("provider advise panicked"), "{text}");
+        assert_eq!(c_string((*err).lpszComponent), "mslogon");
+        assert_eq!((*err).ulVersion, 0);
+        free_buffer(err.cast());
+        // Another code: nothing to report.
+        assert_eq!(
+            (vtbl(logon).GetLastError)(logon, MAPI_E_NOT_FOUND, 0, &mut err),
+            S_OK
+        );
+        assert!(err.is_null());
+    }
+    assert_eq!(live_buffers(), 0);
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(release(logon), 0);
     assert_eq!(live_objects(), 0);
 }

@@ -15,6 +15,7 @@ use crate::mapi::{
     MapiResult, SPropProblemArray, SPropTagArray, SPropValue, ENTRYID, GUID, HRESULT, IID,
     MAPIERROR, MAPI_STORE, MAPI_UNICODE, MAPI_W_ERRORS_RETURNED, S_OK, ULONG,
 };
+use crate::mapi::{CHANGE_PROP_TYPE, PROP_TYPE, PT_STRING8, PT_UNICODE};
 use crate::provider::{LogonCore, LogonProvider, Opened};
 
 /// The message-store object of one logon.
@@ -156,6 +157,21 @@ unsafe extern "system" fn get_last_error<P: LogonProvider>(
     }
 }
 
+/// The most tags one `GetProps` call may ask for.
+const MAX_PROP_TAGS: usize = 0x1_0000;
+
+/// The provider's tags with their string type set from `MAPI_UNICODE`, as
+/// `GetProps(NULL)` and `GetPropList` report them.
+fn string_tags_for(tags: Vec<ULONG>, wide: bool) -> Vec<ULONG> {
+    let string_type = if wide { PT_UNICODE } else { PT_STRING8 };
+    tags.into_iter()
+        .map(|t| match PROP_TYPE(t) {
+            PT_UNICODE | PT_STRING8 => CHANGE_PROP_TYPE(t, string_type),
+            _ => t,
+        })
+        .collect()
+}
+
 fn check_unicode_flag(flags: ULONG) -> MapiResult<bool> {
     if flags & !MAPI_UNICODE != 0 {
         return Err(MapiError::UnknownFlags);
@@ -177,22 +193,18 @@ unsafe extern "system" fn get_props<P: LogonProvider>(
             let count = Out::new(lpc_values, 0)?;
             let props = Out::new(lpp_props, ptr::null_mut())?;
             let wide = check_unicode_flag(flags)?;
+            let provider = obj.value().core().provider()?;
             let requested: Vec<ULONG> = match lp_tags.as_ref() {
-                None => None,
                 Some(array) => {
                     let n =
                         usize::try_from(array.cValues).map_err(|_| MapiError::InvalidParameter)?;
-                    if n == 0 || n > 0x10000 {
+                    if n == 0 || n > MAX_PROP_TAGS {
                         return Err(MapiError::InvalidParameter);
                     }
-                    Some(std::slice::from_raw_parts(array.aulPropTag.as_ptr(), n).to_vec())
+                    std::slice::from_raw_parts(array.aulPropTag.as_ptr(), n).to_vec()
                 }
-            }
-            .map_or_else(
-                || obj.value().core().provider().map(|p| p.store_prop_tags()),
-                Ok,
-            )?;
-            let provider = obj.value().core().provider()?;
+                None => string_tags_for(provider.store_prop_tags(), wide),
+            };
             let values: Vec<_> = requested
                 .iter()
                 .map(|&t| (t, provider.store_prop(t)))
@@ -219,8 +231,8 @@ unsafe extern "system" fn get_prop_list<P: LogonProvider>(
     unsafe {
         call::<P>(this, |obj| {
             let out = Out::new(lpp_tags, ptr::null_mut())?;
-            check_unicode_flag(flags)?;
-            let tags = obj.value().core().provider()?.store_prop_tags();
+            let wide = check_unicode_flag(flags)?;
+            let tags = string_tags_for(obj.value().core().provider()?.store_prop_tags(), wide);
             let alloc = obj
                 .value()
                 .core()

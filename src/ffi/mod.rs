@@ -146,13 +146,17 @@ pub unsafe extern "C" fn MSProviderInit(
     lppMSProvider: *mut *mut IMSProvider,
 ) -> HRESULT {
     let _ = hInstance;
+    // SAFETY: each is NULL or writable (caller).
+    unsafe {
+        if !lppMSProvider.is_null() {
+            *lppMSProvider = ptr::null_mut();
+        }
+        if !lpulProviderVer.is_null() {
+            *lpulProviderVer = CURRENT_SPI_VERSION;
+        }
+    }
     if lppMSProvider.is_null() || lpulProviderVer.is_null() {
         return MapiError::InvalidParameter.hresult();
-    }
-    // SAFETY: both non-NULL and writable (caller).
-    unsafe {
-        *lppMSProvider = ptr::null_mut();
-        *lpulProviderVer = CURRENT_SPI_VERSION;
     }
     let created = catch_unwind(AssertUnwindSafe(|| {
         // SAFETY: the host's allocators (caller).

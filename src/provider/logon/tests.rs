@@ -2,6 +2,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Barrier, OnceLock, Weak};
 
 use super::*;
+use crate::mapi::{MAPI_E_CALL_FAILED, MAPI_E_NOT_FOUND};
 use crate::provider::LogonProvider;
 
 type Log = Arc<Mutex<Vec<&'static str>>>;
@@ -35,7 +36,17 @@ struct FakeSupport {
     on_release: Option<Box<dyn FnOnce() + Send>>,
 }
 
-impl Support for FakeSupport {}
+impl Support for FakeSupport {
+    fn store_logoff_transports(&self, flags: ULONG) -> MapiResult<ULONG> {
+        self.log.lock().unwrap().push(match flags {
+            LOGOFF_ABORT => "transports: abort",
+            LOGOFF_ORDERLY => "transports: orderly",
+            _ => "transports: other",
+        });
+        // An optional support method: its answer must not matter.
+        Err(MapiError::NoSupport)
+    }
+}
 
 impl Drop for FakeSupport {
     fn drop(&mut self) {
@@ -174,4 +185,62 @@ fn eight_threads_racing_logoff_tear_down_once() {
         assert_eq!(core.provider.logoffs.load(Ordering::SeqCst), 1);
         assert_eq!(entries(&log), ["provider logoff", "support released"]);
     }
+}
+
+#[test]
+fn store_logoff_tells_transports_then_tears_down_once() {
+    let log = Log::default();
+    let core = core_with(&log, false);
+    assert_eq!(core.store_logoff(None), Err(MapiError::InvalidParameter));
+    assert_eq!(core.store_logoff(Some(0x100)), Err(MapiError::UnknownFlags));
+    assert_eq!(core.state(), LogonState::Live);
+    assert!(entries(&log).is_empty());
+    assert_eq!(core.store_logoff_flags(), None);
+
+    assert_eq!(core.store_logoff(Some(LOGOFF_ORDERLY)), Ok(LOGOFF_COMPLETE));
+    assert_eq!(
+        entries(&log),
+        ["transports: orderly", "provider logoff", "support released"]
+    );
+    assert_eq!(core.store_logoff_flags(), Some(LOGOFF_ORDERLY));
+    assert_eq!(core.state(), LogonState::LoggedOff);
+
+    // Afterwards: StoreLogoff ends the session, Logoff is a no-op, the
+    // store's release aborts nothing.
+    assert_eq!(core.store_logoff(Some(0)), Err(MapiError::EndOfSession));
+    assert_eq!(core.logoff(Some(0)), Ok(LogoffOutcome::AlreadyLoggedOff));
+    core.abort_on_store_release();
+    assert_eq!(entries(&log).len(), 3);
+}
+
+#[test]
+fn store_release_without_store_logoff_aborts() {
+    let log = Log::default();
+    let core = core_with(&log, false);
+    core.abort_on_store_release();
+    assert_eq!(
+        entries(&log),
+        ["transports: abort", "provider logoff", "support released"]
+    );
+    assert_eq!(core.store_logoff_flags(), Some(LOGOFF_ABORT));
+    core.abort_on_store_release();
+    core.logoff_on_release();
+    assert_eq!(entries(&log).len(), 3, "exactly once");
+}
+
+#[test]
+fn last_error_keeps_the_latest_failure() {
+    let log = Log::default();
+    let core = core_with(&log, false);
+    assert_eq!(core.last_error(MAPI_E_NOT_FOUND), None);
+    core.record_error(MapiError::NotFound, None);
+    let e = core.last_error(MAPI_E_NOT_FOUND).unwrap();
+    assert!(e.message.contains("MAPI_E_NOT_FOUND"), "{e:?}");
+    core.record_error(MapiError::CallFailed, Some("boom"));
+    assert_eq!(core.last_error(MAPI_E_NOT_FOUND), None, "only the latest");
+    let e = core.last_error(MAPI_E_CALL_FAILED).unwrap();
+    assert!(
+        e.message.contains("boom") && e.message.contains("panic"),
+        "{e:?}"
+    );
 }
