@@ -2,81 +2,15 @@
 //! Rust: panics in provider code never unwind into the host, and leave the
 //! logon in a defined state with nothing leaked.
 
-use std::collections::HashMap;
+mod common;
+
 use std::ffi::c_void;
 use std::ptr;
-use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
-use std::sync::Mutex;
 
-use mslogon::com::HostAllocators;
-
-use mslogon::com::{live_objects, new_logon, ComPtr};
+use common::*;
+use mslogon::com::{live_objects, new_logon, ComPtr, HostAllocators};
 use mslogon::mapi::*;
 use mslogon::{LogonCore, LogonProvider};
-
-/// `live_objects` is process-wide: tests that count objects run one at a
-/// time.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-// ---- a host-side COM object (support object or advise sink) -------------
-
-#[repr(C)]
-struct HostObject<V: 'static> {
-    vtbl: &'static V,
-    refs: AtomicI32,
-    releases: AtomicU32,
-}
-
-unsafe extern "system" fn host_add_ref<I>(this: *mut I) -> ULONG {
-    // SAFETY: `this` is a `HostObject` (all host vtables share the header).
-    let obj = unsafe { &*this.cast::<HostObject<()>>() };
-    (obj.refs.fetch_add(1, Ordering::SeqCst) + 1) as ULONG
-}
-
-unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
-    // SAFETY: as above.
-    let obj = unsafe { &*this.cast::<HostObject<()>>() };
-    obj.releases.fetch_add(1, Ordering::SeqCst);
-    let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
-    assert!(left >= 0, "over-released a host object");
-    left as ULONG
-}
-
-fn support_vtbl() -> &'static IMAPISupportVtbl {
-    Box::leak(Box::new(IMAPISupportVtbl {
-        AddRef: Some(host_add_ref::<IMAPISupport>),
-        Release: Some(host_release::<IMAPISupport>),
-        ..Default::default()
-    }))
-}
-
-fn sink_vtbl() -> &'static IMAPIAdviseSinkVtbl {
-    Box::leak(Box::new(IMAPIAdviseSinkVtbl {
-        AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
-        Release: Some(host_release::<IMAPIAdviseSink>),
-        ..Default::default()
-    }))
-}
-
-fn host_object<V>(vtbl: &'static V) -> Box<HostObject<V>> {
-    Box::new(HostObject {
-        vtbl,
-        refs: AtomicI32::new(1),
-        releases: AtomicU32::new(0),
-    })
-}
-
-impl<V> HostObject<V> {
-    fn refs(&self) -> i32 {
-        self.refs.load(Ordering::SeqCst)
-    }
-    fn releases(&self) -> u32 {
-        self.releases.load(Ordering::SeqCst)
-    }
-    fn as_ptr<I>(&self) -> *mut I {
-        ptr::from_ref(self).cast_mut().cast()
-    }
-}
 
 // ---- providers that panic --------------------------------------------------
 
@@ -134,7 +68,7 @@ fn release(logon: *mut IMSLogon) -> ULONG {
 
 #[test]
 fn panic_in_a_method_is_call_failed_and_changes_nothing() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     let support = host_object(support_vtbl());
     let sink = host_object(sink_vtbl());
     let logon = logon_for(Panicky::default(), &support);
@@ -167,7 +101,7 @@ fn panic_in_a_method_is_call_failed_and_changes_nothing() {
 
 #[test]
 fn panic_in_provider_logoff_still_tears_down_once() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     let support = host_object(support_vtbl());
     let logon = logon_for(
         Panicky {
@@ -194,7 +128,7 @@ fn panic_in_provider_logoff_still_tears_down_once() {
 
 #[test]
 fn panic_in_provider_drop_never_reaches_the_host() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     let support = host_object(support_vtbl());
     let logon = logon_for(
         Panicky {
@@ -211,7 +145,7 @@ fn panic_in_provider_drop_never_reaches_the_host() {
 
 #[test]
 fn null_this_is_rejected_on_every_slot() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     let support = host_object(support_vtbl());
     let sink = host_object(sink_vtbl());
     let logon = logon_for(Panicky::default(), &support);
@@ -264,7 +198,7 @@ fn null_this_is_rejected_on_every_slot() {
 
 #[test]
 fn eight_threads_racing_logoff_through_the_vtable() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     for _ in 0..100 {
         let support = host_object(support_vtbl());
         let logon = logon_for(Panicky::default(), &support) as usize;
@@ -287,68 +221,9 @@ fn eight_threads_racing_logoff_through_the_vtable() {
     assert_eq!(live_objects(), 0);
 }
 
-// ---- host allocators: every root buffer owns its chained ones -----------
-
-static BUFFERS: Mutex<Option<HashMap<usize, Vec<Vec<u64>>>>> = Mutex::new(None);
-
-fn new_words(cb: ULONG) -> Vec<u64> {
-    vec![0u64; (cb as usize).div_ceil(8).max(1)]
-}
-
-unsafe extern "system" fn allocate_buffer(cb: ULONG, out: *mut *mut c_void) -> SCODE {
-    let mut buf = new_words(cb);
-    let p = buf.as_mut_ptr().cast::<c_void>();
-    let mut map = BUFFERS.lock().unwrap();
-    map.get_or_insert_with(HashMap::new)
-        .insert(p as usize, vec![buf]);
-    // SAFETY: MAPI contract: `out` is writable.
-    unsafe { *out = p };
-    S_OK
-}
-
-unsafe extern "system" fn allocate_more(
-    cb: ULONG,
-    parent: *mut c_void,
-    out: *mut *mut c_void,
-) -> SCODE {
-    let mut map = BUFFERS.lock().unwrap();
-    let Some(chain) = map
-        .get_or_insert_with(HashMap::new)
-        .get_mut(&(parent as usize))
-    else {
-        return MAPI_E_INVALID_PARAMETER;
-    };
-    let mut buf = new_words(cb);
-    // SAFETY: as above.
-    unsafe { *out = buf.as_mut_ptr().cast() };
-    chain.push(buf);
-    S_OK
-}
-
-unsafe extern "system" fn free_buffer(p: *mut c_void) -> ULONG {
-    let mut map = BUFFERS.lock().unwrap();
-    let removed = map.get_or_insert_with(HashMap::new).remove(&(p as usize));
-    assert!(
-        removed.is_some() || p.is_null(),
-        "freed a buffer that is not ours"
-    );
-    0
-}
-
-fn live_buffers() -> usize {
-    BUFFERS.lock().unwrap().as_ref().map_or(0, HashMap::len)
-}
-
-fn c_string(p: *const c_void) -> String {
-    // SAFETY: a NUL-terminated 8-bit string from `mapi_error`.
-    unsafe { std::ffi::CStr::from_ptr(p.cast()) }
-        .to_string_lossy()
-        .into_owned()
-}
-
 #[test]
 fn get_last_error_reports_a_caught_panic() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = serial();
     let support = host_object(support_vtbl());
     let sink = host_object(sink_vtbl());
     // SAFETY: our allocator functions above.

@@ -108,9 +108,24 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         flags,
         spooler,
     };
-    let logic = match core.open(&request) {
-        Ok(logic) => logic,
+    let opened = core.open(&request).and_then(|logic| {
+        let logon = LogonCore::new(logic, support)
+            .with_allocators(Some(*core.allocators()))
+            .with_registry(core.registry().clone());
+        let (logon_iface, logon) = ComObject::create_pinned(logon);
+        if core.registry().add(logon.clone()).is_err() {
+            // Shut down meanwhile: undo (the last Release tears down).
+            drop(logon);
+            // SAFETY: we own the one reference of the object just created.
+            unsafe { release::<LogonCore<M::Logon>>(logon_iface) };
+            return Err(MapiError::EndOfSession);
+        }
+        Ok((logon_iface, ComObject::create(StoreObject::new(logon))))
+    });
+    let (logon_iface, store_iface) = match opened {
+        Ok(objects) => objects,
         Err(e) => {
+            // The failed Logon explains itself, in the host's buffers.
             if let Some(error_out) = out.error {
                 let text = format!("cannot open the message store: {e}");
                 let wide = flags & MAPI_UNICODE != 0;
@@ -121,18 +136,6 @@ unsafe fn open_logon<M: MessageStoreProvider>(
             return Err(e);
         }
     };
-    let logon = LogonCore::new(logic, support)
-        .with_allocators(Some(*core.allocators()))
-        .with_registry(core.registry().clone());
-    let (logon_iface, logon) = ComObject::create_pinned(logon);
-    if core.registry().add(logon.clone()).is_err() {
-        // Shut down meanwhile: undo (the last Release tears down).
-        drop(logon);
-        // SAFETY: we own the one reference of the object just created.
-        unsafe { release::<LogonCore<M::Logon>>(logon_iface) };
-        return Err(MapiError::EndOfSession);
-    }
-    let store_iface = ComObject::create(StoreObject::new(logon));
     out.logon.set(logon_iface);
     out.store.set(store_iface);
     Ok(())

@@ -1,0 +1,140 @@
+//! The host side of the Rust integration tests: host COM objects (support
+//! object, advise sink) that count references, and MAPI allocators that
+//! count buffers. Shared by the test files through `mod common;`.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::collections::HashMap;
+use std::ffi::c_void;
+use std::ptr;
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
+use std::sync::Mutex;
+
+use mslogon::mapi::*;
+
+/// `live_objects` and the buffer count are process-wide: tests that count
+/// them run one at a time.
+pub static SERIAL: Mutex<()> = Mutex::new(());
+
+/// Holds [`SERIAL`] for the rest of a test.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// ---- a host-side COM object (support object or advise sink) -------------
+
+#[repr(C)]
+pub struct HostObject<V: 'static> {
+    vtbl: &'static V,
+    refs: AtomicI32,
+    releases: AtomicU32,
+}
+
+unsafe extern "system" fn host_add_ref<I>(this: *mut I) -> ULONG {
+    // SAFETY: `this` is a `HostObject` (all host vtables share the header).
+    let obj = unsafe { &*this.cast::<HostObject<()>>() };
+    (obj.refs.fetch_add(1, Ordering::SeqCst) + 1) as ULONG
+}
+
+unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
+    // SAFETY: as above.
+    let obj = unsafe { &*this.cast::<HostObject<()>>() };
+    obj.releases.fetch_add(1, Ordering::SeqCst);
+    let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
+    assert!(left >= 0, "over-released a host object");
+    left as ULONG
+}
+
+pub fn support_vtbl() -> &'static IMAPISupportVtbl {
+    Box::leak(Box::new(IMAPISupportVtbl {
+        AddRef: Some(host_add_ref::<IMAPISupport>),
+        Release: Some(host_release::<IMAPISupport>),
+        ..Default::default()
+    }))
+}
+
+pub fn sink_vtbl() -> &'static IMAPIAdviseSinkVtbl {
+    Box::leak(Box::new(IMAPIAdviseSinkVtbl {
+        AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
+        Release: Some(host_release::<IMAPIAdviseSink>),
+        ..Default::default()
+    }))
+}
+
+pub fn host_object<V>(vtbl: &'static V) -> Box<HostObject<V>> {
+    Box::new(HostObject {
+        vtbl,
+        refs: AtomicI32::new(1),
+        releases: AtomicU32::new(0),
+    })
+}
+
+impl<V> HostObject<V> {
+    pub fn refs(&self) -> i32 {
+        self.refs.load(Ordering::SeqCst)
+    }
+    pub fn releases(&self) -> u32 {
+        self.releases.load(Ordering::SeqCst)
+    }
+    pub fn as_ptr<I>(&self) -> *mut I {
+        ptr::from_ref(self).cast_mut().cast()
+    }
+}
+
+// ---- host allocators: every root buffer owns its chained ones -----------
+
+static BUFFERS: Mutex<Option<HashMap<usize, Vec<Vec<u64>>>>> = Mutex::new(None);
+
+fn new_words(cb: ULONG) -> Vec<u64> {
+    vec![0u64; (cb as usize).div_ceil(8).max(1)]
+}
+
+pub unsafe extern "system" fn allocate_buffer(cb: ULONG, out: *mut *mut c_void) -> SCODE {
+    let mut buf = new_words(cb);
+    let p = buf.as_mut_ptr().cast::<c_void>();
+    let mut map = BUFFERS.lock().unwrap();
+    map.get_or_insert_with(HashMap::new)
+        .insert(p as usize, vec![buf]);
+    // SAFETY: MAPI contract: `out` is writable.
+    unsafe { *out = p };
+    S_OK
+}
+
+pub unsafe extern "system" fn allocate_more(
+    cb: ULONG,
+    parent: *mut c_void,
+    out: *mut *mut c_void,
+) -> SCODE {
+    let mut map = BUFFERS.lock().unwrap();
+    let Some(chain) = map
+        .get_or_insert_with(HashMap::new)
+        .get_mut(&(parent as usize))
+    else {
+        return MAPI_E_INVALID_PARAMETER;
+    };
+    let mut buf = new_words(cb);
+    // SAFETY: as above.
+    unsafe { *out = buf.as_mut_ptr().cast() };
+    chain.push(buf);
+    S_OK
+}
+
+pub unsafe extern "system" fn free_buffer(p: *mut c_void) -> ULONG {
+    let mut map = BUFFERS.lock().unwrap();
+    let removed = map.get_or_insert_with(HashMap::new).remove(&(p as usize));
+    assert!(
+        removed.is_some() || p.is_null(),
+        "freed a buffer that is not ours"
+    );
+    0
+}
+
+pub fn live_buffers() -> usize {
+    BUFFERS.lock().unwrap().as_ref().map_or(0, HashMap::len)
+}
+
+pub fn c_string(p: *const c_void) -> String {
+    // SAFETY: a NUL-terminated 8-bit string from `mapi_error`.
+    unsafe { std::ffi::CStr::from_ptr(p.cast()) }
+        .to_string_lossy()
+        .into_owned()
+}
