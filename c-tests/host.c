@@ -12,6 +12,14 @@
 #define ATOMIC_DEC(p) __atomic_sub_fetch((p), 1, __ATOMIC_SEQ_CST)
 #define ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_SEQ_CST)
 
+/* ---- MAPI interface IDs ------------------------------------------------ */
+
+const MSLogon_IID host_IID_IUnknown = HOST_MAPI_IID(0x00000000);
+const MSLogon_IID host_IID_IMAPISup = HOST_MAPI_IID(0x0002030F);
+const MSLogon_IID host_IID_IMAPIProp = HOST_MAPI_IID(0x00020303);
+const MSLogon_IID host_IID_IMAPIAdviseSink = HOST_MAPI_IID(0x00020302);
+const MSLogon_IID host_IID_IMsgStore = HOST_MAPI_IID(0x00020306);
+
 /* ---- checks ------------------------------------------------------------ */
 
 static long checks_passed;
@@ -188,7 +196,7 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE support_QueryInterface(
   if (!ppvObj) return MSLogon_MAPI_E_INVALID_PARAMETER;
   *ppvObj = NULL;
   if (!riid) return MSLogon_MAPI_E_INVALID_PARAMETER;
-  if (!iid_eq(riid, &MSLogon_IID_IUnknown) && !iid_eq(riid, &MSLogon_IID_IMAPISup))
+  if (!iid_eq(riid, &host_IID_IUnknown) && !iid_eq(riid, &host_IID_IMAPISup))
     return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
   support_AddRef(This);
   *ppvObj = This;
@@ -426,7 +434,7 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE sink_QueryInterface(
   if (!ppvObj) return MSLogon_MAPI_E_INVALID_PARAMETER;
   *ppvObj = NULL;
   if (!riid) return MSLogon_MAPI_E_INVALID_PARAMETER;
-  if (!iid_eq(riid, &MSLogon_IID_IUnknown) && !iid_eq(riid, &MSLogon_IID_IMAPIAdviseSink))
+  if (!iid_eq(riid, &host_IID_IUnknown) && !iid_eq(riid, &host_IID_IMAPIAdviseSink))
     return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
   sink_AddRef(This);
   *ppvObj = This;
@@ -477,7 +485,7 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE malloc_QueryInterface(struct MS
                                                                       void **ppvObject) {
   if (!ppvObject) return MSLogon_MAPI_E_INVALID_PARAMETER;
   *ppvObject = NULL;
-  if (!riid || !iid_eq(riid, &MSLogon_IID_IUnknown)) return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
+  if (!riid || !iid_eq(riid, &host_IID_IUnknown)) return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
   malloc_AddRef(This);
   *ppvObject = This;
   return MSLogon_S_OK;
@@ -528,14 +536,6 @@ void host_malloc_init(HostMalloc *m) {
 
 long host_malloc_refs(const HostMalloc *m) { return ATOMIC_LOAD(&m->refs); }
 
-/* ---- convenience ------------------------------------------------------- */
-
-MSLogon_IMSLogon *host_new_logon(HostSupport *s) {
-  MSLogon_IMSLogon *logon = NULL;
-  CHECK_HR(mslogon_create_logon(&s->iface, &logon), MSLogon_S_OK);
-  CHECK(logon != NULL);
-  return logon;
-}
 
 void host_store_entry_id(MSLogon_BYTE eid[24], MSLogon_ULONG number) {
   static const char uid[16] = {'m', 's', 'l', 'o', 'g', 'o', 'n', '\0',

@@ -19,6 +19,16 @@
 extern "C" {
 #endif
 
+/* ---- MAPI interface IDs, as a host defines its own (mapiguid.h) --------- */
+
+/* {d1-0000-0000-C000-000000000046}, the form of every MAPI IID. */
+#define HOST_MAPI_IID(d1) {(d1), 0, 0, {0xC0, 0, 0, 0, 0, 0, 0, 0x46}}
+extern const MSLogon_IID host_IID_IUnknown;
+extern const MSLogon_IID host_IID_IMAPISup;
+extern const MSLogon_IID host_IID_IMAPIProp;
+extern const MSLogon_IID host_IID_IMAPIAdviseSink;
+extern const MSLogon_IID host_IID_IMsgStore;
+
 /* ---- checks ------------------------------------------------------------ */
 
 void host_check(int ok, const char *expr, const char *file, int line);
@@ -104,7 +114,9 @@ void host_store_entry_id(MSLogon_BYTE eid[24], MSLogon_ULONG number);
  * `needle`, with 8-bit strings or, when `wide`, UTF-16 ones. */
 int host_check_mapierror(const MSLogon_MAPIERROR *err, const char *needle, int wide);
 
-/* mslogon_create_logon on `s`, checked to succeed. */
+/* mslogon_create_logon on `s`, checked to succeed (host_logon.c: the one
+ * part of the test host that calls the library; the rest of the host only
+ * implements MAPI's side and links without it). */
 MSLogon_IMSLogon *host_new_logon(HostSupport *s);
 
 #ifdef __cplusplus

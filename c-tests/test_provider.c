@@ -390,7 +390,9 @@ static void logon_rejects_bad_input(void) {
              MSLogon_MAPI_E_INVALID_PARAMETER);
     CHECK(store == NULL);
   }
-  /* Nothing retained, nothing created, nothing leaked. */
+  /* Nothing retained, nothing created, nothing leaked: a failed Logon
+   * never even took a reference on the support object. */
+  CHECK_EQ(support.add_refs, 0);
   CHECK_EQ(host_refs(&support), 1);
   CHECK_EQ(support.add_refs, support.releases);
   CHECK_EQ(mslogon_live_objects(), 1);

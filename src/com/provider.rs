@@ -101,14 +101,20 @@ unsafe fn open_logon<M: MessageStoreProvider>(
     if flags & !LOGON_FLAGS != 0 {
         return Err(MapiError::UnknownFlags);
     }
-    // SAFETY: forwarded from the caller.
-    let support = unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
+    if support.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
     let request = LogonRequest {
         entry_id: entry,
         flags,
         spooler,
     };
     let opened = core.open(&request).and_then(|logic| {
+        // The support object is AddRef'd only for a logon that will exist:
+        // a failed Logon never touches its reference count.
+        // SAFETY: a non-NULL live IMAPISupport (caller).
+        let support =
+            unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
         let logon = LogonCore::new(logic, support)
             .with_allocators(Some(*core.allocators()))
             .with_registry(core.registry().clone());
