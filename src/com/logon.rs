@@ -149,13 +149,37 @@ unsafe extern "system" fn compare_entry_ids<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
         boundary::<Logon<P>, _>(this, |obj| {
-            let result = Out::new(lpul_result, 0)?;
-            let (a, b) = (required_entry_id(cb1, eid1)?, required_entry_id(cb2, eid2)?);
-            let same = obj.value().provider()?.compare_entry_ids(a, b, flags)?;
-            result.set(ULONG::from(same));
-            Ok(())
+            compare_entry_ids_on(obj.value(), cb1, eid1, cb2, eid2, flags, lpul_result)
         })
     })
+}
+
+/// `CompareEntryIDs` of a logon or its store.
+///
+/// # Safety
+///
+/// Pointers NULL or valid per the MAPI contract.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn compare_entry_ids_on<P: LogonProvider>(
+    core: &LogonCore<P>,
+    cb1: ULONG,
+    eid1: *mut ENTRYID,
+    cb2: ULONG,
+    eid2: *mut ENTRYID,
+    flags: ULONG,
+    lpul_result: *mut ULONG,
+) -> MapiResult<()> {
+    // SAFETY: forwarded from the caller.
+    let (result, a, b) = unsafe {
+        (
+            Out::new(lpul_result, 0)?,
+            required_entry_id(cb1, eid1)?,
+            required_entry_id(cb2, eid2)?,
+        )
+    };
+    let same = core.provider()?.compare_entry_ids(a, b, flags)?;
+    result.set(ULONG::from(same));
+    Ok(())
 }
 
 unsafe extern "system" fn advise<P: LogonProvider>(
@@ -169,14 +193,45 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
         boundary::<Logon<P>, _>(this, |obj| {
-            let connection = Out::new(lpul_connection, 0)?;
-            let entry = entry_id(cb_entry_id, lp_entry_id)?;
-            let provider = obj.value().provider()?;
-            let sink = ComPtr::from_borrowed(sink).ok_or(MapiError::InvalidParameter)?;
-            connection.set(provider.advise(entry, event_mask, sink)?);
-            Ok(())
+            advise_on(
+                obj.value(),
+                cb_entry_id,
+                lp_entry_id,
+                event_mask,
+                sink,
+                lpul_connection,
+            )
         })
     })
+}
+
+/// `Advise` of a logon or its store: one registry per logon.
+///
+/// # Safety
+///
+/// Pointers NULL or valid per the MAPI contract; `sink` NULL or a live
+/// advise sink.
+pub(crate) unsafe fn advise_on<P: LogonProvider>(
+    core: &LogonCore<P>,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
+    event_mask: ULONG,
+    sink: *mut IMAPIAdviseSink,
+    lpul_connection: *mut ULONG,
+) -> MapiResult<()> {
+    // SAFETY: forwarded from the caller.
+    let (connection, entry) = unsafe {
+        (
+            Out::new(lpul_connection, 0)?,
+            entry_id(cb_entry_id, lp_entry_id)?,
+        )
+    };
+    let provider = core.provider()?;
+    // Taken only on a live logon: a rejected call keeps no reference.
+    // SAFETY: forwarded from the caller.
+    let sink = unsafe { ComPtr::from_borrowed(sink) }.ok_or(MapiError::InvalidParameter)?;
+    connection.set(provider.advise(entry, event_mask, sink)?);
+    Ok(())
 }
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(

@@ -76,6 +76,28 @@ struct LogonOut {
     error: Option<Out<*mut MAPIERROR>>,
 }
 
+impl LogonOut {
+    /// `lppMSLogon` and `lppMDB` are required, `lppMAPIError` optional.
+    ///
+    /// # Safety
+    ///
+    /// Each pointer NULL or writable.
+    unsafe fn new(
+        error: *mut *mut MAPIERROR,
+        logon: *mut *mut IMSLogon,
+        store: *mut *mut IMsgStore,
+    ) -> MapiResult<Self> {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            Ok(LogonOut {
+                logon: Out::new(logon, ptr::null_mut())?,
+                store: Out::new(store, ptr::null_mut())?,
+                error: Out::new(error, ptr::null_mut()).ok(),
+            })
+        }
+    }
+}
+
 /// The common body of `Logon` and `SpoolerLogon` (MAPI's argument list).
 ///
 /// # Safety
@@ -167,11 +189,7 @@ unsafe extern "system" fn logon<M: MessageStoreProvider>(
     // contract.
     hresult(unsafe {
         boundary::<Provider<M>, _>(this, |obj| {
-            let out = LogonOut {
-                logon: Out::new(lpp_logon, ptr::null_mut())?,
-                store: Out::new(lpp_mdb, ptr::null_mut())?,
-                error: Out::new(lpp_error, ptr::null_mut()).ok(),
-            };
+            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb)?;
             // This provider keeps no spooler security data: 0 bytes.
             Out::new(lpcb_spool_security, 0)?;
             Out::new(lppb_spool_security, ptr::null_mut())?;
@@ -209,11 +227,7 @@ unsafe extern "system" fn spooler_logon<M: MessageStoreProvider>(
     // contract.
     hresult(unsafe {
         boundary::<Provider<M>, _>(this, |obj| {
-            let out = LogonOut {
-                logon: Out::new(lpp_logon, ptr::null_mut())?,
-                store: Out::new(lpp_mdb, ptr::null_mut())?,
-                error: Out::new(lpp_error, ptr::null_mut()).ok(),
-            };
+            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb)?;
             open_logon(
                 obj.value(),
                 lp_support,

@@ -5,11 +5,10 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, required_entry_id, Out};
+use super::args::{entry_id, iid, Out};
 use super::boundary::boundary;
-use super::logon::last_error;
+use super::logon::{advise_on, compare_entry_ids_on, last_error};
 use super::object::{add_ref, query_interface, release, ComClass, ComObject, Pinned};
-use super::ptr::ComPtr;
 use crate::mapi::{
     IID_IMAPIProp, IID_IMsgStore, IMAPIAdviseSink, IMsgStore, IMsgStoreVtbl, IUnknown, MapiError,
     MapiResult, SPropProblemArray, SPropTagArray, SPropValue, ENTRYID, GUID, HRESULT, IID,
@@ -255,11 +254,15 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
         call::<P>(this, |obj| {
-            let connection = Out::new(lpul_connection, 0)?;
-            let entry = entry_id(cb_entry_id, lp_entry_id)?;
-            let provider = obj.value().core().provider()?;
-            let sink = ComPtr::from_borrowed(sink).ok_or(MapiError::InvalidParameter)?;
-            connection.set(provider.advise(entry, event_mask, sink)?);
+            let core = obj.value().core();
+            advise_on(
+                core,
+                cb_entry_id,
+                lp_entry_id,
+                event_mask,
+                sink,
+                lpul_connection,
+            )?;
             Ok(S_OK)
         })
     }
@@ -291,14 +294,7 @@ unsafe extern "system" fn compare_entry_ids<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
         call::<P>(this, |obj| {
-            let result = Out::new(lpul_result, 0)?;
-            let (a, b) = (required_entry_id(cb1, eid1)?, required_entry_id(cb2, eid2)?);
-            let same = obj
-                .value()
-                .core()
-                .provider()?
-                .compare_entry_ids(a, b, flags)?;
-            result.set(ULONG::from(same));
+            compare_entry_ids_on(obj.value().core(), cb1, eid1, cb2, eid2, flags, lpul_result)?;
             Ok(S_OK)
         })
     }
