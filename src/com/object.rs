@@ -68,8 +68,23 @@ pub struct ComObject<T: ComClass> {
     vtbl: &'static T::Vtbl,
     refs: RefCount,
     pins: RefCount,
+    /// The allocation's own address, as `Box::into_raw` returned it: every
+    /// pointer handed out (interface pointers, pins) derives from it, so
+    /// whoever frees the object through one holds the allocation's full
+    /// provenance, never one narrowed by a `&self` borrow.
+    this: SelfPtr<T>,
     value: T,
 }
+
+/// See [`ComObject::this`]; set once, before any reference to the object
+/// exists.
+struct SelfPtr<T: ComClass>(*mut ComObject<T>);
+
+// SAFETY: a plain address, written once at creation and only read after;
+// what may be done through it is governed by the refs/pins protocol.
+unsafe impl<T: ComClass> Send for SelfPtr<T> {}
+// SAFETY: as above.
+unsafe impl<T: ComClass> Sync for SelfPtr<T> {}
 
 impl<T: ComClass> ComObject<T> {
     /// Moves `value` to the heap with one COM reference, owned by the
@@ -79,10 +94,15 @@ impl<T: ComClass> ComObject<T> {
             vtbl: T::VTBL,
             refs: RefCount::new(),
             pins: RefCount::new(),
+            this: SelfPtr(ptr::null_mut()),
             value,
         });
         LIVE_OBJECTS.fetch_add(1, Ordering::Relaxed);
-        Box::into_raw(obj).cast()
+        let raw = Box::into_raw(obj);
+        // SAFETY: `raw` is the fresh, exclusively owned allocation; no
+        // reference to it exists yet.
+        unsafe { (*raw).this = SelfPtr(raw) };
+        raw.cast()
     }
 
     /// Like [`ComObject::create`], also returning a pin of the new object.
@@ -117,7 +137,7 @@ impl<T: ComClass> ComObject<T> {
 
     /// The interface pointer for this object (no new reference).
     pub fn as_interface(&self) -> *mut T::Interface {
-        ptr::from_ref(self).cast_mut().cast()
+        self.this.0.cast()
     }
 
     /// Current COM reference count (for diagnostics).
@@ -144,7 +164,8 @@ impl<T: ComClass> ComObject<T> {
         // cannot resurrect a freed object; `try_add_ref` only fails at zero.
         self.pins.try_add_ref();
         Pinned {
-            ptr: NonNull::from(self),
+            // SAFETY: the allocation's own non-NULL address.
+            ptr: unsafe { NonNull::new_unchecked(self.this.0) },
         }
     }
 

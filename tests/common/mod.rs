@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ffi::c_void;
 use std::ptr;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 use mslogon::mapi::*;
 
@@ -44,20 +44,27 @@ unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
     left as ULONG
 }
 
+static SUPPORT_VTBL: LazyLock<IMAPISupportVtbl> = LazyLock::new(|| IMAPISupportVtbl {
+    AddRef: Some(host_add_ref::<IMAPISupport>),
+    Release: Some(host_release::<IMAPISupport>),
+    ..Default::default()
+});
+
+static SINK_VTBL: LazyLock<IMAPIAdviseSinkVtbl> = LazyLock::new(|| IMAPIAdviseSinkVtbl {
+    AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
+    Release: Some(host_release::<IMAPIAdviseSink>),
+    ..Default::default()
+});
+
+/// A support object's vtable: IUnknown counted, every other slot NULL
+/// (`MAPI_E_NO_SUPPORT` from the library's side).
 pub fn support_vtbl() -> &'static IMAPISupportVtbl {
-    Box::leak(Box::new(IMAPISupportVtbl {
-        AddRef: Some(host_add_ref::<IMAPISupport>),
-        Release: Some(host_release::<IMAPISupport>),
-        ..Default::default()
-    }))
+    &SUPPORT_VTBL
 }
 
+/// An advise sink's vtable: IUnknown counted.
 pub fn sink_vtbl() -> &'static IMAPIAdviseSinkVtbl {
-    Box::leak(Box::new(IMAPIAdviseSinkVtbl {
-        AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
-        Release: Some(host_release::<IMAPIAdviseSink>),
-        ..Default::default()
-    }))
+    &SINK_VTBL
 }
 
 pub fn host_object<V>(vtbl: &'static V) -> Box<HostObject<V>> {
