@@ -74,8 +74,10 @@ static void live_methods(void) {
   CHECK(status == NULL);
 
   /* Argument errors. */
+  unk = (MSLogon_IUnknown *)&unk;
   CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 0, NULL, NULL, 0, NULL, &unk),
            MSLogon_MAPI_E_INVALID_PARAMETER);
+  CHECK(unk == NULL); /* cleared although the other out-pointer was NULL */
   CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 0, NULL, NULL, 0, &type, NULL),
            MSLogon_MAPI_E_INVALID_PARAMETER);
   CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 8, NULL, NULL, 0, &type, &unk),

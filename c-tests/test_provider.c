@@ -385,10 +385,22 @@ static void logon_rejects_bad_input(void) {
     CHECK_HR(MSLogon_IMSProvider_Logon(provider, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, NULL,
                                        &error, &logon, &store),
              MSLogon_MAPI_E_INVALID_PARAMETER);
-    CHECK_HR(MSLogon_IMSProvider_Logon(provider, &support.iface, 0, NULL, 0, NULL, 0, NULL, NULL,
-                                       NULL, &error, NULL, &store),
+    MSLogon_ULONG cb_spool = 77;
+    MSLogon_BYTE *spool = (MSLogon_BYTE *)&cb_spool;
+    /* A NULL out-pointer: every other out-pointer is still cleared. */
+    store = (MSLogon_IMsgStore *)&store;
+    CHECK_HR(MSLogon_IMSProvider_Logon(provider, &support.iface, 0, NULL, 0, NULL, 0, NULL,
+                                       &cb_spool, &spool, &error, NULL, &store),
              MSLogon_MAPI_E_INVALID_PARAMETER);
     CHECK(store == NULL);
+    CHECK_EQ(cb_spool, 0);
+    CHECK(spool == NULL);
+    CHECK(error == NULL);
+    logon = (MSLogon_IMSLogon *)&logon;
+    CHECK_HR(MSLogon_IMSProvider_Logon(provider, &support.iface, 0, NULL, 0, NULL, 0, NULL, NULL,
+                                       &spool, &error, &logon, &store),
+             MSLogon_MAPI_E_INVALID_PARAMETER);
+    CHECK(logon == NULL);
   }
   /* Nothing retained, nothing created, nothing leaked: a failed Logon
    * never even took a reference on the support object. */

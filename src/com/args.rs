@@ -32,6 +32,23 @@ impl<T: Copy> Out<T> {
     }
 }
 
+/// Two out-parameters, each set to its neutral value before either is
+/// checked: a NULL one never leaves the other unwritten.
+///
+/// # Safety
+///
+/// As [`Out::new`], for both.
+pub unsafe fn out_pair<A: Copy, B: Copy>(
+    a: *mut A,
+    neutral_a: A,
+    b: *mut B,
+    neutral_b: B,
+) -> MapiResult<(Out<A>, Out<B>)> {
+    // SAFETY: forwarded from the caller.
+    let (a, b) = unsafe { (Out::new(a, neutral_a), Out::new(b, neutral_b)) };
+    Ok((a?, b?))
+}
+
 /// The bytes of an entry ID (`abFlags` included): `None` for a NULL pointer
 /// with a zero count; a NULL pointer with a count, or a non-NULL pointer
 /// with a zero count, is `MAPI_E_INVALID_PARAMETER`.

@@ -4,7 +4,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, required_entry_id, Out};
+use super::args::{entry_id, iid, out_pair, required_entry_id, Out};
 use super::boundary::{boundary, hresult};
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
 use super::ptr::ComPtr;
@@ -115,8 +115,7 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
         boundary::<Logon<P>, _>(this, |obj| {
-            let obj_type = Out::new(lpul_obj_type, 0)?;
-            let unk = Out::new(lpp_unk, ptr::null_mut())?;
+            let (obj_type, unk) = out_pair(lpul_obj_type, 0, lpp_unk, ptr::null_mut())?;
             let entry = entry_id(cb_entry_id, lp_entry_id)?;
             match obj
                 .value()
@@ -254,8 +253,7 @@ unsafe extern "system" fn open_status_entry<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
         boundary::<Logon<P>, _>(this, |obj| {
-            let obj_type = Out::new(lpul_obj_type, 0)?;
-            let entry = Out::new(lpp_entry, ptr::null_mut())?;
+            let (obj_type, entry) = out_pair(lpul_obj_type, 0, lpp_entry, ptr::null_mut())?;
             let (t, object) = obj
                 .value()
                 .provider()?

@@ -4,7 +4,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, required_entry_id, Out};
+use super::args::{entry_id, iid, out_pair, required_entry_id, Out};
 use super::boundary::{boundary, hresult};
 use super::logon::COMPONENT;
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
@@ -87,14 +87,20 @@ impl LogonOut {
         logon: *mut *mut IMSLogon,
         store: *mut *mut IMsgStore,
     ) -> MapiResult<Self> {
+        // Every out-pointer is cleared before any is checked.
         // SAFETY: forwarded from the caller.
-        unsafe {
-            Ok(LogonOut {
-                logon: Out::new(logon, ptr::null_mut())?,
-                store: Out::new(store, ptr::null_mut())?,
-                error: Out::new(error, ptr::null_mut()).ok(),
-            })
-        }
+        let (error, objects) = unsafe {
+            (
+                Out::new(error, ptr::null_mut()).ok(),
+                out_pair(logon, ptr::null_mut(), store, ptr::null_mut()),
+            )
+        };
+        let (logon, store) = objects?;
+        Ok(LogonOut {
+            logon,
+            store,
+            error,
+        })
     }
 }
 
@@ -189,10 +195,10 @@ unsafe extern "system" fn logon<M: MessageStoreProvider>(
     // contract.
     hresult(unsafe {
         boundary::<Provider<M>, _>(this, |obj| {
-            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb)?;
             // This provider keeps no spooler security data: 0 bytes.
-            Out::new(lpcb_spool_security, 0)?;
-            Out::new(lppb_spool_security, ptr::null_mut())?;
+            let spool = out_pair(lpcb_spool_security, 0, lppb_spool_security, ptr::null_mut());
+            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb);
+            let (out, _) = (out?, spool?);
             open_logon(
                 obj.value(),
                 lp_support,

@@ -5,7 +5,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, Out};
+use super::args::{entry_id, iid, out_pair, Out};
 use super::boundary::boundary;
 use super::logon::{advise_on, compare_entry_ids_on, last_error};
 use super::object::{add_ref, query_interface, release, ComClass, ComObject, Pinned};
@@ -189,8 +189,7 @@ unsafe extern "system" fn get_props<P: LogonProvider>(
     // array; out-pointers NULL or writable (MAPI contract).
     unsafe {
         call::<P>(this, |obj| {
-            let count = Out::new(lpc_values, 0)?;
-            let props = Out::new(lpp_props, ptr::null_mut())?;
+            let (count, props) = out_pair(lpc_values, 0, lpp_props, ptr::null_mut())?;
             let wide = check_unicode_flag(flags)?;
             let provider = obj.value().core().provider()?;
             let requested: Vec<ULONG> = match lp_tags.as_ref() {
@@ -313,8 +312,7 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
         call::<P>(this, |obj| {
-            let obj_type = Out::new(lpul_obj_type, 0)?;
-            let unk = Out::new(lpp_unk, ptr::null_mut())?;
+            let (obj_type, unk) = out_pair(lpul_obj_type, 0, lpp_unk, ptr::null_mut())?;
             let entry = entry_id(cb_entry_id, lp_entry_id)?;
             let interface = iid(lp_interface);
             match obj
