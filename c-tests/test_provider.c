@@ -397,10 +397,12 @@ static void logon_rejects_bad_input(void) {
     CHECK(spool == NULL);
     CHECK(error == NULL);
     logon = (MSLogon_IMSLogon *)&logon;
-    CHECK_HR(MSLogon_IMSProvider_Logon(provider, &support.iface, 0, NULL, 0, NULL, 0, NULL, NULL,
-                                       &spool, &error, &logon, &store),
+    cb_spool = 77;
+    CHECK_HR(MSLogon_IMSProvider_Logon(provider, &support.iface, 0, NULL, 0, NULL, 0, NULL,
+                                       &cb_spool, &spool, &error, &logon, NULL),
              MSLogon_MAPI_E_INVALID_PARAMETER);
     CHECK(logon == NULL);
+    CHECK_EQ(cb_spool, 0);
   }
   /* Nothing retained, nothing created, nothing leaked: a failed Logon
    * never even took a reference on the support object. */

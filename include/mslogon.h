@@ -70,6 +70,21 @@ struct MSLogon_IMSProvider;
 struct MSLogon_MAPIUID;
 
 /**
+ * Major version (`MSLogon_VERSION_MAJOR`), as in `Cargo.toml`.
+ */
+#define MSLogon_VERSION_MAJOR 0
+
+/**
+ * Minor version (`MSLogon_VERSION_MINOR`).
+ */
+#define MSLogon_VERSION_MINOR 1
+
+/**
+ * Patch version (`MSLogon_VERSION_PATCH`).
+ */
+#define MSLogon_VERSION_PATCH 0
+
+/**
  * The number of the store a `Logon` without an entry ID opens.
  */
 #define MSLogon_DEFAULT_STORE 1
@@ -2339,6 +2354,20 @@ MSLogon_HRESULT mslogon_provider_init(void *hInstance,
                                       MSLogon_ULONG ulMAPIVer,
                                       MSLogon_ULONG *lpulProviderVer,
                                       struct MSLogon_IMSProvider **lppMSProvider);
+
+/**
+ * The library's version, `"MAJOR.MINOR.PATCH"` (static, NUL-terminated),
+ * for hosts that check the library they loaded against the header they
+ * were built with (`MSLogon_VERSION_*`).
+ */
+const char *mslogon_version(void);
+
+/**
+ * The symbolic name of `hr` (`"MAPI_E_END_OF_SESSION"`, `"S_OK"`, ...),
+ * static and NUL-terminated; `"unknown HRESULT"` for codes this library
+ * does not name. Never NULL.
+ */
+const char *mslogon_hresult_name(MSLogon_HRESULT hr);
 
 #ifdef __cplusplus
 }  // extern "C"

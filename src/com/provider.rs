@@ -195,10 +195,11 @@ unsafe extern "system" fn logon<M: MessageStoreProvider>(
     // contract.
     hresult(unsafe {
         boundary::<Provider<M>, _>(this, |obj| {
-            // This provider keeps no spooler security data: 0 bytes.
-            let spool = out_pair(lpcb_spool_security, 0, lppb_spool_security, ptr::null_mut());
-            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb);
-            let (out, _) = (out?, spool?);
+            // This provider keeps no spooler security data: 0 bytes, NULL
+            // (written where the host passed somewhere to write them).
+            let _ = Out::new(lpcb_spool_security, 0);
+            let _ = Out::new(lppb_spool_security, ptr::null_mut());
+            let out = LogonOut::new(lpp_error, lpp_logon, lpp_mdb)?;
             open_logon(
                 obj.value(),
                 lp_support,

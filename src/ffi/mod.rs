@@ -3,6 +3,12 @@
 //! nothing clashes with MAPI's own symbols.
 #![allow(non_upper_case_globals, non_snake_case)]
 
+mod diag;
+
+pub use diag::{
+    mslogon_hresult_name, mslogon_version, VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH,
+};
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 

@@ -169,11 +169,11 @@ mod tests {
 
     #[test]
     fn unknown_failure_codes_are_preserved() {
-        let hr = 0x8004_0301_u32 as HRESULT; // MAPI_E_NOT_IN_QUEUE
+        let hr = 0x8004_0601_u32 as HRESULT; // MAPI_E_NOT_IN_QUEUE
         let e = MapiError::from_hresult(hr).unwrap();
         assert_eq!(e, MapiError::Other(hr));
         assert_eq!(e.hresult(), hr);
-        assert_eq!(e.to_string(), "MAPI error 0x80040301");
+        assert_eq!(e.to_string(), "MAPI error 0x80040601");
         assert_eq!(e.name(), None);
     }
 
