@@ -1,25 +1,53 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build and test mslogon:
-# CMake, Ninja and the C/C++ compilers (apt), and clippy/rustfmt (rustup).
-# Does nothing when everything is already there. Usage: bash scripts/setup.sh
+# CMake, Ninja and the C/C++ compilers (apt); for the Windows ABI tests the
+# MinGW-w64 cross compilers and Wine (apt) and the Rust targets
+# x86_64-pc-windows-gnu and i686-pc-windows-gnu (rustup); clippy/rustfmt
+# (rustup). Does nothing (and asks no package manager) when everything is
+# already there. Usage: bash scripts/setup.sh
 set -euo pipefail
 
 # System packages: skip apt entirely when the tools are already there.
-missing=0
+# Debian's wine64 puts its loader in /usr/lib/wine, not on PATH.
+packages=()
 for tool in cmake ninja gcc g++; do
-  command -v "$tool" >/dev/null 2>&1 || missing=1
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    packages+=(cmake ninja-build gcc g++ libc6-dev)
+    break
+  fi
 done
-if [ "$missing" -ne 0 ]; then
+for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-g++ i686-w64-mingw32-gcc i686-w64-mingw32-g++; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    packages+=(mingw-w64)
+    break
+  fi
+done
+if ! command -v wine64 >/dev/null 2>&1 && [ ! -x /usr/lib/wine/wine64 ] &&
+   ! command -v wine >/dev/null 2>&1; then
+  packages+=(wine64)
+fi
+if [ "${#packages[@]}" -ne 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
   fi
   $sudo apt-get update
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    cmake ninja-build gcc g++ libc6-dev
+    "${packages[@]}"
 fi
 
-# Rust components for the lint steps; only ask rustup when one is missing.
+# Rust components for the lint steps, and the Windows targets; only ask
+# rustup when one is missing.
 if ! cargo clippy --version >/dev/null 2>&1 || ! cargo fmt --version >/dev/null 2>&1; then
   rustup component add clippy rustfmt
+fi
+installed_targets=$(rustup target list --installed)
+targets=()
+for target in x86_64-pc-windows-gnu i686-pc-windows-gnu; do
+  if ! grep -qx "$target" <<<"$installed_targets"; then
+    targets+=("$target")
+  fi
+done
+if [ "${#targets[@]}" -ne 0 ]; then
+  rustup target add "${targets[@]}"
 fi

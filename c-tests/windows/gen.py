@@ -1,9 +1,20 @@
 #!/usr/bin/env python3
-"""Generates /tmp/layout_check.c and /tmp/layout_check_sig.cpp from the
-vtable slot names in include/mslogon.h (so every slot is covered)."""
-import re, sys
+"""Generates layout_check.c and layout_check_sig.cpp from the vtable slot
+names and constants in include/mslogon.h (so every slot and every MAPI
+constant is covered).
+
+    python3 c-tests/windows/gen.py include/mslogon.h [OUT_DIR]
+
+writes OUT_DIR/layout_check.c and OUT_DIR/layout_check_sig.cpp (OUT_DIR
+defaults to /tmp); pass c-tests/windows to update the checked-in copies.
+CTest windows_layout_generated fails when they differ from its output."""
+import os, re, sys
 
 hdr = open(sys.argv[1]).read()
+out_dir = sys.argv[2] if len(sys.argv) > 2 else "/tmp"
+# MSLogon_ constants of mslogon's own, with no MinGW macro to compare with.
+OWN_CONSTANTS = {"DEFAULT_STORE", "LOGON_FLAGS", "STORE_LOGOFF_FLAGS",
+                 "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH"}
 
 def slots(vt):
     body = hdr[hdr.index(f"typedef struct MSLogon_{vt} {{"):]
@@ -53,6 +64,7 @@ SCALARS = {"ULONG": "ULONG", "HRESULT": "HRESULT", "SCODE": "SCODE", "BYTE": "BY
            "LONG": "LONG", "DWORD": "DWORD", "WCHAR": "WCHAR", "IID": "IID"}
 consts = re.findall(r"^#define MSLogon_(\w+) (?:\(\(|\d)", hdr, re.M)
 consts += re.findall(r"^#define MSLogon_(\w+) MSLogon_\w+$", hdr, re.M)
+consts = [c for c in consts if c not in OWN_CONSTANTS]
 
 PRE = """/* layout_check.c: include/mslogon.h against the genuine MinGW-w64 MAPI
  * headers. Compile-time only; build with both
@@ -116,7 +128,7 @@ for vt in VTBLS:
 out.append("/* Constants. */\n")
 for c in consts:
     out.append(f"SAME_CONST({c});\n")
-open("/tmp/layout_check.c", "w").write("".join(out))
+open(os.path.join(out_dir, "layout_check.c"), "w").write("".join(out))
 
 # C++: parameter-by-parameter signature check.
 SIG = """// layout_check_sig.cpp: every vtable slot of include/mslogon.h has the same
@@ -185,5 +197,5 @@ for vt in VTBLS:
     for n in slots(vt):
         out.append(f"SAME_SIG({vt}, {n});\n")
     out.append("\n")
-open("/tmp/layout_check_sig.cpp", "w").write("".join(out))
+open(os.path.join(out_dir, "layout_check_sig.cpp"), "w").write("".join(out))
 print(len(consts), "constants;", {vt: len(slots(vt)) for vt in VTBLS})

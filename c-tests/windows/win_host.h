@@ -1,0 +1,158 @@
+/*
+ * win_host.h: the Windows host side of the lifecycle tests, shared by
+ * win_test_lifecycle.c and win_test_lifecycle.cpp.
+ *
+ * It knows nothing of mslogon but the standard MAPI SPI: it is written
+ * against the genuine MinGW-w64 <windows.h> and <mapispi.h> (never
+ * include/mslogon.h), and finds the provider the way MAPI does,
+ * LoadLibraryA + GetProcAddress("MSProviderInit").
+ *
+ * The host plays MAPI's part: an IMAPISupport (all 44 slots of mapispi.h's
+ * IMAPISupportVtbl; the ones a store provider does not need here answer
+ * MAPI_E_NO_SUPPORT), an IMAPIAdviseSink and an IMalloc, all counting their
+ * AddRef/Release calls; counting MAPIAllocateBuffer/MAPIAllocateMore/
+ * MAPIFreeBuffer (AllocateMore buffers are chained to their parent and freed
+ * with it); CHECK helpers that print "<name>: N passed, M failed".
+ *
+ * The COM objects are implemented in C (win_host.c). From C++ their
+ * interface pointers are obtained with host_*_iface(): the C object and the
+ * C++ interface class share COM's binary layout (a vtable pointer first).
+ */
+#ifndef MSLOGON_WIN_HOST_H
+#define MSLOGON_WIN_HOST_H
+
+#include <windows.h>
+#include <objidl.h>
+#include <mapidefs.h>
+#include <mapicode.h>
+#include <mapitags.h>
+#include <mapiguid.h>
+#include <mapispi.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Microsoft's mapispi.h declares the pointer type MAPI casts
+ * GetProcAddress's result to; MinGW's declares only MSPROVIDERINIT. (A
+ * repeated typedef of the same type is valid C11 and C++.) */
+typedef MSPROVIDERINIT *LPMSPROVIDERINIT;
+
+/* IID_IUnknown without linking libuuid ({00000000-0000-0000-C000-...46}).
+ * The MAPI IIDs (IID_IMsgStore, IID_IMAPISup, ...) are mapiguid.h's, defined
+ * once in win_host.c (INITGUID + USES_IID_*). */
+extern const IID host_IID_IUnknown;
+
+/* ---- checks ------------------------------------------------------------ */
+
+void host_check(int ok, const char *expr, const char *file, int line);
+void host_check_hr(HRESULT got, HRESULT want, const char *expr, const char *file, int line);
+void host_check_eq(long long got, long long want, const char *expr, const char *file, int line);
+/* Prints "<name>: N passed, M failed" and returns the exit code (0 only if
+ * nothing failed and something passed). */
+int host_finish(const char *name);
+/* "MAPI_E_END_OF_SESSION", ... or "0x%08lX" for codes it does not know. */
+const char *host_hr_name(HRESULT hr);
+
+#define CHECK(cond) host_check(!!(cond), #cond, __FILE__, __LINE__)
+#define CHECK_HR(expr, want) host_check_hr((HRESULT)(expr), (HRESULT)(want), #expr, __FILE__, __LINE__)
+#define CHECK_EQ(expr, want) \
+  host_check_eq((long long)(expr), (long long)(want), #expr, __FILE__, __LINE__)
+
+/* A global, strictly increasing event counter (release order). */
+ULONG host_tick(void);
+
+/* ---- the provider DLL ------------------------------------------------- */
+
+/* LoadLibraryA(dll) and GetProcAddress(h, "MSProviderInit"), cast to
+ * LPMSPROVIDERINIT; checked. *module receives the HMODULE (NULL on failure),
+ * which MAPI passes to MSProviderInit as hInstance. */
+LPMSPROVIDERINIT host_load_provider(const char *dll, HMODULE *module);
+
+/* ---- C objects: the interface member is visible to C only --------------- */
+
+#ifdef __cplusplus
+#define WIN_HOST_IFACE(I) const void *lpVtbl_ /* C object; use host_*_iface() */
+#else
+#define WIN_HOST_IFACE(I) I iface /* first: &x->iface is the interface pointer */
+#endif
+
+/* ---- IMAPISupport ------------------------------------------------------ */
+
+typedef struct HostSupport {
+  WIN_HOST_IFACE(IMAPISupport);
+  LONG refs; /* starts at 1: the host's own reference */
+  LONG add_refs;
+  LONG releases;
+  ULONG last_release_tick;
+  LONG store_logoff_transports;
+  ULONG last_store_logoff_flags;
+  LONG unsupported_calls; /* calls to the MAPI_E_NO_SUPPORT slots */
+  /* MAPI's re-entry: when set, the next Release calls Logoff(&0) on this
+   * logon (result in reenter_hr, the flags afterwards in
+   * reenter_flags_after), then Release on it when reenter_release is
+   * non-zero (MAPI dropping its own reference to the logon). */
+  IMSLogon *reenter_logon;
+  int reenter_release;
+  HRESULT reenter_hr;
+  ULONG reenter_flags_after;
+  LONG reentries;
+} HostSupport;
+
+void host_support_init(HostSupport *s);
+IMAPISupport *host_support_iface(HostSupport *s);
+
+/* ---- IMAPIAdviseSink --------------------------------------------------- */
+
+typedef struct HostSink {
+  WIN_HOST_IFACE(IMAPIAdviseSink);
+  LONG refs;
+  LONG add_refs;
+  LONG releases;
+  ULONG last_release_tick;
+  LONG notifications;
+} HostSink;
+
+void host_sink_init(HostSink *k);
+IMAPIAdviseSink *host_sink_iface(HostSink *k);
+
+/* ---- IMalloc (MSProviderInit's lpMalloc) -------------------------------- */
+
+typedef struct HostMalloc {
+  WIN_HOST_IFACE(IMalloc);
+  LONG refs;
+  LONG add_refs;
+  LONG releases;
+} HostMalloc;
+
+void host_malloc_init(HostMalloc *m);
+IMalloc *host_malloc_iface(HostMalloc *m);
+
+/* ---- MAPI allocators (also returned by GetMemAllocRoutines) ------------ */
+
+/* Exactly ALLOCATEBUFFER / ALLOCATEMORE / FREEBUFFER of mapidefs.h (WINAPI). */
+SCODE WINAPI host_allocate_buffer(ULONG cbSize, LPVOID *lppBuffer);
+SCODE WINAPI host_allocate_more(ULONG cbSize, LPVOID lpObject, LPVOID *lppBuffer);
+ULONG WINAPI host_free_buffer(LPVOID lpBuffer);
+/* Buffers from host_allocate_buffer/more not yet freed. */
+LONG host_live_buffers(void);
+/* Buffers host_allocate_buffer / host_allocate_more handed out so far. */
+LONG host_allocations(void);
+LONG host_more_allocations(void);
+
+/* ---- MAPI data ---------------------------------------------------------- */
+
+/* The reference provider's store entry ID number `number`: 24 bytes,
+ * abFlags 0, MAPIUID "mslogon\0refstore", the number little-endian. */
+void host_store_entry_id(BYTE eid[24], ULONG number);
+
+/* Whether `err` is a MAPIERROR of version MAPI_ERROR_VERSION, component
+ * "mslogon", whose text contains `needle`: 8-bit strings, or WCHAR strings
+ * when `wide` (the MAPI_UNICODE form). Prints what it found otherwise. */
+int host_check_mapierror(const MAPIERROR *err, const char *needle, int wide);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MSLOGON_WIN_HOST_H */

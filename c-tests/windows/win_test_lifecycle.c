@@ -1,0 +1,710 @@
+/*
+ * win_test_lifecycle.c: the provider lifecycle as a Windows MAPI host drives
+ * it, in C, against the genuine MinGW-w64 <windows.h> + <mapispi.h> (not
+ * include/mslogon.h): the DLL is loaded with LoadLibraryA("mslogon.dll"),
+ * MSProviderInit found with GetProcAddress and called as LPMSPROVIDERINIT,
+ * every other call goes through the objects' vtables (p->lpVtbl->M(p, ...)).
+ *
+ *   - MSProviderInit's argument checks and version negotiation;
+ *   - seed situation 1, session logoff: IMSLogon::Logoff(&0), then the
+ *     releases, IMSProvider::Shutdown, the provider's Release;
+ *   - seed situation 2, store logoff: IMsgStore::StoreLogoff; the provider
+ *     releases its support object, whose Release re-enters IMSLogon::Logoff
+ *     (and releases MAPI's logon reference) on the same logon: S_OK, one
+ *     teardown, LOGOFF_COMPLETE, StoreLogoffTransports once with the caller's
+ *     flags;
+ *   - the store released without StoreLogoff: StoreLogoffTransports(ABORT);
+ *   - bad input (MSProviderInit, Logon, Logoff), methods after Logoff;
+ *   - GetProps (PR_DISPLAY_NAME_A/W, PR_ENTRYID), GetLastError (8-bit, WCHAR);
+ *   - Shutdown with logons alive; the provider released without Shutdown;
+ *   - balance: every AddRef released, every host buffer freed, the IMalloc
+ *     AddRef'd by MSProviderInit and released at Shutdown.
+ *
+ * Build and run (from the repository root; cross-built on Linux, run with
+ * Wine; the DLL and the ProcessPrng shim sit next to the executable):
+ *
+ *   cargo build --lib --target x86_64-pc-windows-gnu
+ *   mkdir -p /tmp/w
+ *   x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror \
+ *       -o /tmp/w/win_test_lifecycle_c.exe \
+ *       c-tests/windows/win_test_lifecycle.c c-tests/windows/win_host.c
+ *   cp target/x86_64-pc-windows-gnu/debug/mslogon.dll /tmp/w/
+ *   x86_64-w64-mingw32-gcc -shared -O2 -o /tmp/w/bcryptprimitives.dll \
+ *       c-tests/windows/processprng_shim.c
+ *   WINEPREFIX=/tmp/w/prefix WINEDEBUG=-all \
+ *       WINEDLLOVERRIDES='bcryptprimitives=n,b' \
+ *       /usr/lib/wine/wine64 /tmp/w/win_test_lifecycle_c.exe
+ *
+ * Prints "win_test_lifecycle_c: N passed, M failed"; exits 0 only if M is 0.
+ */
+#include <string.h>
+#include <wchar.h>
+
+#include "win_host.h"
+
+static LPMSPROVIDERINIT provider_init;
+static HMODULE provider_module;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static IMSProvider *init_provider(HostMalloc *m) {
+  IMSProvider *provider = NULL;
+  ULONG version = 0;
+  CHECK_HR(provider_init(provider_module, m ? host_malloc_iface(m) : NULL, host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0, CURRENT_SPI_VERSION, &version,
+                         &provider),
+           S_OK);
+  CHECK_EQ(version, CURRENT_SPI_VERSION);
+  CHECK(provider != NULL);
+  return provider;
+}
+
+typedef struct Session {
+  IMSLogon *logon;
+  IMsgStore *store;
+} Session;
+
+/* IMSProvider::Logon as MAPI calls it; the out-pointers start as garbage. */
+static HRESULT logon_with(IMSProvider *provider, HostSupport *support, ULONG cb, BYTE *eid,
+                          LPCIID iid, ULONG flags, Session *out, LPMAPIERROR *error) {
+  ULONG cb_spool = 77;
+  BYTE *spool = (BYTE *)&cb_spool;
+  HRESULT hr;
+  out->logon = (IMSLogon *)&cb_spool;
+  out->store = (IMsgStore *)&cb_spool;
+  hr = provider->lpVtbl->Logon(provider, host_support_iface(support), 0, NULL, cb,
+                               (LPENTRYID)eid, flags, iid, &cb_spool, &spool, error,
+                               &out->logon, &out->store);
+  CHECK_EQ(cb_spool, 0);
+  CHECK(spool == NULL);
+  if (hr != S_OK) {
+    CHECK(out->logon == NULL);
+    CHECK(out->store == NULL);
+  }
+  return hr;
+}
+
+static Session logon_default(IMSProvider *provider, HostSupport *support) {
+  Session l;
+  LPMAPIERROR error = NULL;
+  CHECK_HR(logon_with(provider, support, 0, NULL, NULL, MDB_NO_DIALOG, &l, &error), S_OK);
+  CHECK(error == NULL);
+  CHECK(l.logon != NULL && l.store != NULL);
+  return l;
+}
+
+static HRESULT logoff(IMSLogon *logon) {
+  ULONG flags = 0;
+  HRESULT hr = logon->lpVtbl->Logoff(logon, &flags);
+  CHECK_EQ(flags, 0); /* *lpulFlags left 0 */
+  return hr;
+}
+
+static void shutdown_and_release(IMSProvider *provider) {
+  ULONG flags = 0;
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, &flags), S_OK);
+  CHECK_EQ(provider->lpVtbl->Release(provider), 0);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* Every reference the provider took on the host's objects was given back. */
+static void check_support_balanced(const HostSupport *s) {
+  CHECK_EQ(s->refs, 1);
+  CHECK_EQ(s->add_refs, s->releases);
+}
+
+/* ---- MSProviderInit ------------------------------------------------------ */
+
+static void provider_init_checks_its_arguments(void) {
+  HostMalloc m;
+  IMSProvider *provider = (IMSProvider *)&provider;
+  ULONG version = 0;
+
+  host_malloc_init(&m);
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0, CURRENT_SPI_VERSION, &version,
+                         NULL),
+           MAPI_E_INVALID_PARAMETER);
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0, CURRENT_SPI_VERSION, NULL,
+                         &provider),
+           MAPI_E_INVALID_PARAMETER);
+  CHECK(provider == NULL);
+  provider = (IMSProvider *)&provider;
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), NULL, host_allocate_more,
+                         host_free_buffer, 0, CURRENT_SPI_VERSION, &version, &provider),
+           MAPI_E_INVALID_PARAMETER);
+  CHECK(provider == NULL);
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, NULL, 0, CURRENT_SPI_VERSION, &version, &provider),
+           MAPI_E_INVALID_PARAMETER);
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0x1u, CURRENT_SPI_VERSION,
+                         &version, &provider),
+           MAPI_E_UNKNOWN_FLAGS);
+  /* An older SPI: MAPI_E_VERSION, and the provider says which it needs. */
+  version = 0;
+  provider = (IMSProvider *)&provider;
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0, PDK1_SPI_VERSION, &version,
+                         &provider),
+           MAPI_E_VERSION);
+  CHECK_EQ(version, CURRENT_SPI_VERSION);
+  CHECK(provider == NULL);
+  /* No failed call kept the IMalloc. */
+  CHECK_EQ(m.refs, 1);
+  CHECK_EQ(m.add_refs, m.releases);
+
+  /* MAPI_NT_SERVICE is accepted; a newer MAPI is served. */
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, MAPI_NT_SERVICE,
+                         CURRENT_SPI_VERSION + 1, &version, &provider),
+           S_OK);
+  CHECK_EQ(version, CURRENT_SPI_VERSION);
+  CHECK_EQ(m.refs, 2);
+  shutdown_and_release(provider);
+  CHECK_EQ(m.refs, 1);
+  CHECK_EQ(m.add_refs, m.releases);
+}
+
+/* ---- the store's properties ------------------------------------------- */
+
+static const SPropValue *find_prop(const SPropValue *props, ULONG count, ULONG tag) {
+  ULONG i;
+  for (i = 0; props && i < count; i++) {
+    if (props[i].ulPropTag == tag) return &props[i];
+  }
+  return NULL;
+}
+
+/* PR_DISPLAY_NAME_A, PR_ENTRYID, an unknown tag; then all, 8-bit and wide. */
+static void store_properties(IMsgStore *store) {
+  SizedSPropTagArray(3, tags) = {3, {PR_DISPLAY_NAME_A, PR_ENTRYID, PROP_TAG(PT_LONG, 0x6666)}};
+  LPSPropValue props = NULL;
+  LPSPropTagArray list = NULL;
+  const SPropValue *p;
+  ULONG count = 0;
+  BYTE eid[24];
+
+  host_store_entry_id(eid, 1);
+  CHECK_HR(store->lpVtbl->GetProps(store, (LPSPropTagArray)&tags, 0, &count, &props),
+           MAPI_W_ERRORS_RETURNED);
+  CHECK_EQ(count, 3);
+  CHECK(props != NULL);
+  if (count == 3 && props) {
+    CHECK_EQ(props[0].ulPropTag, PR_DISPLAY_NAME_A);
+    CHECK(props[0].Value.lpszA && strcmp(props[0].Value.lpszA, "mslogon reference store") == 0);
+    CHECK_EQ(props[1].ulPropTag, PR_ENTRYID);
+    CHECK_EQ(props[1].Value.bin.cb, 24);
+    CHECK(props[1].Value.bin.cb == 24 && memcmp(props[1].Value.bin.lpb, eid, 24) == 0);
+    CHECK_EQ(props[2].ulPropTag, PROP_TAG(PT_ERROR, 0x6666));
+    CHECK_HR(props[2].Value.err, MAPI_E_NOT_FOUND);
+  }
+  /* One MAPIFreeBuffer frees the array and everything chained to it. */
+  CHECK(host_live_buffers() >= 1);
+  host_free_buffer(props);
+  CHECK_EQ(host_live_buffers(), 0);
+
+  /* All properties, 8-bit strings. */
+  props = NULL;
+  CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0, &count, &props), S_OK);
+  CHECK(count >= 5);
+  p = find_prop(props, count, PR_DISPLAY_NAME_A);
+  CHECK(p && strcmp(p->Value.lpszA, "mslogon reference store") == 0);
+  CHECK(find_prop(props, count, PR_DISPLAY_NAME_W) == NULL);
+  p = find_prop(props, count, PR_ENTRYID);
+  CHECK(p && p->Value.bin.cb == 24 && memcmp(p->Value.bin.lpb, eid, 24) == 0);
+  p = find_prop(props, count, PR_STORE_SUPPORT_MASK);
+  CHECK(p && (p->Value.ul & STORE_ENTRYID_UNIQUE));
+  host_free_buffer(props);
+
+  /* All properties, MAPI_UNICODE: WCHAR strings. */
+  props = NULL;
+  CHECK_HR(store->lpVtbl->GetProps(store, NULL, MAPI_UNICODE, &count, &props), S_OK);
+  p = find_prop(props, count, PR_DISPLAY_NAME_W);
+  CHECK(p && wcscmp(p->Value.lpszW, L"mslogon reference store") == 0);
+  CHECK(find_prop(props, count, PR_DISPLAY_NAME_A) == NULL);
+  host_free_buffer(props);
+
+  CHECK_HR(store->lpVtbl->GetPropList(store, MAPI_UNICODE, &list), S_OK);
+  CHECK(list && list->cValues == count);
+  host_free_buffer(list);
+
+  CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0x2u, &count, &props), MAPI_E_UNKNOWN_FLAGS);
+  CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0, NULL, &props), MAPI_E_INVALID_PARAMETER);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* ---- GetLastError ------------------------------------------------------ */
+
+/* The last failure of the logon or the store, as a MAPIERROR in host
+ * buffers: 8-bit strings, or WCHAR ones with MAPI_UNICODE. */
+static void last_error(Session l) {
+  LPMAPIERROR err = (LPMAPIERROR)&err;
+  HRESULT hr;
+
+  CHECK_HR(l.logon->lpVtbl->Unadvise(l.logon, 0xBAD0u), MAPI_E_NOT_FOUND);
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NOT_FOUND, 0, &err), S_OK);
+  CHECK(host_check_mapierror(err, "MAPI_E_NOT_FOUND", 0));
+  host_free_buffer(err);
+  err = NULL;
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NOT_FOUND, MAPI_UNICODE, &err), S_OK);
+  CHECK(host_check_mapierror(err, "MAPI_E_NOT_FOUND", 1));
+  host_free_buffer(err);
+  /* The store shares the logon's state. */
+  err = NULL;
+  CHECK_HR(l.store->lpVtbl->GetLastError(l.store, MAPI_E_NOT_FOUND, MAPI_UNICODE, &err), S_OK);
+  CHECK(host_check_mapierror(err, "MAPI_E_NOT_FOUND", 1));
+  host_free_buffer(err);
+  /* Another code: nothing to report. */
+  err = (LPMAPIERROR)&err;
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NO_SUPPORT, 0, &err), S_OK);
+  CHECK(err == NULL);
+  hr = l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NOT_FOUND, 0x1u, &err);
+  CHECK_HR(hr, MAPI_E_UNKNOWN_FLAGS);
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NOT_FOUND, 0, NULL),
+           MAPI_E_INVALID_PARAMETER);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* ---- identity ------------------------------------------------------------ */
+
+static void store_identity(IMSProvider *provider, IMsgStore *store, IMSLogon *logon) {
+  BYTE eid[24];
+  BYTE other[24];
+  ULONG result = 77;
+  ULONG type = 0;
+  LPUNKNOWN unk = NULL;
+  void *out = NULL;
+
+  host_store_entry_id(eid, 1);
+  host_store_entry_id(other, 2);
+  CHECK_HR(provider->lpVtbl->CompareStoreIDs(provider, 24, (LPENTRYID)eid, 24, (LPENTRYID)eid, 0,
+                                             &result),
+           S_OK);
+  CHECK_EQ(result, TRUE);
+  CHECK_HR(provider->lpVtbl->CompareStoreIDs(provider, 24, (LPENTRYID)eid, 24, (LPENTRYID)other,
+                                             0, &result),
+           S_OK);
+  CHECK_EQ(result, FALSE);
+
+  /* The store opens its own entry ID: itself, one more reference. */
+  CHECK_HR(store->lpVtbl->OpenEntry(store, 24, (LPENTRYID)eid, NULL, 0, &type, &unk), S_OK);
+  CHECK_EQ(type, MAPI_STORE);
+  CHECK(unk == (LPUNKNOWN)store);
+  CHECK_EQ(store->lpVtbl->Release(store), 1);
+
+  /* QueryInterface: IUnknown, IMAPIProp, IMsgStore on the store; IMSLogon
+   * on the logon; E_NOINTERFACE-style failures zero the out-pointer. */
+  CHECK_HR(store->lpVtbl->QueryInterface(store, &IID_IMAPIProp, &out), S_OK);
+  CHECK(out == (void *)store);
+  CHECK_EQ(store->lpVtbl->Release(store), 1);
+  CHECK_HR(store->lpVtbl->QueryInterface(store, &host_IID_IUnknown, &out), S_OK);
+  CHECK_EQ(store->lpVtbl->Release(store), 1);
+  CHECK_HR(store->lpVtbl->QueryInterface(store, &IID_IMSLogon, &out),
+           MAPI_E_INTERFACE_NOT_SUPPORTED);
+  CHECK(out == NULL);
+  CHECK_HR(logon->lpVtbl->QueryInterface(logon, &IID_IMSLogon, &out), S_OK);
+  CHECK(out == (void *)logon);
+  CHECK_EQ(logon->lpVtbl->Release(logon), 1);
+}
+
+/* ---- seed situation 1: session logoff ---------------------------------- */
+
+/* MAPI logs the client off (IMAPISession::Logoff): IMSLogon::Logoff(&0),
+ * then the releases, IMSProvider::Shutdown, the provider's Release. */
+static void session_logoff(void) {
+  HostMalloc m;
+  HostSupport support;
+  HostSink sink1;
+  HostSink sink2;
+  IMSProvider *provider;
+  ULONG c1 = 0;
+  ULONG c2 = 0;
+  ULONG flags;
+  ULONG type = 77;
+  ULONG result = 77;
+  ULONG connection = 77;
+  LPUNKNOWN unk = (LPUNKNOWN)&unk;
+  LPVOID status = &status;
+  LPMAPIERROR err = NULL;
+  LPSPropValue props = (LPSPropValue)&props;
+  ULONG count = 77;
+  BYTE eid[24];
+  Session l;
+
+  host_malloc_init(&m);
+  host_support_init(&support);
+  host_sink_init(&sink1);
+  host_sink_init(&sink2);
+  provider = init_provider(&m);
+  CHECK_EQ(m.refs, 2); /* AddRef'd by MSProviderInit, kept until Shutdown */
+  l = logon_default(provider, &support);
+  CHECK_EQ(support.refs, 2); /* the host's + the logon's */
+
+  store_properties(l.store);
+  last_error(l);
+  store_identity(provider, l.store, l.logon);
+  CHECK_HR(l.store->lpVtbl->Advise(l.store, 0, NULL, fnevNewMail, host_sink_iface(&sink1), &c1),
+           S_OK);
+  CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink2), &c2),
+           S_OK);
+  CHECK(c1 != 0 && c2 != 0 && c1 != c2);
+  CHECK_EQ(sink1.refs, 2);
+  CHECK_EQ(sink2.refs, 2);
+
+  /* Rejected Logoff calls change nothing. */
+  CHECK_HR(l.logon->lpVtbl->Logoff(l.logon, NULL), MAPI_E_INVALID_PARAMETER);
+  flags = 1;
+  CHECK_HR(l.logon->lpVtbl->Logoff(l.logon, &flags), MAPI_E_UNKNOWN_FLAGS);
+  CHECK_EQ(flags, 1); /* the caller's value left alone */
+  flags = LOGOFF_COMPLETE;
+  CHECK_HR(l.logon->lpVtbl->Logoff(l.logon, &flags), MAPI_E_UNKNOWN_FLAGS);
+  CHECK_EQ(support.releases, 0);
+  CHECK_EQ(sink1.refs, 2);
+
+  /* The session logoff: teardown once, S_OK, *lpulFlags left 0. */
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(support.releases, 1);
+  CHECK_EQ(support.refs, 1);
+  CHECK_EQ(sink1.refs, 1);
+  CHECK_EQ(sink2.refs, 1);
+  CHECK(support.last_release_tick > sink1.last_release_tick); /* support last */
+  CHECK(support.last_release_tick > sink2.last_release_tick);
+  CHECK_EQ(support.store_logoff_transports, 0); /* no StoreLogoff on this path */
+
+  /* Logoff again: S_OK, nothing happens. */
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(support.releases, 1);
+  CHECK_HR(l.logon->lpVtbl->Logoff(l.logon, NULL), MAPI_E_INVALID_PARAMETER);
+
+  /* Every other method ends the session; out-pointers are zeroed. */
+  host_store_entry_id(eid, 1);
+  CHECK_HR(l.logon->lpVtbl->OpenEntry(l.logon, 24, (LPENTRYID)eid, NULL, 0, &type, &unk),
+           MAPI_E_END_OF_SESSION);
+  CHECK_EQ(type, 0);
+  CHECK(unk == NULL);
+  CHECK_HR(l.logon->lpVtbl->CompareEntryIDs(l.logon, 24, (LPENTRYID)eid, 24, (LPENTRYID)eid, 0,
+                                            &result),
+           MAPI_E_END_OF_SESSION);
+  CHECK_EQ(result, 0);
+  CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink1),
+                                   &connection),
+           MAPI_E_END_OF_SESSION);
+  CHECK_EQ(connection, 0);
+  CHECK_HR(l.logon->lpVtbl->Unadvise(l.logon, c2), MAPI_E_END_OF_SESSION);
+  CHECK_HR(l.logon->lpVtbl->OpenStatusEntry(l.logon, NULL, 0, &type, &status),
+           MAPI_E_END_OF_SESSION);
+  CHECK(status == NULL);
+  CHECK_HR(l.store->lpVtbl->GetProps(l.store, NULL, 0, &count, &props), MAPI_E_END_OF_SESSION);
+  CHECK(props == NULL);
+  CHECK_HR(l.store->lpVtbl->Unadvise(l.store, c1), MAPI_E_END_OF_SESSION);
+  CHECK_HR(l.store->lpVtbl->OpenEntry(l.store, 24, (LPENTRYID)eid, NULL, 0, &type, &unk),
+           MAPI_E_END_OF_SESSION);
+  flags = 0;
+  CHECK_HR(l.store->lpVtbl->StoreLogoff(l.store, &flags), MAPI_E_END_OF_SESSION);
+  CHECK_EQ(sink1.refs, 1); /* the rejected Advise kept nothing */
+  /* GetLastError and IUnknown still work. */
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_END_OF_SESSION, 0, &err), S_OK);
+  CHECK(host_check_mapierror(err, "MAPI_E_END_OF_SESSION", 0));
+  host_free_buffer(err);
+  CHECK_EQ(l.logon->lpVtbl->AddRef(l.logon), 2);
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 1);
+
+  /* MAPI releases the logon and the store: nothing more happens. */
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  CHECK_EQ(support.store_logoff_transports, 0);
+  CHECK_EQ(support.releases, 1);
+
+  /* Shutdown releases the IMalloc; then the provider's last Release. */
+  flags = 0;
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, &flags), S_OK);
+  CHECK_EQ(m.refs, 1);
+  CHECK_EQ(provider->lpVtbl->Release(provider), 0);
+  CHECK_EQ(m.add_refs, m.releases);
+  CHECK_EQ(sink1.add_refs, sink1.releases);
+  CHECK_EQ(sink2.add_refs, sink2.releases);
+  check_support_balanced(&support);
+  CHECK_EQ(support.reentries, 0);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* ---- seed situation 2: store logoff -------------------------------------- */
+
+/* IMsgStore::StoreLogoff; MAPI re-enters IMSLogon::Logoff on the same logon
+ * from inside the support object's Release, and (mapi_releases_logon) drops
+ * its logon reference there too. */
+static void store_logoff(int mapi_releases_logon, ULONG caller_flags) {
+  HostSupport support;
+  HostSink sink;
+  IMSProvider *provider;
+  ULONG connection = 0;
+  ULONG flags;
+  Session l;
+
+  host_support_init(&support);
+  host_sink_init(&sink);
+  provider = init_provider(NULL);
+  l = logon_default(provider, &support);
+  CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink),
+                                   &connection),
+           S_OK);
+  support.reenter_logon = l.logon;
+  support.reenter_release = mapi_releases_logon;
+
+  /* Rejected calls change nothing. */
+  CHECK_HR(l.store->lpVtbl->StoreLogoff(l.store, NULL), MAPI_E_INVALID_PARAMETER);
+  flags = 0x100u;
+  CHECK_HR(l.store->lpVtbl->StoreLogoff(l.store, &flags), MAPI_E_UNKNOWN_FLAGS);
+  CHECK_EQ(flags, 0x100u);
+  CHECK_EQ(support.releases, 0);
+  CHECK_EQ(support.store_logoff_transports, 0);
+  CHECK_EQ(support.reentries, 0);
+
+  flags = caller_flags;
+  CHECK_HR(l.store->lpVtbl->StoreLogoff(l.store, &flags), S_OK);
+  CHECK_EQ(flags, LOGOFF_COMPLETE);
+  CHECK_EQ(support.store_logoff_transports, 1);
+  CHECK_EQ(support.last_store_logoff_flags, caller_flags);
+  CHECK_EQ(support.reentries, 1);
+  CHECK_HR(support.reenter_hr, S_OK); /* the re-entrant Logoff: a no-op */
+  CHECK_EQ(support.reenter_flags_after, 0);
+  CHECK_EQ(support.releases, 1);                             /* exactly once ... */
+  CHECK(support.last_release_tick > sink.last_release_tick); /* ... and last */
+  CHECK_EQ(support.refs, 1);
+  CHECK_EQ(sink.refs, 1);
+
+  /* Afterwards: Logoff is a no-op, the rest ends the session. */
+  if (!mapi_releases_logon) {
+    CHECK_HR(logoff(l.logon), S_OK);
+    CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  }
+  flags = 0;
+  CHECK_HR(l.store->lpVtbl->StoreLogoff(l.store, &flags), MAPI_E_END_OF_SESSION);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  CHECK_EQ(support.releases, 1);
+  CHECK_EQ(support.store_logoff_transports, 1);
+  shutdown_and_release(provider);
+  check_support_balanced(&support);
+  CHECK_EQ(sink.add_refs, sink.releases);
+}
+
+/* ---- the store released without StoreLogoff ----------------------------- */
+
+static void store_release_aborts(void) {
+  HostSupport support;
+  IMSProvider *provider;
+  Session l;
+
+  host_support_init(&support);
+  provider = init_provider(NULL);
+  l = logon_default(provider, &support);
+  CHECK_EQ(l.store->lpVtbl->AddRef(l.store), 2);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 1);
+  CHECK_EQ(support.store_logoff_transports, 0);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  CHECK_EQ(support.store_logoff_transports, 1);
+  CHECK_EQ(support.last_store_logoff_flags, LOGOFF_ABORT);
+  CHECK_EQ(support.releases, 1);
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  CHECK_EQ(support.store_logoff_transports, 1);
+  CHECK_EQ(support.releases, 1);
+  shutdown_and_release(provider);
+  check_support_balanced(&support);
+}
+
+/* ---- IMSProvider::Logon's bad input -------------------------------------- */
+
+static void logon_rejects_bad_input(void) {
+  HostSupport support;
+  IMSProvider *provider;
+  LPMAPIERROR error = NULL;
+  BYTE foreign[24];
+  BYTE missing[24];
+  Session l;
+
+  host_support_init(&support);
+  provider = init_provider(NULL);
+  memset(foreign, 0xAB, sizeof foreign);
+  host_store_entry_id(missing, 2);
+
+  /* A foreign entry ID: MAPI_E_INVALID_ENTRYID and a MAPIERROR in a host
+   * buffer, freed with the host's MAPIFreeBuffer. */
+  CHECK_HR(logon_with(provider, &support, sizeof foreign, foreign, NULL, 0, &l, &error),
+           MAPI_E_INVALID_ENTRYID);
+  CHECK(host_check_mapierror(error, "MAPI_E_INVALID_ENTRYID", 0));
+  CHECK(host_live_buffers() >= 1); /* the MAPIERROR (its strings chained to it) */
+  host_free_buffer(error);
+  CHECK_EQ(host_live_buffers(), 0);
+  /* An unknown store of its own, MAPI_UNICODE: a WCHAR MAPIERROR. */
+  error = NULL;
+  CHECK_HR(logon_with(provider, &support, sizeof missing, missing, NULL, MAPI_UNICODE, &l, &error),
+           MAPI_E_LOGON_FAILED);
+  CHECK(host_check_mapierror(error, "MAPI_E_LOGON_FAILED", 1));
+  host_free_buffer(error);
+  error = NULL;
+  CHECK_HR(logon_with(provider, &support, 0, NULL, &IID_IMAPIProp, 0, &l, &error),
+           MAPI_E_INTERFACE_NOT_SUPPORTED);
+  host_free_buffer(error);
+  error = NULL;
+  CHECK_HR(logon_with(provider, &support, 0, NULL, &IID_IMSLogon, 0, &l, &error),
+           MAPI_E_INTERFACE_NOT_SUPPORTED);
+  host_free_buffer(error);
+  error = NULL;
+  CHECK_HR(logon_with(provider, &support, 0, NULL, &IID_IMsgStore, 0x40000000u, &l, &error),
+           MAPI_E_UNKNOWN_FLAGS);
+  host_free_buffer(error);
+  error = NULL;
+  CHECK_HR(logon_with(provider, &support, 8, NULL, NULL, 0, &l, &error),
+           MAPI_E_INVALID_PARAMETER);
+  host_free_buffer(error);
+  error = NULL;
+  {
+    IMSLogon *logon = NULL;
+    IMsgStore *store = (IMsgStore *)&store;
+    CHECK_HR(provider->lpVtbl->Logon(provider, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, NULL,
+                                     &error, &logon, &store),
+             MAPI_E_INVALID_PARAMETER);
+    CHECK(logon == NULL && store == NULL);
+    /* A NULL lppMSLogon: MAPI_E_INVALID_PARAMETER, and the other
+     * out-pointer zeroed (README: "out-pointers are zeroed on failure"). */
+    {
+      ULONG cb_spool = 77;
+      BYTE *spool = (BYTE *)&cb_spool;
+      store = (IMsgStore *)&store;
+      CHECK_HR(provider->lpVtbl->Logon(provider, host_support_iface(&support), 0, NULL, 0, NULL,
+                                       0, NULL, &cb_spool, &spool, &error, NULL, &store),
+               MAPI_E_INVALID_PARAMETER);
+      CHECK(store == NULL);
+    }
+  }
+  CHECK(error == NULL);
+  /* A failed Logon kept nothing: not even a reference on the support. */
+  CHECK_EQ(support.add_refs, 0);
+  CHECK_EQ(support.refs, 1);
+  CHECK_EQ(host_live_buffers(), 0);
+
+  /* The interface may be named explicitly; a spooler logon works the same. */
+  CHECK_HR(logon_with(provider, &support, 0, NULL, &IID_IMsgStore, MDB_WRITE, &l, &error), S_OK);
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  {
+    IMSLogon *logon = NULL;
+    IMsgStore *store = NULL;
+    CHECK_HR(provider->lpVtbl->SpoolerLogon(provider, host_support_iface(&support), 0, NULL, 0,
+                                            NULL, 0, NULL, 0, NULL, &error, &logon, &store),
+             S_OK);
+    CHECK(logon != NULL && store != NULL);
+    if (logon && store) {
+      CHECK_HR(logoff(logon), S_OK);
+      CHECK_EQ(logon->lpVtbl->Release(logon), 0);
+      CHECK_EQ(store->lpVtbl->Release(store), 0);
+    }
+  }
+  shutdown_and_release(provider);
+  check_support_balanced(&support);
+  CHECK_EQ(support.store_logoff_transports, 0);
+}
+
+/* ---- Shutdown with logons alive ------------------------------------------ */
+
+static void shutdown_logs_off_what_is_left(void) {
+  HostMalloc m;
+  HostSupport s1;
+  HostSupport s2;
+  HostSink sink;
+  IMSProvider *provider;
+  ULONG connection = 0;
+  ULONG flags = 0;
+  Session a;
+  Session b;
+  Session c;
+
+  host_malloc_init(&m);
+  host_support_init(&s1);
+  host_support_init(&s2);
+  host_sink_init(&sink);
+  provider = init_provider(&m);
+  a = logon_default(provider, &s1);
+  b = logon_default(provider, &s2);
+  CHECK_HR(b.store->lpVtbl->Advise(b.store, 0, NULL, fnevNewMail, host_sink_iface(&sink),
+                                   &connection),
+           S_OK);
+
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, NULL), MAPI_E_INVALID_PARAMETER);
+  flags = 1;
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, &flags), MAPI_E_UNKNOWN_FLAGS);
+  CHECK_EQ(s1.releases + s2.releases, 0);
+  CHECK_EQ(m.refs, 2);
+
+  flags = 0;
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, &flags), S_OK);
+  CHECK_EQ(s1.releases, 1);
+  CHECK_EQ(s2.releases, 1);
+  CHECK_EQ(sink.refs, 1);
+  CHECK(s2.last_release_tick > sink.last_release_tick);
+  CHECK_EQ(m.refs, 1); /* the IMalloc is released at Shutdown */
+  CHECK_HR(provider->lpVtbl->Shutdown(provider, &flags), S_OK); /* a no-op */
+  CHECK_EQ(m.refs, 1);
+  CHECK_HR(logon_with(provider, &s1, 0, NULL, NULL, 0, &c, NULL), MAPI_E_END_OF_SESSION);
+  CHECK_EQ(s1.refs, 1);
+
+  /* The host still holds its references: they stay usable and safe. */
+  CHECK_HR(logoff(a.logon), S_OK);
+  CHECK_HR(b.store->lpVtbl->Unadvise(b.store, connection), MAPI_E_END_OF_SESSION);
+  CHECK_EQ(a.logon->lpVtbl->Release(a.logon), 0);
+  CHECK_EQ(a.store->lpVtbl->Release(a.store), 0);
+  CHECK_EQ(b.store->lpVtbl->Release(b.store), 0);
+  CHECK_EQ(b.logon->lpVtbl->Release(b.logon), 0);
+  CHECK_EQ(s1.store_logoff_transports + s2.store_logoff_transports, 0);
+  CHECK_EQ(provider->lpVtbl->Release(provider), 0);
+  check_support_balanced(&s1);
+  check_support_balanced(&s2);
+  CHECK_EQ(sink.add_refs, sink.releases);
+  CHECK_EQ(m.add_refs, m.releases);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* The provider's last Release without Shutdown shuts down. */
+static void provider_release_shuts_down(void) {
+  HostMalloc m;
+  HostSupport support;
+  IMSProvider *provider;
+  Session l;
+
+  host_malloc_init(&m);
+  host_support_init(&support);
+  provider = init_provider(&m);
+  l = logon_default(provider, &support);
+  CHECK_EQ(provider->lpVtbl->Release(provider), 0);
+  CHECK_EQ(support.releases, 1);
+  CHECK_EQ(m.refs, 1);
+  /* The logon and the store outlive the provider object safely. */
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  check_support_balanced(&support);
+  CHECK_EQ(m.add_refs, m.releases);
+}
+
+int main(void) {
+  provider_init = host_load_provider("mslogon.dll", &provider_module);
+  if (!provider_init) return host_finish("win_test_lifecycle_c");
+
+  provider_init_checks_its_arguments();
+  session_logoff();
+  store_logoff(0, LOGOFF_ORDERLY);
+  store_logoff(1, LOGOFF_NO_WAIT | LOGOFF_QUIET);
+  store_release_aborts();
+  logon_rejects_bad_input();
+  shutdown_logs_off_what_is_left();
+  provider_release_shuts_down();
+  CHECK_EQ(host_live_buffers(), 0);
+  CHECK(host_allocations() > 0); /* the provider did use the host's allocators */
+  CHECK(host_more_allocations() > 0); /* and chained strings with MAPIAllocateMore */
+  CHECK(FreeLibrary(provider_module));
+  return host_finish("win_test_lifecycle_c");
+}
