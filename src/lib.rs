@@ -39,6 +39,7 @@ pub mod ffi;
 pub mod mapi;
 pub mod provider;
 pub mod store;
+mod trace;
 
 pub use mapi::{MapiError, MapiResult};
 pub use provider::{LogoffOutcome, LogonCore, LogonProvider, LogonState};

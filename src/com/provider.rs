@@ -17,6 +17,7 @@ use crate::mapi::{
     ULONG,
 };
 use crate::provider::{LogonCore, LogonRequest, MessageStoreProvider, ProviderCore};
+use crate::trace::trace;
 
 /// The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
 pub const LOGON_FLAGS: ULONG = MDB_NO_DIALOG
@@ -154,7 +155,9 @@ unsafe fn open_logon<M: MessageStoreProvider>(
             unsafe { release::<LogonCore<M::Logon>>(logon_iface) };
             return Err(MapiError::EndOfSession);
         }
-        Ok((logon_iface, ComObject::create(StoreObject::new(logon))))
+        trace!("logon {:p}: opened (spooler: {spooler})", logon.value());
+        let store_iface = ComObject::create(StoreObject::new(logon));
+        Ok((logon_iface, store_iface))
     });
     let (logon_iface, store_iface) = match opened {
         Ok(objects) => objects,

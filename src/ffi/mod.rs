@@ -21,6 +21,7 @@ use crate::mapi::{
 };
 use crate::provider::{LogonCore, ProviderCore};
 use crate::store::{ReferenceLogon, ReferenceStore};
+use crate::trace::trace;
 
 /// `IID_IUnknown`.
 #[no_mangle]
@@ -178,7 +179,9 @@ pub unsafe extern "C" fn MSProviderInit(
         // SAFETY: NULL or the host's live IMalloc (caller).
         let malloc = unsafe { ComPtr::from_borrowed(lpMalloc) };
         let core = ProviderCore::new(ReferenceStore::default(), allocators, malloc);
-        Ok(new_provider(core))
+        let provider = new_provider(core);
+        trace!("MSProviderInit: provider {provider:p}, MAPI SPI {ulMAPIVer:#010x}");
+        Ok(provider)
     }));
     match created {
         Ok(Ok(provider)) => {

@@ -11,6 +11,7 @@ use crate::mapi::{
     IMAPISupport, MapiError, MapiResult, HRESULT, LOGOFF_ABORT, LOGOFF_COMPLETE, LOGOFF_NO_WAIT,
     LOGOFF_ORDERLY, LOGOFF_PURGE, LOGOFF_QUIET, ULONG,
 };
+use crate::trace::trace;
 
 /// What a logon needs of the host's support object besides holding it.
 pub trait Support: Send + 'static {
@@ -189,8 +190,13 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
             Some(_) => return Err(MapiError::UnknownFlags),
         }
         match self.begin_logoff() {
-            Some(support) => self.teardown(support).map(|()| LogoffOutcome::TornDown),
-            None => Ok(LogoffOutcome::AlreadyLoggedOff),
+            Some(support) => self
+                .teardown(support, "IMSLogon::Logoff")
+                .map(|()| LogoffOutcome::TornDown),
+            None => {
+                trace!("logon {:p}: Logoff while {:?}: no-op", self, self.state());
+                Ok(LogoffOutcome::AlreadyLoggedOff)
+            }
         }
     }
 
@@ -209,7 +215,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         }
         let support = self.begin_logoff().ok_or(MapiError::EndOfSession)?;
         self.logoff_transports(&support, flags);
-        self.teardown(support)?;
+        self.teardown(support, "IMsgStore::StoreLogoff")?;
         Ok(LOGOFF_COMPLETE)
     }
 
@@ -218,7 +224,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     pub fn abort_on_store_release(&self) {
         if let Some(support) = self.begin_logoff() {
             self.logoff_transports(&support, LOGOFF_ABORT);
-            let _ = self.teardown(support);
+            let _ = self.teardown(support, "store released without StoreLogoff");
         }
     }
 
@@ -230,7 +236,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
             // The host is not waiting for an answer: the only thing a
             // panicking provider could change is already guaranteed by
             // `teardown` (support released, state LoggedOff).
-            let _ = self.teardown(support);
+            let _ = self.teardown(support, "last Release or Shutdown without Logoff");
         }
     }
 
@@ -262,16 +268,24 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         )
     }
 
-    fn teardown(&self, support: Option<S>) -> MapiResult<()> {
+    fn teardown(&self, support: Option<S>, reason: &str) -> MapiResult<()> {
+        trace!("logon {:p}: teardown by {reason}", self);
         let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff()));
         if let Some(registry) = &self.registry {
             registry.remove(self);
         }
         // Last, with no lock held: the host's Release may call straight
         // back into this logon.
+        let had_support = support.is_some();
         let released = catch_unwind(AssertUnwindSafe(|| drop(support)));
         self.state
             .store(LogonState::LoggedOff as u8, Ordering::Release);
+        if had_support {
+            trace!(
+                "logon {:p}: support object released (last); logged off",
+                self
+            );
+        }
         provider.and(released).map_err(|_| MapiError::CallFailed)
     }
 }

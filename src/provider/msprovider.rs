@@ -10,6 +10,7 @@ use super::logon::Support;
 use super::{LogonCore, LogonProvider, LogonRequest, MessageStoreProvider};
 use crate::com::{ComPtr, HostAllocators, Pinned};
 use crate::mapi::{IMalloc, MapiError, MapiResult, ULONG};
+use crate::trace::trace;
 
 /// The logons of one provider. A logon joins at `Logon` and leaves at its
 /// teardown; `Shutdown` closes the list and logs off whatever is left.
@@ -150,6 +151,11 @@ impl<M: MessageStoreProvider> ProviderCore<M> {
         if self.shut_down.swap(true, Ordering::AcqRel) {
             return;
         }
+        trace!(
+            "provider {:p}: shutdown, {} logon(s) still listed",
+            self,
+            self.registry.len()
+        );
         for logon in self.registry.close() {
             logon.value().logoff_on_release();
         }
