@@ -30,6 +30,113 @@
 //! | `Logoff(&nonzero)` | `MAPI_E_UNKNOWN_FLAGS`, nothing changes |
 //! | any other method after Logoff | `MAPI_E_END_OF_SESSION` (IUnknown and GetLastError still work) |
 //! | a Rust panic | `MAPI_E_CALL_FAILED`, never unwinds into C |
+//!
+//! # Writing a provider in safe Rust
+//!
+//! Implement [`provider::MessageStoreProvider`] (what `IMSProvider::Logon`
+//! opens) and [`LogonProvider`] (one logon: only `logoff` is required, the
+//! rest answers `MAPI_E_NO_SUPPORT` until you override it), then export
+//! `MSProviderInit` with [`ffi::provider_init`]. The library does the rest:
+//! vtables, reference counts, argument checks, the Logoff state machine,
+//! `MAPIERROR`s in the host's buffers, panics caught at the boundary.
+//!
+//! ```
+//! use std::sync::Mutex;
+//!
+//! use mslogon::mapi::{MapiError, MapiResult, PR_DISPLAY_NAME_W, PROP_ID, ULONG};
+//! use mslogon::provider::{LogonRequest, MessageStoreProvider, PropValue};
+//! use mslogon::LogonProvider;
+//!
+//! /// A provider with one store, which counts its logons.
+//! #[derive(Default)]
+//! struct CountingStore {
+//!     logons: Mutex<u32>,
+//! }
+//!
+//! struct CountingLogon {
+//!     number: u32,
+//! }
+//!
+//! impl MessageStoreProvider for CountingStore {
+//!     type Logon = CountingLogon;
+//!
+//!     fn logon(&self, request: &LogonRequest<'_>) -> MapiResult<CountingLogon> {
+//!         if request.entry_id.is_some() {
+//!             return Err(MapiError::InvalidEntryId); // only the default store
+//!         }
+//!         let mut logons = self.logons.lock().unwrap();
+//!         *logons += 1;
+//!         Ok(CountingLogon { number: *logons })
+//!     }
+//! }
+//!
+//! impl LogonProvider for CountingLogon {
+//!     fn logoff(&self) {
+//!         // Release what this logon opened; called exactly once, before
+//!         // the host's support object is released.
+//!     }
+//!
+//!     fn store_prop(&self, tag: ULONG) -> Option<PropValue> {
+//!         (PROP_ID(tag) == PROP_ID(PR_DISPLAY_NAME_W))
+//!             .then(|| PropValue::String(format!("counting store, logon {}", self.number)))
+//!     }
+//!
+//!     fn store_prop_tags(&self) -> Vec<ULONG> {
+//!         vec![PR_DISPLAY_NAME_W]
+//!     }
+//! }
+//!
+//! /// The entry point MAPI looks up. In your cdylib, name it `MSProviderInit`
+//! /// and mark it `#[no_mangle]` (this crate already exports one for its
+//! /// reference store, so the example does not).
+//! ///
+//! /// # Safety
+//! /// As `mslogon::ffi::MSProviderInit`.
+//! pub unsafe extern "C" fn my_provider_init(
+//!     instance: *mut std::ffi::c_void,
+//!     malloc: *mut mslogon::mapi::IMalloc,
+//!     allocate_buffer: mslogon::mapi::AllocateBufferFn,
+//!     allocate_more: mslogon::mapi::AllocateMoreFn,
+//!     free_buffer: mslogon::mapi::FreeBufferFn,
+//!     flags: ULONG,
+//!     mapi_version: ULONG,
+//!     provider_version: *mut ULONG,
+//!     provider: *mut *mut mslogon::mapi::IMSProvider,
+//! ) -> mslogon::mapi::HRESULT {
+//!     unsafe {
+//!         mslogon::ffi::provider_init(
+//!             CountingStore::default,
+//!             instance, malloc, allocate_buffer, allocate_more, free_buffer,
+//!             flags, mapi_version, provider_version, provider,
+//!         )
+//!     }
+//! }
+//!
+//! // The logic is plain Rust, testable without any host:
+//! let store = CountingStore::default();
+//! let request = LogonRequest { entry_id: None, flags: 0, spooler: false };
+//! let logon = store.logon(&request).unwrap();
+//! assert_eq!(
+//!     logon.store_prop(PR_DISPLAY_NAME_W),
+//!     Some(PropValue::String("counting store, logon 1".into()))
+//! );
+//! assert_eq!(
+//!     store.logon(&LogonRequest { entry_id: Some(b"elsewhere"), ..request }).err(),
+//!     Some(MapiError::InvalidEntryId)
+//! );
+//! // And a host that passes no out-pointer gets a clean error, not a crash:
+//! let mut version = 0;
+//! let hr = unsafe {
+//!     my_provider_init(
+//!         std::ptr::null_mut(), std::ptr::null_mut(), None, None, None,
+//!         0, mslogon::mapi::CURRENT_SPI_VERSION, &mut version, std::ptr::null_mut(),
+//!     )
+//! };
+//! assert_eq!(hr, mslogon::mapi::MAPI_E_INVALID_PARAMETER);
+//! ```
+//!
+//! [`store`] holds the complete reference provider to copy from; the C API
+//! and its header are described in the README.
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 #![warn(missing_docs)]

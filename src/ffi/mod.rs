@@ -19,7 +19,7 @@ use crate::mapi::{
     self, AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, IMSLogon, IMSProvider,
     IMalloc, MapiError, CURRENT_SPI_VERSION, HRESULT, IID, MAPI_NT_SERVICE, ULONG,
 };
-use crate::provider::{LogonCore, ProviderCore};
+use crate::provider::{LogonCore, MessageStoreProvider, ProviderCore};
 use crate::store::{ReferenceLogon, ReferenceStore};
 use crate::trace::trace;
 
@@ -152,6 +152,45 @@ pub unsafe extern "C" fn MSProviderInit(
     lpulProviderVer: *mut ULONG,
     lppMSProvider: *mut *mut IMSProvider,
 ) -> HRESULT {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        provider_init(
+            ReferenceStore::default,
+            hInstance,
+            lpMalloc,
+            lpAllocateBuffer,
+            lpAllocateMore,
+            lpFreeBuffer,
+            ulFlags,
+            ulMAPIVer,
+            lpulProviderVer,
+            lppMSProvider,
+        )
+    }
+}
+
+/// The body of an `MSProviderInit` for any [`MessageStoreProvider`]: a
+/// crate that implements its own provider exports its entry point with
+/// this (see the crate documentation), with exactly the checks and results
+/// documented on [`MSProviderInit`]. `make` builds the provider once the
+/// arguments are known to be good.
+///
+/// # Safety
+///
+/// As [`MSProviderInit`].
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn provider_init<M: MessageStoreProvider>(
+    make: impl FnOnce() -> M,
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpAllocateBuffer: AllocateBufferFn,
+    lpAllocateMore: AllocateMoreFn,
+    lpFreeBuffer: FreeBufferFn,
+    ulFlags: ULONG,
+    ulMAPIVer: ULONG,
+    lpulProviderVer: *mut ULONG,
+    lppMSProvider: *mut *mut IMSProvider,
+) -> HRESULT {
     let _ = hInstance;
     // SAFETY: each is NULL or writable (caller).
     unsafe {
@@ -178,7 +217,7 @@ pub unsafe extern "C" fn MSProviderInit(
         }
         // SAFETY: NULL or the host's live IMalloc (caller).
         let malloc = unsafe { ComPtr::from_borrowed(lpMalloc) };
-        let core = ProviderCore::new(ReferenceStore::default(), allocators, malloc);
+        let core = ProviderCore::new(make(), allocators, malloc);
         let provider = new_provider(core);
         trace!("MSProviderInit: provider {provider:p}, MAPI SPI {ulMAPIVer:#010x}");
         Ok(provider)
