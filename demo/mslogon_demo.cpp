@@ -32,6 +32,7 @@
 
 #include "host.h"
 #include "mslogon.h"
+#include "mslogon.hpp"
 
 #ifndef MSLOGON_DEMO_LIBRARY
 #error "MSLOGON_DEMO_LIBRARY (the default path of libmslogon.so) is set by CMakeLists.txt"
@@ -67,49 +68,13 @@ class Library {
   void *handle_;
 };
 
-// ---- one COM reference ---------------------------------------------------
+// ---- COM references -------------------------------------------------------
 
-// Owns one reference to a COM object of any interface (all of them start
-// with QueryInterface, AddRef, Release).
+// mslogon::ComPtr (include/mslogon.hpp) owns one reference to an object of
+// any interface; the demo uses only it from the wrapper (the rest needs the
+// library linked, and this host loads it with dlopen).
 template <typename T>
-class ComRef {
- public:
-  ComRef() = default;
-  ~ComRef() { reset(); }
-  ComRef(const ComRef &) = delete;
-  ComRef &operator=(const ComRef &) = delete;
-  ComRef(ComRef &&other) noexcept : p_(other.detach()) {}
-  ComRef &operator=(ComRef &&other) noexcept {
-    if (this != &other) {
-      reset();
-      p_ = other.detach();
-    }
-    return *this;
-  }
-
-  T *get() const { return p_; }
-  explicit operator bool() const { return p_ != nullptr; }
-  // For an out-parameter that receives a reference.
-  T **put() {
-    reset();
-    return &p_;
-  }
-  // Releases the reference (if any); returns what Release returned.
-  MSLogon_ULONG reset() {
-    T *p = p_;
-    p_ = nullptr;
-    return p ? p->lpVtbl->Release(p) : 0;
-  }
-  // Hands the reference to someone who will Release it.
-  T *detach() {
-    T *p = p_;
-    p_ = nullptr;
-    return p;
-  }
-
- private:
-  T *p_ = nullptr;
-};
+using ComRef = mslogon::ComPtr<T>;
 
 using Provider = ComRef<MSLogon_IMSProvider>;
 using Logon = ComRef<MSLogon_IMSLogon>;
@@ -173,7 +138,8 @@ void step(const std::string &call, MSLogon_HRESULT hr, MSLogon_HRESULT expected,
 template <typename T>
 void release(const std::string &call, ComRef<T> &ref, MSLogon_ULONG expected,
              const std::string &note = "") {
-  MSLogon_ULONG left = ref.reset();
+  T *p = ref.detach();
+  MSLogon_ULONG left = p ? p->lpVtbl->Release(p) : 0;
   line(call, fmt("-> %lu", static_cast<unsigned long>(left)), note);
   if (left != expected) mismatch(call, fmt("-> %lu", static_cast<unsigned long>(expected)));
 }
