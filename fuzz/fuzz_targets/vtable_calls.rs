@@ -32,7 +32,11 @@ unsafe extern "system" fn allocate_buffer(cb: ULONG, out: *mut *mut c_void) -> S
     S_OK
 }
 
-unsafe extern "system" fn allocate_more(cb: ULONG, parent: *mut c_void, out: *mut *mut c_void) -> SCODE {
+unsafe extern "system" fn allocate_more(
+    cb: ULONG,
+    parent: *mut c_void,
+    out: *mut *mut c_void,
+) -> SCODE {
     if parent.is_null() || out.is_null() {
         return MAPI_E_INVALID_PARAMETER;
     }
@@ -86,7 +90,10 @@ unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
     // SAFETY: a live HostObject.
     let obj = unsafe { &mut *this.cast::<HostObject>() };
     let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
-    assert!(left >= 1, "the library released a host reference it did not hold");
+    assert!(
+        left >= 1,
+        "the library released a host reference it did not hold"
+    );
     let logon = std::mem::replace(&mut obj.reenter, ptr::null_mut());
     if !logon.is_null() {
         let mut flags = 0;
@@ -97,7 +104,10 @@ unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
     left as ULONG
 }
 
-unsafe extern "system" fn store_logoff_transports(_this: *mut IMAPISupport, flags: *mut ULONG) -> HRESULT {
+unsafe extern "system" fn store_logoff_transports(
+    _this: *mut IMAPISupport,
+    flags: *mut ULONG,
+) -> HRESULT {
     assert!(!flags.is_null());
     S_OK
 }
@@ -221,7 +231,9 @@ fuzz_target!(|data: &[u8]| {
 
     while let Some(op) = input.byte() {
         let pick = input.byte().unwrap_or(0) as usize;
-        let live: Vec<usize> = (0..logons.len()).filter(|&i| logons[i].logon_refs > 0).collect();
+        let live: Vec<usize> = (0..logons.len())
+            .filter(|&i| logons[i].logon_refs > 0)
+            .collect();
         let target = (!live.is_empty()).then(|| live[pick % live.len()]);
         // SAFETY (for the whole match): every pointer used is a live object
         // the fuzzer holds a reference to, or a valid local; every
@@ -230,9 +242,12 @@ fuzz_target!(|data: &[u8]| {
             match (op % 14, target) {
                 (0, _) if logons.len() < 4 => {
                     let mut support = host_object(ptr::from_ref(support_vtbl()).cast());
-                    let (mut l, mut s, mut err) = (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+                    let (mut l, mut s, mut err) =
+                        (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
                     let eid = (pick % 2 == 1).then(|| entry_id(&mut input));
-                    let (cb, p) = eid.as_ref().map_or((0, ptr::null_mut()), |e| (e.len() as u32, e.as_ptr().cast_mut().cast()));
+                    let (cb, p) = eid.as_ref().map_or((0, ptr::null_mut()), |e| {
+                        (e.len() as u32, e.as_ptr().cast_mut().cast())
+                    });
                     let iid = (pick % 4 == 3).then(|| IIDS[pick % IIDS.len()]);
                     let hr = (pv.Logon)(
                         provider,
@@ -255,7 +270,13 @@ fuzz_target!(|data: &[u8]| {
                         if pick % 3 == 0 {
                             support.reenter = l;
                         }
-                        logons.push(Logon { logon: l, store: s, logon_refs: 1, store_refs: 1, support });
+                        logons.push(Logon {
+                            logon: l,
+                            store: s,
+                            logon_refs: 1,
+                            store_refs: 1,
+                            support,
+                        });
                     } else {
                         assert!(l.is_null() && s.is_null());
                         assert_eq!(support.refs.load(Ordering::SeqCst), 1);
@@ -263,7 +284,11 @@ fuzz_target!(|data: &[u8]| {
                 }
                 (1, Some(i)) => {
                     let mut flags = input.flags();
-                    let f = if pick % 5 == 0 { ptr::null_mut() } else { &mut flags };
+                    let f = if pick % 5 == 0 {
+                        ptr::null_mut()
+                    } else {
+                        &mut flags
+                    };
                     let hr = ((*(*logons[i].logon).lpVtbl).Logoff)(logons[i].logon, f);
                     let expected = if f.is_null() {
                         MAPI_E_INVALID_PARAMETER
@@ -276,7 +301,8 @@ fuzz_target!(|data: &[u8]| {
                 }
                 (2, Some(i)) if logons[i].store_refs > 0 => {
                     let mut flags = input.flags();
-                    let hr = ((*(*logons[i].store).lpVtbl).StoreLogoff)(logons[i].store, &mut flags);
+                    let hr =
+                        ((*(*logons[i].store).lpVtbl).StoreLogoff)(logons[i].store, &mut flags);
                     assert!(
                         [S_OK, MAPI_E_UNKNOWN_FLAGS, MAPI_E_END_OF_SESSION].contains(&hr),
                         "{hr:#x}"
@@ -314,7 +340,11 @@ fuzz_target!(|data: &[u8]| {
                         GUID::new(input.u32(), 0, 0, [input.byte().unwrap_or(0); 8])
                     };
                     let mut out: *mut c_void = ptr::null_mut();
-                    let hr = ((*(*logons[i].logon).lpVtbl).QueryInterface)(logons[i].logon, &iid, &mut out);
+                    let hr = ((*(*logons[i].logon).lpVtbl).QueryInterface)(
+                        logons[i].logon,
+                        &iid,
+                        &mut out,
+                    );
                     if hr == S_OK {
                         assert_eq!(out, logons[i].logon.cast());
                         ((*(*logons[i].logon).lpVtbl).Release)(logons[i].logon);
@@ -327,26 +357,53 @@ fuzz_target!(|data: &[u8]| {
                     let mut err: *mut MAPIERROR = ptr::null_mut();
                     let hr = input.u32() as HRESULT;
                     let flags = input.flags();
-                    let r = ((*(*logons[i].logon).lpVtbl).GetLastError)(logons[i].logon, hr, flags, &mut err);
+                    let r = ((*(*logons[i].logon).lpVtbl).GetLastError)(
+                        logons[i].logon,
+                        hr,
+                        flags,
+                        &mut err,
+                    );
                     assert!(r == S_OK || r == MAPI_E_UNKNOWN_FLAGS);
                     free_buffer(err.cast());
                 }
                 (8, Some(i)) => {
                     let eid = input.bytes(30);
-                    let (cb, p) = if eid.is_empty() { (0, ptr::null_mut()) } else { (eid.len() as u32, eid.as_ptr().cast_mut().cast()) };
+                    let (cb, p) = if eid.is_empty() {
+                        (0, ptr::null_mut())
+                    } else {
+                        (eid.len() as u32, eid.as_ptr().cast_mut().cast())
+                    };
                     let mut connection = 0;
                     let mask = input.u32();
-                    let _ = ((*(*logons[i].logon).lpVtbl).Advise)(logons[i].logon, cb, p, mask, sink_ptr, &mut connection);
+                    let _ = ((*(*logons[i].logon).lpVtbl).Advise)(
+                        logons[i].logon,
+                        cb,
+                        p,
+                        mask,
+                        sink_ptr,
+                        &mut connection,
+                    );
                 }
                 (9, Some(i)) => {
-                    let _ = ((*(*logons[i].logon).lpVtbl).Unadvise)(logons[i].logon, u32::from(input.byte().unwrap_or(0)));
+                    let _ = ((*(*logons[i].logon).lpVtbl).Unadvise)(
+                        logons[i].logon,
+                        u32::from(input.byte().unwrap_or(0)),
+                    );
                 }
                 (10, Some(i)) => {
                     let eid = entry_id(&mut input);
                     let (mut t, mut unk) = (0, ptr::null_mut());
                     if pick % 2 == 0 && logons[i].store_refs > 0 {
                         let s = logons[i].store;
-                        let hr = ((*(*s).lpVtbl).OpenEntry)(s, eid.len() as u32, eid.as_ptr().cast_mut().cast(), ptr::null(), 0, &mut t, &mut unk);
+                        let hr = ((*(*s).lpVtbl).OpenEntry)(
+                            s,
+                            eid.len() as u32,
+                            eid.as_ptr().cast_mut().cast(),
+                            ptr::null(),
+                            0,
+                            &mut t,
+                            &mut unk,
+                        );
                         if hr == S_OK {
                             assert_eq!(unk, s.cast());
                             ((*(*s).lpVtbl).Release)(s);
@@ -355,7 +412,15 @@ fuzz_target!(|data: &[u8]| {
                         }
                     } else {
                         let l = logons[i].logon;
-                        let hr = ((*(*l).lpVtbl).OpenEntry)(l, eid.len() as u32, eid.as_ptr().cast_mut().cast(), ptr::null(), 0, &mut t, &mut unk);
+                        let hr = ((*(*l).lpVtbl).OpenEntry)(
+                            l,
+                            eid.len() as u32,
+                            eid.as_ptr().cast_mut().cast(),
+                            ptr::null(),
+                            0,
+                            &mut t,
+                            &mut unk,
+                        );
                         assert_ne!(hr, S_OK);
                         assert!(unk.is_null());
                     }
@@ -364,7 +429,15 @@ fuzz_target!(|data: &[u8]| {
                     let (a, b) = (entry_id(&mut input), entry_id(&mut input));
                     let mut result = 7;
                     let l = logons[i].logon;
-                    let hr = ((*(*l).lpVtbl).CompareEntryIDs)(l, a.len() as u32, a.as_ptr().cast_mut().cast(), b.len() as u32, b.as_ptr().cast_mut().cast(), 0, &mut result);
+                    let hr = ((*(*l).lpVtbl).CompareEntryIDs)(
+                        l,
+                        a.len() as u32,
+                        a.as_ptr().cast_mut().cast(),
+                        b.len() as u32,
+                        b.as_ptr().cast_mut().cast(),
+                        0,
+                        &mut result,
+                    );
                     if hr == S_OK {
                         assert_eq!(result, u32::from(a == b));
                     }
@@ -372,7 +445,15 @@ fuzz_target!(|data: &[u8]| {
                 (12, _) => {
                     let (a, b) = (entry_id(&mut input), entry_id(&mut input));
                     let mut result = 7;
-                    let hr = (pv.CompareStoreIDs)(provider, a.len() as u32, a.as_ptr().cast_mut().cast(), b.len() as u32, b.as_ptr().cast_mut().cast(), 0, &mut result);
+                    let hr = (pv.CompareStoreIDs)(
+                        provider,
+                        a.len() as u32,
+                        a.as_ptr().cast_mut().cast(),
+                        b.len() as u32,
+                        b.as_ptr().cast_mut().cast(),
+                        0,
+                        &mut result,
+                    );
                     if hr == S_OK {
                         assert_eq!(result, u32::from(a == b));
                     }
@@ -383,8 +464,18 @@ fuzz_target!(|data: &[u8]| {
                     tags.extend((0..n).map(|_| input.u32()));
                     let (mut count, mut props) = (0, ptr::null_mut());
                     let s = logons[i].store;
-                    let array = if pick % 7 == 0 { ptr::null_mut() } else { tags.as_mut_ptr().cast() };
-                    let hr = ((*(*s).lpVtbl).GetProps)(s, array, input.flags() & 0x8000_0000, &mut count, &mut props);
+                    let array = if pick % 7 == 0 {
+                        ptr::null_mut()
+                    } else {
+                        tags.as_mut_ptr().cast()
+                    };
+                    let hr = ((*(*s).lpVtbl).GetProps)(
+                        s,
+                        array,
+                        input.flags() & 0x8000_0000,
+                        &mut count,
+                        &mut props,
+                    );
                     if hr >= 0 {
                         assert!(!props.is_null());
                     } else {
@@ -416,13 +507,21 @@ fuzz_target!(|data: &[u8]| {
             for _ in 0..l.logon_refs {
                 ((*(*l.logon).lpVtbl).Release)(l.logon);
             }
-            assert_eq!(l.support.refs.load(Ordering::SeqCst), 1, "support released exactly once");
+            assert_eq!(
+                l.support.refs.load(Ordering::SeqCst),
+                1,
+                "support released exactly once"
+            );
         }
         let mut flags = 0;
         assert_eq!((pv.Shutdown)(provider, &mut flags), S_OK);
         assert_eq!((pv.Release)(provider), 0);
     }
-    assert_eq!(sink.refs.load(Ordering::SeqCst), 1, "every sink reference given back");
+    assert_eq!(
+        sink.refs.load(Ordering::SeqCst),
+        1,
+        "every sink reference given back"
+    );
     assert_eq!(live_objects(), 0, "nothing alive");
     assert_eq!(BUFFERS.load(Ordering::SeqCst), 0, "every host buffer freed");
 });
