@@ -199,7 +199,7 @@ fn null_this_is_rejected_on_every_slot() {
 #[test]
 fn eight_threads_racing_logoff_through_the_vtable() {
     let _serial = serial();
-    for _ in 0..100 {
+    for _ in 0..if cfg!(miri) { 4 } else { 100 } {
         let support = host_object(support_vtbl());
         let logon = logon_for(Panicky::default(), &support) as usize;
         let barrier = std::sync::Barrier::new(8);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the C/C++ host tests and the demo of a CMake build under
+# valgrind --leak-check=full: any invalid access or leak fails.
+# Usage: bash scripts/valgrind.sh [build-dir]   (default: build)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+dir="${1:-build}"
+if ! command -v valgrind >/dev/null 2>&1; then
+  echo "SKIPPED: valgrind is not installed"
+  exit 0
+fi
+status=0
+count=0
+for exe in "$dir"/test_*_shared "$dir"/test_*_static "$dir"/mslogon-demo; do
+  [ -x "$exe" ] || continue
+  count=$((count + 1))
+  if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      "$exe" >"$exe.valgrind.log" 2>&1; then
+    echo "valgrind ok:     $(basename "$exe")"
+  else
+    echo "valgrind FAILED: $(basename "$exe")"
+    cat "$exe.valgrind.log"
+    status=1
+  fi
+done
+[ "$count" -gt 0 ] || { echo "valgrind: no test programs in $dir" >&2; exit 1; }
+exit "$status"
