@@ -51,6 +51,7 @@ impl FfiReturn for ULONG {
 /// # Safety
 ///
 /// `this` is NULL or points to a live `ComObject<T>`.
+#[inline(always)]
 pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
     this: *mut T::Interface,
     body: impl FnOnce(&ComObject<T>) -> R,
@@ -83,6 +84,7 @@ pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
 }
 
 /// The `HRESULT` for a method's result.
+#[inline(always)]
 pub fn hresult(result: MapiResult<()>) -> HRESULT {
     match result {
         Ok(()) => S_OK,

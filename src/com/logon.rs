@@ -49,6 +49,7 @@ unsafe impl<P: LogonProvider> ComClass for LogonCore<P> {
 /// `GetLastError` on a logon or its store: the recorded failure that
 /// produced `hresult`, as a host-allocated `MAPIERROR`; `Ok(NULL)` when
 /// there is nothing to report (or no host allocator to report it with).
+#[inline]
 pub(crate) fn last_error<P: LogonProvider>(
     core: &LogonCore<P>,
     hresult: HRESULT,
@@ -91,6 +92,18 @@ unsafe extern "system" fn logoff<P: LogonProvider>(
     this: *mut IMSLogon,
     flags: *mut ULONG,
 ) -> HRESULT {
+    // Fast path: a valid Logoff of a logon already logged off (or being
+    // logged off) is a no-op, and needs no pin.
+    // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
+    if let Some(obj) = unsafe { ComObject::<Logon<P>>::from_interface(this) } {
+        let state = obj.value().state();
+        // SAFETY: `lpulFlags` NULL or readable (MAPI contract).
+        let flags_ok = unsafe { flags.as_ref() } == Some(&0);
+        if flags_ok && state != crate::provider::LogonState::Live {
+            crate::trace::trace!("logon {:p}: Logoff while {:?}: no-op", obj.value(), state);
+            return crate::mapi::S_OK;
+        }
+    }
     // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
     // Stabilized: the host may drop its last reference to this logon from
     // inside the support object's Release, which teardown calls.

@@ -177,6 +177,7 @@ impl<T: ComClass> ComObject<T> {
     /// # Safety
     ///
     /// As [`boundary`].
+    #[inline(always)]
     pub unsafe fn stabilized<R: super::boundary::FfiReturn>(
         this: *mut T::Interface,
         body: impl FnOnce(&ComObject<T>) -> R,
@@ -294,17 +295,23 @@ pub unsafe extern "system" fn release<T: ComClass>(this: *mut T::Interface) -> U
         Ok(Released::Alive(n)) => n,
         Ok(Released::AlreadyZero) | Err(_) => 0,
         Ok(Released::Last) => {
-            let obj = this.cast::<ComObject<T>>();
-            // Finalise through a shared borrow: the host may call back in.
-            // SAFETY: the refs' pin keeps the object allocated until the
-            // `unpin` below.
-            let _ = catch_unwind(AssertUnwindSafe(|| unsafe { (*obj).value.final_release() }));
-            // SAFETY: gives back the pin that stood for the COM references;
-            // no borrow of the object is alive any more.
-            unsafe { unpin::<T>(obj) };
+            // SAFETY: forwarded.
+            unsafe { finalize::<T>(this.cast::<ComObject<T>>()) };
             0
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn finalize<T: ComClass>(obj: *mut ComObject<T>) {
+    // Finalise through a shared borrow: the host may call back in.
+    // SAFETY: the refs' pin keeps the object allocated until the
+    // `unpin` below.
+    let _ = catch_unwind(AssertUnwindSafe(|| unsafe { (*obj).value.final_release() }));
+    // SAFETY: gives back the pin that stood for the COM references;
+    // no borrow of the object is alive any more.
+    unsafe { unpin::<T>(obj) };
 }
 
 /// Drops one pin; frees the object with the last.

@@ -2,7 +2,7 @@
 //! `IMsgStore` objects.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{LogonProvider, LogonRegistry};
@@ -72,6 +72,12 @@ pub struct LastError {
     pub message: String,
 }
 
+/// A failure as recorded: its text is made only when asked for.
+struct Recorded {
+    error: MapiError,
+    panic: Option<String>,
+}
+
 /// The logon state machine: `Live → LoggingOff → LoggedOff`, with an
 /// exactly-once teardown that is safe against re-entry and concurrent
 /// callers, whichever way it is reached: `IMSLogon::Logoff`,
@@ -90,7 +96,9 @@ pub struct LogonCore<P: LogonProvider, S: Support = ComPtr<IMAPISupport>> {
     provider: P,
     registry: Option<Arc<LogonRegistry<P>>>,
     allocators: Option<HostAllocators>,
-    last_error: Mutex<Option<LastError>>,
+    last_error: Mutex<Option<Recorded>>,
+    /// The `hresult` of `last_error` (S_OK: none), readable without the lock.
+    last_hresult: AtomicI32,
     store_logoff_flags: AtomicU32,
 }
 
@@ -104,6 +112,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
             registry: None,
             allocators: None,
             last_error: Mutex::new(None),
+            last_hresult: AtomicI32::new(0),
             store_logoff_flags: AtomicU32::new(NO_STORE_LOGOFF),
         }
     }
@@ -152,26 +161,46 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
 
     /// Remembers a failure for `GetLastError`.
     pub fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
-        let message = match panic_message {
-            Some(m) => format!("{error}: a panic in the provider was caught: {m}"),
-            None => error.to_string(),
+        // The text is made when GetLastError asks for it; only a panic's
+        // message must be copied now.
+        let recorded = Recorded {
+            error,
+            panic: panic_message.map(str::to_owned),
         };
-        *self
+        let old = self
             .last_error
             .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(LastError {
-            hresult: error.hresult(),
-            message,
-        });
+            .unwrap_or_else(PoisonError::into_inner)
+            .replace(recorded);
+        self.last_hresult.store(error.hresult(), Ordering::Relaxed);
+        drop(old); // outside the lock
     }
 
     /// The recorded failure that produced `hresult`, if it is the last one.
+    #[inline]
     pub fn last_error(&self, hresult: HRESULT) -> Option<LastError> {
-        self.last_error
+        // Only failures are recorded: nothing to look up for a success or
+        // for another code than the last one.
+        if hresult >= 0 || self.last_hresult.load(Ordering::Relaxed) != hresult {
+            return None;
+        }
+        self.last_error_slow(hresult)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn last_error_slow(&self, hresult: HRESULT) -> Option<LastError> {
+        let guard = self
+            .last_error
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-            .filter(|e| e.hresult == hresult)
+            .unwrap_or_else(PoisonError::into_inner);
+        let r = guard.as_ref().filter(|r| r.error.hresult() == hresult)?;
+        let error = r.error;
+        let message = match &r.panic {
+            Some(m) => format!("{error}: a panic in the provider was caught: {m}"),
+            None => error.to_string(),
+        };
+        Some(LastError { hresult, message })
     }
 
     /// `IMSLogon::Logoff`. `flags` is `None` for a NULL `lpulFlags`.
@@ -252,6 +281,9 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// Claims the one teardown: for exactly one caller, the support object
     /// (taken out of the lock, so nothing else can release it).
     fn begin_logoff(&self) -> Option<Option<S>> {
+        if self.state.load(Ordering::Acquire) != LogonState::Live as u8 {
+            return None;
+        }
         self.state
             .compare_exchange(
                 LogonState::Live as u8,

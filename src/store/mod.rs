@@ -16,6 +16,7 @@
 //! implemented yet (`OpenEntry` of anything but the store answers
 //! `MAPI_E_NOT_FOUND`, of the root `MAPI_E_NO_SUPPORT`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -57,12 +58,14 @@ pub fn parse_store_entry_id(entry_id: &[u8]) -> MapiResult<u32> {
 /// The reference provider: a fixed set of named in-memory stores.
 #[derive(Debug, Clone)]
 pub struct ReferenceStore {
-    stores: BTreeMap<u32, String>,
+    stores: BTreeMap<u32, Cow<'static, str>>,
 }
 
 impl Default for ReferenceStore {
     fn default() -> Self {
-        ReferenceStore::with_stores([(DEFAULT_STORE, "mslogon reference store".to_string())])
+        ReferenceStore {
+            stores: BTreeMap::from([(DEFAULT_STORE, Cow::Borrowed("mslogon reference store"))]),
+        }
     }
 }
 
@@ -70,7 +73,10 @@ impl ReferenceStore {
     /// A provider serving `stores` (number → display name).
     pub fn with_stores(stores: impl IntoIterator<Item = (u32, String)>) -> Self {
         ReferenceStore {
-            stores: stores.into_iter().collect(),
+            stores: stores
+                .into_iter()
+                .map(|(n, s)| (n, Cow::Owned(s)))
+                .collect(),
         }
     }
 }
@@ -84,7 +90,7 @@ impl MessageStoreProvider for ReferenceStore {
             Some(id) => parse_store_entry_id(id)?,
         };
         let name = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
-        Ok(ReferenceLogon::new(number, name))
+        Ok(ReferenceLogon::open(number, name.clone()))
     }
 
     fn compare_store_ids(
@@ -119,22 +125,26 @@ struct Registry {
 #[derive(Debug)]
 pub struct ReferenceLogon {
     number: u32,
-    name: String,
+    name: Cow<'static, str>,
     advises: Mutex<Registry>,
 }
 
 impl Default for ReferenceLogon {
     fn default() -> Self {
-        ReferenceLogon::new(DEFAULT_STORE, "mslogon reference store")
+        ReferenceLogon::open(DEFAULT_STORE, Cow::Borrowed("mslogon reference store"))
     }
 }
 
 impl ReferenceLogon {
     /// A logon on store `number`, displayed as `name`.
     pub fn new(number: u32, name: &str) -> Self {
+        ReferenceLogon::open(number, Cow::Owned(name.to_string()))
+    }
+
+    fn open(number: u32, name: Cow<'static, str>) -> Self {
         ReferenceLogon {
             number,
-            name: name.to_string(),
+            name,
             advises: Mutex::new(Registry {
                 next: 0,
                 open: Some(BTreeMap::new()),
@@ -169,7 +179,10 @@ impl LogonProvider for ReferenceLogon {
         // Take the sinks out under the lock; release them (host calls)
         // after it is dropped.
         let sinks = self.registry().open.take();
-        drop(sinks);
+        match sinks {
+            Some(map) if map.is_empty() => std::mem::forget(map), // owns no memory
+            other => drop(other),
+        }
     }
 
     fn store_entry_id(&self) -> Vec<u8> {
@@ -180,7 +193,7 @@ impl LogonProvider for ReferenceLogon {
         let string_ok = matches!(PROP_TYPE(tag), PT_UNICODE | PT_STRING8 | PT_UNSPECIFIED);
         Some(match PROP_ID(tag) {
             id if id == PROP_ID(PR_DISPLAY_NAME_W) && string_ok => {
-                PropValue::String(self.name.clone())
+                PropValue::String(self.name.to_string())
             }
             id if id == PROP_ID(PR_ENTRYID) || id == PROP_ID(PR_STORE_ENTRYID) => {
                 PropValue::Binary(self.store_entry_id())
