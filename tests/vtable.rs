@@ -266,3 +266,33 @@ fn get_last_error_reports_a_caught_panic() {
     assert_eq!(release(logon), 0);
     assert_eq!(live_objects(), 0);
 }
+
+#[test]
+fn advise_unadvise_then_logoff_frees_everything() {
+    // Under Miri (scripts/miri.sh) this also proves nothing leaks: an
+    // emptied advise map once did.
+    let _serial = serial();
+    let support = host_object(support_vtbl());
+    let sink = host_object(sink_vtbl());
+    // SAFETY: a live host object.
+    let support_ptr = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
+    let logon = new_logon(LogonCore::new(
+        mslogon::store::ReferenceLogon::default(),
+        support_ptr,
+    ));
+    let mut connection: ULONG = 0;
+    // SAFETY: live objects, valid pointers.
+    unsafe {
+        let v = vtbl(logon);
+        assert_eq!(
+            (v.Advise)(logon, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection),
+            S_OK
+        );
+        assert_eq!((v.Unadvise)(logon, connection), S_OK);
+    }
+    assert_eq!(sink.refs(), 1);
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(release(logon), 0);
+    assert_eq!(support.refs(), 1);
+    assert_eq!(live_objects(), 0);
+}

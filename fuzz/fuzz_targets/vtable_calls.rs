@@ -7,137 +7,17 @@
 
 use std::ffi::c_void;
 use std::ptr;
-use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 
 use libfuzzer_sys::fuzz_target;
 use mslogon::com::live_objects;
 use mslogon::ffi::MSProviderInit;
 use mslogon::mapi::*;
 
-// ---- the host ----------------------------------------------------------
-
-static BUFFERS: AtomicI64 = AtomicI64::new(0);
-
-/// Buffers carry a header: [size, first chained child].
-unsafe extern "system" fn allocate_buffer(cb: ULONG, out: *mut *mut c_void) -> SCODE {
-    let words = (cb as usize).div_ceil(8) + 2;
-    let block = Box::into_raw(vec![0u64; words].into_boxed_slice()).cast::<u64>();
-    // SAFETY: a fresh block of `words` ≥ 2 words.
-    unsafe {
-        *block = words as u64;
-        *block.add(1) = 0;
-        *out = block.add(2).cast();
-    }
-    BUFFERS.fetch_add(1, Ordering::SeqCst);
-    S_OK
-}
-
-unsafe extern "system" fn allocate_more(
-    cb: ULONG,
-    parent: *mut c_void,
-    out: *mut *mut c_void,
-) -> SCODE {
-    if parent.is_null() || out.is_null() {
-        return MAPI_E_INVALID_PARAMETER;
-    }
-    // SAFETY: `out` is writable; `parent` is one of our buffers.
-    unsafe {
-        allocate_buffer(cb, out);
-        let child = (*out).cast::<u64>().sub(2);
-        let head = parent.cast::<u64>().sub(2);
-        // Chain: child.next = parent.first; parent.first = child.
-        *child.add(1) = *head.add(1);
-        *head.add(1) = child as u64;
-    }
-    S_OK
-}
-
-unsafe extern "system" fn free_buffer(p: *mut c_void) -> ULONG {
-    if p.is_null() {
-        return 0;
-    }
-    // SAFETY: `p` is a root buffer of ours; its chain lists its children.
-    unsafe {
-        let mut block = p.cast::<u64>().sub(2);
-        while !block.is_null() {
-            let words = *block as usize;
-            let next = *block.add(1) as *mut u64;
-            drop(Box::from_raw(ptr::slice_from_raw_parts_mut(block, words)));
-            BUFFERS.fetch_sub(1, Ordering::SeqCst);
-            block = next;
-        }
-    }
-    0
-}
-
-/// A host COM object (support object or sink): counts references; a
-/// support object may call back into its logon from its Release, as MAPI
-/// does.
-#[repr(C)]
-struct HostObject {
-    vtbl: *const c_void,
-    refs: AtomicI32,
-    reenter: *mut IMSLogon,
-}
-
-unsafe extern "system" fn host_add_ref<I>(this: *mut I) -> ULONG {
-    // SAFETY: a live HostObject.
-    let obj = unsafe { &*this.cast::<HostObject>() };
-    (obj.refs.fetch_add(1, Ordering::SeqCst) + 1) as ULONG
-}
-
-unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
-    // SAFETY: a live HostObject.
-    let obj = unsafe { &mut *this.cast::<HostObject>() };
-    let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
-    assert!(
-        left >= 1,
-        "the library released a host reference it did not hold"
-    );
-    let logon = std::mem::replace(&mut obj.reenter, ptr::null_mut());
-    if !logon.is_null() {
-        let mut flags = 0;
-        // SAFETY: MAPI's re-entry; the logon is alive (the fuzzer holds it).
-        let hr = unsafe { ((*(*logon).lpVtbl).Logoff)(logon, &mut flags) };
-        assert_eq!(hr, S_OK, "re-entrant Logoff");
-    }
-    left as ULONG
-}
-
-unsafe extern "system" fn store_logoff_transports(
-    _this: *mut IMAPISupport,
-    flags: *mut ULONG,
-) -> HRESULT {
-    assert!(!flags.is_null());
-    S_OK
-}
-
-fn support_vtbl() -> &'static IMAPISupportVtbl {
-    static V: std::sync::OnceLock<IMAPISupportVtbl> = std::sync::OnceLock::new();
-    V.get_or_init(|| IMAPISupportVtbl {
-        AddRef: Some(host_add_ref::<IMAPISupport>),
-        Release: Some(host_release::<IMAPISupport>),
-        StoreLogoffTransports: Some(store_logoff_transports),
-        ..Default::default()
-    })
-}
-
-fn sink_vtbl() -> &'static IMAPIAdviseSinkVtbl {
-    static V: std::sync::OnceLock<IMAPIAdviseSinkVtbl> = std::sync::OnceLock::new();
-    V.get_or_init(|| IMAPIAdviseSinkVtbl {
-        AddRef: Some(host_add_ref::<IMAPIAdviseSink>),
-        Release: Some(host_release::<IMAPIAdviseSink>),
-        ..Default::default()
-    })
-}
-
-fn host_object(vtbl: *const c_void) -> Box<HostObject> {
-    Box::new(HostObject {
-        vtbl,
-        refs: AtomicI32::new(1),
-        reenter: ptr::null_mut(),
-    })
-}
+// The host: counting support objects, advise sink and allocators, shared
+// with the integration tests.
+#[path = "../../tests/common/mod.rs"]
+mod common;
+use common::*;
 
 // ---- the input ---------------------------------------------------------
 
@@ -175,7 +55,9 @@ struct Logon {
     store: *mut IMsgStore,
     logon_refs: u32,
     store_refs: u32,
-    support: Box<HostObject>,
+    support: Box<HostObject<IMAPISupportVtbl>>,
+    /// Whether the support object re-enters Logoff from its Release.
+    reenters: bool,
 }
 
 fn store_entry_id(n: u32) -> Vec<u8> {
@@ -206,8 +88,8 @@ const IIDS: [IID; 8] = [
 
 fuzz_target!(|data: &[u8]| {
     let mut input = Input(data);
-    let sink = host_object(ptr::from_ref(sink_vtbl()).cast());
-    let sink_ptr: *mut IMAPIAdviseSink = ptr::from_ref(&*sink).cast_mut().cast();
+    let sink = host_object(sink_vtbl());
+    let sink_ptr: *mut IMAPIAdviseSink = sink.as_ptr();
     let mut provider: *mut IMSProvider = ptr::null_mut();
     let mut version = 0;
     // SAFETY: the host's allocators, valid out-pointers.
@@ -241,7 +123,7 @@ fuzz_target!(|data: &[u8]| {
         unsafe {
             match (op % 14, target) {
                 (0, _) if logons.len() < 4 => {
-                    let mut support = host_object(ptr::from_ref(support_vtbl()).cast());
+                    let support = host_object(support_vtbl());
                     let (mut l, mut s, mut err) =
                         (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
                     let eid = (pick % 2 == 1).then(|| entry_id(&mut input));
@@ -251,7 +133,7 @@ fuzz_target!(|data: &[u8]| {
                     let iid = (pick % 4 == 3).then(|| IIDS[pick % IIDS.len()]);
                     let hr = (pv.Logon)(
                         provider,
-                        ptr::from_mut(&mut *support).cast(),
+                        support.as_ptr(),
                         0,
                         ptr::null_mut(),
                         cb,
@@ -266,9 +148,10 @@ fuzz_target!(|data: &[u8]| {
                     );
                     free_buffer(err.cast());
                     if hr == S_OK {
-                        assert_eq!(support.refs.load(Ordering::SeqCst), 2);
-                        if pick % 3 == 0 {
-                            support.reenter = l;
+                        assert_eq!(support.refs(), 2);
+                        let reenters = pick % 3 == 0;
+                        if reenters {
+                            support.reenter_on_release(l);
                         }
                         logons.push(Logon {
                             logon: l,
@@ -276,10 +159,11 @@ fuzz_target!(|data: &[u8]| {
                             logon_refs: 1,
                             store_refs: 1,
                             support,
+                            reenters,
                         });
                     } else {
                         assert!(l.is_null() && s.is_null());
-                        assert_eq!(support.refs.load(Ordering::SeqCst), 1);
+                        assert_eq!(support.refs(), 1);
                     }
                 }
                 (1, Some(i)) => {
@@ -319,7 +203,7 @@ fuzz_target!(|data: &[u8]| {
                     // Only while the fuzzer holds the store too, or it is
                     // not the last: the re-entry hook needs the logon alive.
                     let l = &mut logons[i];
-                    if l.logon_refs > 1 || l.support.reenter.is_null() {
+                    if l.logon_refs > 1 || !l.reenters || l.support.releases() > 0 {
                         ((*(*l.logon).lpVtbl).Release)(l.logon);
                         l.logon_refs -= 1;
                     }
@@ -487,8 +371,9 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         for l in &logons {
-            let refs = l.support.refs.load(Ordering::SeqCst);
+            let refs = l.support.refs();
             assert!(refs == 1 || refs == 2, "support refs {refs}");
+            assert_eq!(l.support.reenter_hr(), S_OK, "the re-entrant Logoff");
         }
     }
 
@@ -500,28 +385,20 @@ fuzz_target!(|data: &[u8]| {
                 let mut flags = 0;
                 assert_eq!(((*(*l.logon).lpVtbl).Logoff)(l.logon, &mut flags), S_OK);
             }
-            l.support.reenter = ptr::null_mut();
+            l.support.reenter_on_release(ptr::null_mut());
             for _ in 0..l.store_refs {
                 ((*(*l.store).lpVtbl).Release)(l.store);
             }
             for _ in 0..l.logon_refs {
                 ((*(*l.logon).lpVtbl).Release)(l.logon);
             }
-            assert_eq!(
-                l.support.refs.load(Ordering::SeqCst),
-                1,
-                "support released exactly once"
-            );
+            assert_eq!(l.support.refs(), 1, "support released exactly once");
         }
         let mut flags = 0;
         assert_eq!((pv.Shutdown)(provider, &mut flags), S_OK);
         assert_eq!((pv.Release)(provider), 0);
     }
-    assert_eq!(
-        sink.refs.load(Ordering::SeqCst),
-        1,
-        "every sink reference given back"
-    );
+    assert_eq!(sink.refs(), 1, "every sink reference given back");
     assert_eq!(live_objects(), 0, "nothing alive");
-    assert_eq!(BUFFERS.load(Ordering::SeqCst), 0, "every host buffer freed");
+    assert_eq!(live_buffers(), 0, "every host buffer freed");
 });

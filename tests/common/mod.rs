@@ -1,12 +1,13 @@
 //! The host side of the Rust integration tests: host COM objects (support
 //! object, advise sink) that count references, and MAPI allocators that
-//! count buffers. Shared by the test files through `mod common;`.
+//! count buffers. Shared by the test files through `mod common;`, and by
+//! the fuzz target (fuzz/) through `#[path]`.
 #![allow(dead_code)] // each test file uses its own subset
 
 use std::collections::HashMap;
 use std::ffi::c_void;
 use std::ptr;
-use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, Ordering};
 use std::sync::{LazyLock, Mutex};
 
 use mslogon::mapi::*;
@@ -27,6 +28,10 @@ pub struct HostObject<V: 'static> {
     vtbl: &'static V,
     refs: AtomicI32,
     releases: AtomicU32,
+    /// MAPI's re-entry: the next Release calls `Logoff(&0)` on this logon.
+    reenter: AtomicPtr<IMSLogon>,
+    /// What that re-entrant Logoff returned.
+    reenter_hr: AtomicI32,
 }
 
 unsafe extern "system" fn host_add_ref<I>(this: *mut I) -> ULONG {
@@ -41,12 +46,28 @@ unsafe extern "system" fn host_release<I>(this: *mut I) -> ULONG {
     obj.releases.fetch_add(1, Ordering::SeqCst);
     let left = obj.refs.fetch_sub(1, Ordering::SeqCst) - 1;
     assert!(left >= 0, "over-released a host object");
+    let logon = obj.reenter.swap(ptr::null_mut(), Ordering::SeqCst);
+    if !logon.is_null() {
+        let mut flags = 0;
+        // SAFETY: whoever set `reenter` keeps the logon alive meanwhile.
+        let hr = unsafe { ((*(*logon).lpVtbl).Logoff)(logon, &mut flags) };
+        obj.reenter_hr.store(hr, Ordering::SeqCst);
+    }
     left as ULONG
+}
+
+unsafe extern "system" fn store_logoff_transports(
+    this: *mut IMAPISupport,
+    flags: *mut ULONG,
+) -> HRESULT {
+    assert!(!this.is_null() && !flags.is_null());
+    S_OK
 }
 
 static SUPPORT_VTBL: LazyLock<IMAPISupportVtbl> = LazyLock::new(|| IMAPISupportVtbl {
     AddRef: Some(host_add_ref::<IMAPISupport>),
     Release: Some(host_release::<IMAPISupport>),
+    StoreLogoffTransports: Some(store_logoff_transports),
     ..Default::default()
 });
 
@@ -56,8 +77,9 @@ static SINK_VTBL: LazyLock<IMAPIAdviseSinkVtbl> = LazyLock::new(|| IMAPIAdviseSi
     ..Default::default()
 });
 
-/// A support object's vtable: IUnknown counted, every other slot NULL
-/// (`MAPI_E_NO_SUPPORT` from the library's side).
+/// A support object's vtable: IUnknown counted, StoreLogoffTransports
+/// accepting, every other slot NULL (`MAPI_E_NO_SUPPORT` from the
+/// library's side).
 pub fn support_vtbl() -> &'static IMAPISupportVtbl {
     &SUPPORT_VTBL
 }
@@ -72,10 +94,20 @@ pub fn host_object<V>(vtbl: &'static V) -> Box<HostObject<V>> {
         vtbl,
         refs: AtomicI32::new(1),
         releases: AtomicU32::new(0),
+        reenter: AtomicPtr::new(ptr::null_mut()),
+        reenter_hr: AtomicI32::new(S_OK),
     })
 }
 
 impl<V> HostObject<V> {
+    /// Makes the next Release call `Logoff` on `logon` (NULL: no more).
+    pub fn reenter_on_release(&self, logon: *mut IMSLogon) {
+        self.reenter.store(logon, Ordering::SeqCst);
+    }
+    /// What the last re-entrant Logoff returned.
+    pub fn reenter_hr(&self) -> HRESULT {
+        self.reenter_hr.load(Ordering::SeqCst)
+    }
     pub fn refs(&self) -> i32 {
         self.refs.load(Ordering::SeqCst)
     }
