@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build and test mslogon:
-# CMake, Ninja and the C/C++ compilers (apt); for the Windows ABI tests the
-# MinGW-w64 cross compilers and Wine (apt) and the Rust targets
-# x86_64-pc-windows-gnu and i686-pc-windows-gnu (rustup); clippy/rustfmt
-# (rustup). Does nothing (and asks no package manager) when everything is
-# already there. Usage: bash scripts/setup.sh
+# CMake, Ninja, the C/C++ compilers, Clang (header matrix) and pkg-config
+# (apt); for the Windows ABI tests the MinGW-w64 cross compilers and Wine
+# (apt) and the Rust targets x86_64-pc-windows-gnu and i686-pc-windows-gnu
+# (rustup); clippy/rustfmt (rustup). Does nothing (and asks no package
+# manager) when everything is already there. Usage: bash scripts/setup.sh
 set -euo pipefail
 
 # System packages: skip apt entirely when the tools are already there.
@@ -22,6 +22,17 @@ for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-g++ i686-w64-mingw32-gcc i
     break
   fi
 done
+# Clang for scripts/header-matrix.sh; pkg-config for the pkg-config consumer
+# tests (examples/pkg-config.sh).
+for tool in clang clang++; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    packages+=(clang)
+    break
+  fi
+done
+if ! command -v pkg-config >/dev/null 2>&1; then
+  packages+=(pkg-config)
+fi
 if ! command -v wine64 >/dev/null 2>&1 && [ ! -x /usr/lib/wine/wine64 ] &&
    ! command -v wine >/dev/null 2>&1; then
   packages+=(wine64)
