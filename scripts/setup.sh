@@ -33,6 +33,11 @@ done
 if ! command -v pkg-config >/dev/null 2>&1; then
   packages+=(pkg-config)
 fi
+# The hardening runs: the C/C++ tests under valgrind (scripts/valgrind.sh);
+# the sanitizers come with gcc (libasan, libubsan).
+if ! command -v valgrind >/dev/null 2>&1; then
+  packages+=(valgrind)
+fi
 if ! command -v wine64 >/dev/null 2>&1 && [ ! -x /usr/lib/wine/wine64 ] &&
    ! command -v wine >/dev/null 2>&1; then
   packages+=(wine64)

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs every check: Rust formatting, clippy, the Rust tests, then the CMake
-# build and the C/C++ tests. Usage: bash scripts/test.sh
+# build and the C/C++ tests, then the hardening runs. Usage:
+#   bash scripts/test.sh
 # The CMake build directories are $MSLOGON_BUILD_DIR (default: build), a
 # Debug build, and $MSLOGON_BUILD_DIR-release: the C/C++ tests run against
-# both cargo profiles (an optimiser-only bug once hid from Debug).
+# both cargo profiles (an optimiser-only bug once hid from Debug); then
+# $MSLOGON_BUILD_DIR-asan, the C/C++ tests under AddressSanitizer + UBSan,
+# the Debug tests again under valgrind, the boundary tests under Miri, and a
+# bounded fuzzing campaign ($MSLOGON_FUZZ_SECONDS, default 60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,3 +35,13 @@ for config in Debug Release; do
     printf '%s\n' "$skipped" >&2
   fi
 done
+
+# Hardening: sanitizers, valgrind, Miri, fuzzing (scripts/*.sh; each prints
+# SKIPPED if its tool cannot be had, and fails on any finding).
+run cmake -S . -B "$build_dir-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMSLOGON_SANITIZE=ON \
+  -DMSLOGON_WINDOWS_TESTS=OFF -DMSLOGON_CONSUMER_TESTS=OFF
+run cmake --build "$build_dir-asan"
+run ctest --test-dir "$build_dir-asan" --output-on-failure
+run bash scripts/valgrind.sh "$build_dir"
+run bash scripts/miri.sh
+run bash scripts/fuzz.sh
