@@ -106,6 +106,7 @@ impl MessageStoreProvider for ReferenceStore {
 /// One advise registration.
 #[derive(Debug)]
 struct Advise {
+    connection: ULONG,
     #[allow(dead_code)] // kept for notifications
     entry_id: Option<Vec<u8>>,
     #[allow(dead_code)] // kept for notifications
@@ -117,8 +118,10 @@ struct Advise {
 #[derive(Debug, Default)]
 struct Registry {
     next: ULONG,
-    /// `None` once logged off: nothing may subscribe any more.
-    open: Option<BTreeMap<ULONG, Advise>>,
+    /// `None` once logged off: nothing may subscribe any more. A `Vec`:
+    /// a logon has a handful of sinks, and an unused one costs nothing to
+    /// create or drop.
+    open: Option<Vec<Advise>>,
 }
 
 /// One logon of the reference provider: its store and advise sinks.
@@ -147,14 +150,14 @@ impl ReferenceLogon {
             name,
             advises: Mutex::new(Registry {
                 next: 0,
-                open: Some(BTreeMap::new()),
+                open: Some(Vec::new()),
             }),
         }
     }
 
     /// How many advise sinks are registered.
     pub fn advise_count(&self) -> usize {
-        self.registry().open.as_ref().map_or(0, BTreeMap::len)
+        self.registry().open.as_ref().map_or(0, Vec::len)
     }
 
     fn registry(&self) -> MutexGuard<'_, Registry> {
@@ -179,9 +182,9 @@ impl LogonProvider for ReferenceLogon {
         // Take the sinks out under the lock; release them (host calls)
         // after it is dropped.
         let sinks = self.registry().open.take();
-        // Dropped, never forgotten: a map emptied by Unadvise may still own
-        // its root node (the fuzzer caught a `mem::forget` of an "empty"
-        // map leaking it).
+        // Dropped, never forgotten: a collection emptied by Unadvise may
+        // still own memory (the fuzzer caught a `mem::forget` of an
+        // "empty" map leaking its root node).
         drop(sinks);
     }
 
@@ -258,14 +261,12 @@ impl LogonProvider for ReferenceLogon {
         let mut reg = self.registry();
         let connection = reg.next.checked_add(1).ok_or(MapiError::NotEnoughMemory)?;
         let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;
-        open.insert(
+        open.push(Advise {
             connection,
-            Advise {
-                entry_id: entry_id.map(<[u8]>::to_vec),
-                event_mask,
-                sink,
-            },
-        );
+            entry_id: entry_id.map(<[u8]>::to_vec),
+            event_mask,
+            sink,
+        });
         reg.next = connection;
         Ok(connection)
     }
@@ -274,7 +275,11 @@ impl LogonProvider for ReferenceLogon {
         let removed = {
             let mut reg = self.registry();
             let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;
-            open.remove(&connection).ok_or(MapiError::NotFound)?
+            let at = open
+                .iter()
+                .position(|a| a.connection == connection)
+                .ok_or(MapiError::NotFound)?;
+            open.swap_remove(at)
         };
         drop(removed); // the host's Release, outside the lock
         Ok(())
