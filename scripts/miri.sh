@@ -8,8 +8,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if ! cargo +nightly miri --version >/dev/null 2>&1; then
-  if ! rustup toolchain install nightly --profile minimal --component miri rust-src >/dev/null 2>&1 ||
-     ! cargo +nightly miri --version >/dev/null 2>&1; then
+  # The nightly toolchain first (if missing), then its miri components.
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    rustup toolchain install nightly --profile minimal >/dev/null 2>&1 || true
+  fi
+  rustup component add --toolchain nightly miri rust-src >/dev/null 2>&1 || true
+  if ! cargo +nightly miri --version >/dev/null 2>&1; then
     echo "SKIPPED: miri: the nightly toolchain with miri is not available"
     exit 0
   fi
