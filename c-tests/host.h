@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "check.h"
 #include "mslogon.h"
 
 #ifdef __cplusplus
@@ -29,22 +30,7 @@ extern const MSLogon_IID host_IID_IMAPIProp;
 extern const MSLogon_IID host_IID_IMAPIAdviseSink;
 extern const MSLogon_IID host_IID_IMsgStore;
 
-/* ---- checks ------------------------------------------------------------ */
-
-void host_check(int ok, const char *expr, const char *file, int line);
-void host_check_hr(MSLogon_HRESULT got, MSLogon_HRESULT want, const char *expr,
-                   const char *file, int line);
-void host_check_eq(long long got, long long want, const char *expr, const char *file,
-                   int line);
-/* Prints "<name>: N passed, M failed" and returns the process exit code. */
-int host_finish(const char *name);
-/* "MAPI_E_END_OF_SESSION", ... or "0x%08X" for codes it does not know. */
-const char *host_hr_name(MSLogon_HRESULT hr);
-
-#define CHECK(cond) host_check(!!(cond), #cond, __FILE__, __LINE__)
-#define CHECK_HR(expr, want) host_check_hr((expr), (want), #expr, __FILE__, __LINE__)
-#define CHECK_EQ(expr, want) \
-  host_check_eq((long long)(expr), (long long)(want), #expr, __FILE__, __LINE__)
+/* ---- checks: CHECK, CHECK_HR, CHECK_EQ, host_finish (check.h) ----------- */
 
 /* A global, strictly increasing event counter. */
 unsigned long host_tick(void);

@@ -29,6 +29,8 @@
 #include <mapiguid.h>
 #include <mapispi.h>
 
+#include "../check.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -43,21 +45,8 @@ typedef MSPROVIDERINIT *LPMSPROVIDERINIT;
  * once in win_host.c (INITGUID + USES_IID_*). */
 extern const IID host_IID_IUnknown;
 
-/* ---- checks ------------------------------------------------------------ */
-
-void host_check(int ok, const char *expr, const char *file, int line);
-void host_check_hr(HRESULT got, HRESULT want, const char *expr, const char *file, int line);
-void host_check_eq(long long got, long long want, const char *expr, const char *file, int line);
-/* Prints "<name>: N passed, M failed" and returns the exit code (0 only if
- * nothing failed and something passed). */
-int host_finish(const char *name);
-/* "MAPI_E_END_OF_SESSION", ... or "0x%08lX" for codes it does not know. */
-const char *host_hr_name(HRESULT hr);
-
-#define CHECK(cond) host_check(!!(cond), #cond, __FILE__, __LINE__)
-#define CHECK_HR(expr, want) host_check_hr((HRESULT)(expr), (HRESULT)(want), #expr, __FILE__, __LINE__)
-#define CHECK_EQ(expr, want) \
-  host_check_eq((long long)(expr), (long long)(want), #expr, __FILE__, __LINE__)
+/* ---- checks: CHECK, CHECK_HR, CHECK_EQ, host_finish (../check.h, shared
+ * with the Linux hosts) ---------------------------------------------------- */
 
 /* A global, strictly increasing event counter (release order). */
 ULONG host_tick(void);
