@@ -143,6 +143,7 @@
 
 pub mod com;
 pub mod ffi;
+pub mod host;
 pub mod mapi;
 pub mod provider;
 pub mod store;

@@ -7,10 +7,11 @@ use std::ptr;
 use super::args::{entry_id, iid, out_pair, required_entry_id, Out};
 use super::boundary::{boundary, hresult};
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
-use super::ptr::ComPtr;
+use super::tree::{wrap_opened, wrap_status};
+use crate::host::ComPtr;
 use crate::mapi::{
     IID_IMSLogon, IMAPIAdviseSink, IMSLogon, IMSLogonVtbl, IUnknown, MapiError, MapiResult,
-    ENTRYID, HRESULT, IID, MAPIERROR, MAPI_UNICODE, ULONG,
+    ENTRYID, HRESULT, IID, MAPIERROR, MAPI_STATUS, MAPI_UNICODE, ULONG,
 };
 use crate::provider::{LogonCore, LogonProvider, Opened};
 
@@ -135,14 +136,16 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
                 .provider()?
                 .open_entry(entry, iid(lp_interface), flags)?
             {
-                Opened::Object(t, object) => {
-                    obj_type.set(t);
-                    unk.set(object.into_raw());
-                    Ok(())
-                }
                 // The store is opened through IMSProvider::Logon; its own
                 // OpenEntry hands it out again.
                 Opened::Store => Err(MapiError::NoSupport),
+                opened => {
+                    let (t, p) =
+                        wrap_opened(obj.value().session(), opened, iid(lp_interface), None)?;
+                    obj_type.set(t);
+                    unk.set(p);
+                    Ok(())
+                }
             }
         })
     })
@@ -267,12 +270,10 @@ unsafe extern "system" fn open_status_entry<P: LogonProvider>(
     hresult(unsafe {
         boundary::<Logon<P>, _>(this, |obj| {
             let (obj_type, entry) = out_pair(lpul_obj_type, 0, lpp_entry, ptr::null_mut())?;
-            let (t, object) = obj
-                .value()
-                .provider()?
-                .open_status_entry(iid(lp_interface), flags)?;
-            obj_type.set(t);
-            entry.set(object.into_raw().cast());
+            let wanted = iid(lp_interface);
+            let status = obj.value().provider()?.open_status_entry(flags)?;
+            entry.set(wrap_status(obj.value().session(), status, wanted)?.cast());
+            obj_type.set(MAPI_STATUS);
             Ok(())
         })
     })

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::boundary::{boundary, hresult};
 use super::refcount::{RefCount, Released};
-use crate::mapi::{IID_IUnknown, MapiError, HRESULT, IID, ULONG};
+use crate::mapi::{IID_IUnknown, MapiError, MapiResult, HRESULT, IID, ULONG};
 
 /// How many objects [`ComObject::create`] made that are not yet destroyed.
 static LIVE_OBJECTS: AtomicUsize = AtomicUsize::new(0);
@@ -44,6 +44,13 @@ pub unsafe trait ComClass: Send + Sync + Sized + 'static {
     /// borrow: calls from the host back into the object (a stray `Logoff`,
     /// `Release`) are still safe here, and so is anything pinning it.
     fn final_release(&self) {}
+
+    /// Whether the object still answers: `QueryInterface` fails with this
+    /// error (and writes `*ppv = NULL`) for an object disconnected by a
+    /// forcible Logoff.
+    fn alive(&self) -> MapiResult<()> {
+        Ok(())
+    }
 
     /// Called by the boundary when a method of this object fails, with the
     /// error and, for a caught panic, its message: the material of
@@ -255,6 +262,7 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
     let result = unsafe {
         boundary::<T, _>(this, |obj| {
             let iid = riid.as_ref().ok_or(MapiError::InvalidParameter)?;
+            obj.value().alive()?;
             if *iid != IID_IUnknown && !T::IIDS.contains(iid) {
                 return Err(MapiError::InterfaceNotSupported);
             }

@@ -8,15 +8,15 @@ use super::args::{entry_id, iid, out_pair, required_entry_id, Out};
 use super::boundary::{boundary, hresult};
 use super::logon::COMPONENT;
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
-use super::ptr::ComPtr;
 use super::store::StoreObject;
+use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::{
     IID_IMSProvider, IID_IMsgStore, IMAPISupport, IMSLogon, IMSProvider, IMSProviderVtbl,
     IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, IID, MAPIERROR, MAPI_BEST_ACCESS,
     MAPI_DEFERRED_ERRORS, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY, MDB_WRITE,
     ULONG,
 };
-use crate::provider::{LogonCore, LogonRequest, MessageStoreProvider, ProviderCore};
+use crate::provider::{LogonCore, LogonProvider, LogonRequest, MessageStoreProvider, ProviderCore};
 use crate::trace::trace;
 
 /// The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
@@ -144,9 +144,13 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         // SAFETY: a non-NULL live IMAPISupport (caller).
         let support =
             unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
+        let wrapped = wrap_store_entry_id(&support, &logic.store_entry_id(), core.allocators());
         let logon = LogonCore::new(logic, support)
             .with_allocators(Some(*core.allocators()))
             .with_registry(core.registry().clone());
+        if let Some(wrapped) = wrapped {
+            logon.session().set_wrapped_store_entry_id(wrapped);
+        }
         let (logon_iface, logon) = ComObject::create_pinned(logon);
         if core.registry().add(logon.clone()).is_err() {
             // Shut down meanwhile: undo (the last Release tears down).
@@ -272,4 +276,53 @@ unsafe extern "system" fn compare_store_ids<M: MessageStoreProvider>(
             Ok(())
         })
     })
+}
+
+/// `IMAPISupport::WrapStoreEntryID` of the store's entry ID, when the host
+/// implements it (MAPI does): what `PR_STORE_ENTRYID` answers. `None`
+/// (raw entry IDs) when it is missing or fails.
+fn wrap_store_entry_id(
+    support: &ComPtr<IMAPISupport>,
+    entry_id: &[u8],
+    allocators: &HostAllocators,
+) -> Option<Vec<u8>> {
+    let wrap = support.vtbl().WrapStoreEntryID?;
+    let cb = ULONG::try_from(entry_id.len()).ok().filter(|&n| n > 0)?;
+    let mut input = entry_id.to_vec();
+    let (mut cb_out, mut out): (ULONG, *mut ENTRYID) = (0, ptr::null_mut());
+    // SAFETY: a live support object and its own slot; the input is a
+    // valid buffer of `cb` bytes the host only reads; the out-pointers are
+    // valid locals.
+    let hr = unsafe {
+        wrap(
+            support.as_raw(),
+            cb,
+            input.as_mut_ptr().cast(),
+            &mut cb_out,
+            &mut out,
+        )
+    };
+    if hr < 0 || out.is_null() {
+        return None;
+    }
+    let len = usize::try_from(cb_out).ok()?;
+    // SAFETY: on success the host returned `cb_out` readable bytes in a
+    // buffer from its MAPIAllocateBuffer, which we free once, after copying.
+    let wrapped = unsafe { std::slice::from_raw_parts(out.cast::<u8>(), len) }.to_vec();
+    // SAFETY: see above.
+    unsafe { allocators.free(out.cast()) };
+    (!wrapped.is_empty()).then_some(wrapped)
+}
+
+impl crate::provider::Support for ComPtr<IMAPISupport> {
+    fn store_logoff_transports(&self, flags: ULONG) -> MapiResult<ULONG> {
+        let call = self
+            .vtbl()
+            .StoreLogoffTransports
+            .ok_or(MapiError::NoSupport)?;
+        let mut flags = flags;
+        // SAFETY: a live support object, its own slot, a valid pointer.
+        let hr = unsafe { call(self.as_raw(), &mut flags) };
+        MapiError::check(hr).map(|_| flags)
+    }
 }

@@ -6,16 +6,14 @@ use std::ffi::c_void;
 use std::ptr;
 
 use super::args::{entry_id, iid, out_pair, Out};
-use super::boundary::boundary;
-use super::logon::{advise_on, compare_entry_ids_on, last_error};
-use super::object::{add_ref, query_interface, release, ComClass, ComObject, Pinned};
-use crate::mapi::{
-    IID_IMAPIProp, IID_IMsgStore, IMAPIAdviseSink, IMsgStore, IMsgStoreVtbl, IUnknown, MapiError,
-    MapiResult, SPropProblemArray, SPropTagArray, SPropValue, ENTRYID, GUID, HRESULT, IID,
-    MAPIERROR, MAPI_STORE, MAPI_UNICODE, MAPI_W_ERRORS_RETURNED, S_OK, ULONG,
-};
-use crate::mapi::{CHANGE_PROP_TYPE, PROP_TYPE, PT_STRING8, PT_UNICODE};
-use crate::provider::{LogonCore, LogonProvider, Opened};
+use super::logon::{advise_on, compare_entry_ids_on};
+use super::object::{ComClass, ComObject, Pinned};
+use super::prop::{call, check_unicode_flag, prop_vtbl, PropClass, PropCtx};
+use super::props::read_string;
+use super::tree::wrap_opened;
+use crate::host::HostAllocators;
+use crate::mapi::*;
+use crate::provider::{LogonCore, LogonProvider, MapiProp, Opened, PropValue};
 
 /// The message-store object of one logon.
 pub struct StoreObject<P: LogonProvider> {
@@ -40,35 +38,24 @@ impl<P: LogonProvider> StoreObject<P> {
 unsafe impl<P: LogonProvider> ComClass for StoreObject<P> {
     type Interface = IMsgStore;
     type Vtbl = IMsgStoreVtbl;
-    const VTBL: &'static IMsgStoreVtbl = &IMsgStoreVtbl {
-        QueryInterface: query_interface::<Self>,
-        AddRef: add_ref::<Self>,
-        Release: release::<Self>,
-        GetLastError: get_last_error::<P>,
-        SaveChanges: save_changes::<P>,
-        GetProps: get_props::<P>,
-        GetPropList: get_prop_list::<P>,
-        OpenProperty: open_property::<P>,
-        SetProps: set_props::<P>,
-        DeleteProps: delete_props::<P>,
-        CopyTo: copy_to::<P>,
-        CopyProps: copy_props::<P>,
-        GetNamesFromIDs: get_names_from_ids::<P>,
-        GetIDsFromNames: get_ids_from_names::<P>,
-        Advise: advise::<P>,
-        Unadvise: unadvise::<P>,
-        CompareEntryIDs: compare_entry_ids::<P>,
-        OpenEntry: open_entry::<P>,
-        SetReceiveFolder: set_receive_folder::<P>,
-        GetReceiveFolder: get_receive_folder::<P>,
-        GetReceiveFolderTable: get_receive_folder_table::<P>,
-        StoreLogoff: store_logoff::<P>,
-        AbortSubmit: abort_submit::<P>,
-        GetOutgoingQueue: get_outgoing_queue::<P>,
-        SetLockState: set_lock_state::<P>,
-        FinishedMsg: finished_msg::<P>,
-        NotifyNewMail: notify_new_mail::<P>,
-    };
+    const VTBL: &'static IMsgStoreVtbl = prop_vtbl!(
+        IMsgStoreVtbl,
+        Self {
+            Advise: advise::<P>,
+            Unadvise: unadvise::<P>,
+            CompareEntryIDs: compare_entry_ids::<P>,
+            OpenEntry: open_entry::<P>,
+            SetReceiveFolder: set_receive_folder::<P>,
+            GetReceiveFolder: get_receive_folder::<P>,
+            GetReceiveFolderTable: get_receive_folder_table::<P>,
+            StoreLogoff: store_logoff::<P>,
+            AbortSubmit: abort_submit::<P>,
+            GetOutgoingQueue: get_outgoing_queue::<P>,
+            SetLockState: set_lock_state::<P>,
+            FinishedMsg: finished_msg::<P>,
+            NotifyNewMail: notify_new_mail::<P>,
+        }
+    );
     const IIDS: &'static [IID] = &[IID_IMAPIProp, IID_IMsgStore];
 
     fn final_release(&self) {
@@ -83,20 +70,42 @@ unsafe impl<P: LogonProvider> ComClass for StoreObject<P> {
 
 type Store<P> = StoreObject<P>;
 
-/// Runs a store method body through the boundary; `Ok(code)` is returned
-/// as is (`S_OK` or a warning such as `MAPI_W_ERRORS_RETURNED`).
-///
-/// # Safety
-///
-/// `this` is NULL or a live store object.
-unsafe fn call<P: LogonProvider>(
-    this: *mut IMsgStore,
-    body: impl FnOnce(&ComObject<Store<P>>) -> MapiResult<HRESULT>,
-) -> HRESULT {
-    // SAFETY: forwarded from the caller.
-    match unsafe { boundary::<Store<P>, _>(this, body) } {
-        Ok(code) => code,
-        Err(e) => e.hresult(),
+/// The store's properties as `IMAPIProp` sees them: read from
+/// [`LogonProvider::store_prop`]; not settable.
+struct StoreProps<'a, P: LogonProvider>(&'a P);
+
+impl<P: LogonProvider> MapiProp for StoreProps<'_, P> {
+    fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
+        Ok(tags.iter().map(|&t| self.0.store_prop(t)).collect())
+    }
+
+    fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(self.0.store_prop_tags())
+    }
+}
+
+impl<P: LogonProvider> PropClass for StoreObject<P> {
+    fn with_prop<R>(
+        &self,
+        f: impl FnOnce(&dyn MapiProp, &PropCtx<'_>) -> MapiResult<R>,
+    ) -> MapiResult<R> {
+        let core = self.core();
+        let provider = core.provider()?;
+        let ctx = PropCtx {
+            session: core.session(),
+            named: provider.named_props(),
+            is_store: true,
+        };
+        f(&StoreProps(provider), &ctx)
+    }
+
+    fn error_text(&self, hresult: HRESULT) -> MapiResult<Option<(String, HostAllocators)>> {
+        // Answers after Logoff too (SPEC.md: GetLastError still works).
+        let core = self.core();
+        Ok(core
+            .last_error(hresult)
+            .map(|e| e.message)
+            .zip(core.allocators().copied()))
     }
 }
 
@@ -108,7 +117,7 @@ macro_rules! unsupported {
             $(let _ = $arg;)*
             // SAFETY: C calls through our vtable with a live `this`.
             unsafe {
-                call::<P>(this, |obj| {
+                call::<Store<P>>(this, |obj| {
                     obj.value().core().provider()?;
                     Err(MapiError::NoSupport)
                 })
@@ -118,20 +127,6 @@ macro_rules! unsupported {
 }
 
 unsupported! {
-    save_changes(flags: ULONG);
-    open_property(tag: ULONG, iid: *const IID, options: ULONG, flags: ULONG, unk: *mut *mut IUnknown);
-    set_props(count: ULONG, props: *mut SPropValue, problems: *mut *mut SPropProblemArray);
-    delete_props(tags: *mut SPropTagArray, problems: *mut *mut SPropProblemArray);
-    copy_to(ciid: ULONG, iids: *const IID, exclude: *mut SPropTagArray, ui: ULONG, progress: *mut c_void,
-            iface: *const IID, dest: *mut c_void, flags: ULONG, problems: *mut *mut SPropProblemArray);
-    copy_props(include: *mut SPropTagArray, ui: ULONG, progress: *mut c_void, iface: *const IID,
-               dest: *mut c_void, flags: ULONG, problems: *mut *mut SPropProblemArray);
-    get_names_from_ids(tags: *mut *mut SPropTagArray, guid: *mut GUID, flags: ULONG, count: *mut ULONG,
-                       names: *mut *mut *mut c_void);
-    get_ids_from_names(count: ULONG, names: *mut *mut c_void, flags: ULONG, tags: *mut *mut SPropTagArray);
-    set_receive_folder(class: *mut c_void, flags: ULONG, cb: ULONG, eid: *mut ENTRYID);
-    get_receive_folder(class: *mut c_void, flags: ULONG, cb: *mut ULONG, eid: *mut *mut ENTRYID,
-                       explicit: *mut *mut c_void);
     get_receive_folder_table(flags: ULONG, table: *mut *mut c_void);
     abort_submit(cb: ULONG, eid: *mut ENTRYID, flags: ULONG);
     get_outgoing_queue(flags: ULONG, table: *mut *mut c_void);
@@ -140,103 +135,82 @@ unsupported! {
     notify_new_mail(notification: *mut c_void);
 }
 
-unsafe extern "system" fn get_last_error<P: LogonProvider>(
+/// The message class argument of `Get/SetReceiveFolder` (NULL: `""`).
+///
+/// # Safety
+///
+/// `p` NULL or a NUL-terminated string of the width `wide` says.
+unsafe fn message_class(p: *mut c_void, wide: bool) -> MapiResult<String> {
+    if p.is_null() {
+        return Ok(String::new());
+    }
+    // SAFETY: forwarded.
+    unsafe { read_string(p, wide) }.map_err(|_| MapiError::InvalidParameter)
+}
+
+unsafe extern "system" fn set_receive_folder<P: LogonProvider>(
     this: *mut IMsgStore,
-    h_result: HRESULT,
+    lpsz_class: *mut c_void,
     flags: ULONG,
-    lpp_error: *mut *mut MAPIERROR,
+    cb_entry_id: ULONG,
+    lp_entry_id: *mut ENTRYID,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppMAPIError` NULL or writable (MAPI contract).
+    // SAFETY: live `this`; the class NULL or a string of the width
+    // MAPI_UNICODE says; the entry ID NULL or readable.
     unsafe {
-        call::<P>(this, |obj| {
-            let out = Out::new(lpp_error, ptr::null_mut())?;
-            out.set(last_error(obj.value().core(), h_result, flags)?);
+        call::<Store<P>>(this, |obj| {
+            let wide = check_unicode_flag(flags)?;
+            let class = message_class(lpsz_class, wide)?;
+            let entry = entry_id(cb_entry_id, lp_entry_id)?;
+            obj.value()
+                .core()
+                .provider()?
+                .set_receive_folder(&class, entry)?;
             Ok(S_OK)
         })
     }
 }
 
-/// The most tags one `GetProps` call may ask for.
-const MAX_PROP_TAGS: usize = 0x1_0000;
-
-/// The provider's tags with their string type set from `MAPI_UNICODE`, as
-/// `GetProps(NULL)` and `GetPropList` report them.
-fn string_tags_for(tags: Vec<ULONG>, wide: bool) -> Vec<ULONG> {
-    let string_type = if wide { PT_UNICODE } else { PT_STRING8 };
-    tags.into_iter()
-        .map(|t| match PROP_TYPE(t) {
-            PT_UNICODE | PT_STRING8 => CHANGE_PROP_TYPE(t, string_type),
-            _ => t,
-        })
-        .collect()
-}
-
-fn check_unicode_flag(flags: ULONG) -> MapiResult<bool> {
-    if flags & !MAPI_UNICODE != 0 {
-        return Err(MapiError::UnknownFlags);
-    }
-    Ok(flags & MAPI_UNICODE != 0)
-}
-
-unsafe extern "system" fn get_props<P: LogonProvider>(
+unsafe extern "system" fn get_receive_folder<P: LogonProvider>(
     this: *mut IMsgStore,
-    lp_tags: *mut SPropTagArray,
+    lpsz_class: *mut c_void,
     flags: ULONG,
-    lpc_values: *mut ULONG,
-    lpp_props: *mut *mut SPropValue,
+    lpcb_entry_id: *mut ULONG,
+    lpp_entry_id: *mut *mut ENTRYID,
+    lpp_explicit: *mut *mut c_void,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lpPropTagArray` NULL or a readable counted
-    // array; out-pointers NULL or writable (MAPI contract).
+    // SAFETY: live `this`; the class NULL or a string of the width
+    // MAPI_UNICODE says; out-pointers NULL or writable.
     unsafe {
-        call::<P>(this, |obj| {
-            let (count, props) = out_pair(lpc_values, 0, lpp_props, ptr::null_mut())?;
-            let wide = check_unicode_flag(flags)?;
-            let provider = obj.value().core().provider()?;
-            let requested: Vec<ULONG> = match lp_tags.as_ref() {
-                Some(array) => {
-                    let n =
-                        usize::try_from(array.cValues).map_err(|_| MapiError::InvalidParameter)?;
-                    if n == 0 || n > MAX_PROP_TAGS {
-                        return Err(MapiError::InvalidParameter);
-                    }
-                    std::slice::from_raw_parts(array.aulPropTag.as_ptr(), n).to_vec()
-                }
-                None => string_tags_for(provider.store_prop_tags(), wide),
+        call::<Store<P>>(this, |obj| {
+            let (cb, eid) = out_pair(lpcb_entry_id, 0, lpp_entry_id, ptr::null_mut())?;
+            let explicit = match lpp_explicit.is_null() {
+                true => None,
+                false => Some(Out::new(lpp_explicit, ptr::null_mut())?),
             };
-            let values: Vec<_> = requested
-                .iter()
-                .map(|&t| (t, provider.store_prop(t)))
-                .collect();
-            let alloc = obj
-                .value()
-                .core()
-                .allocators()
-                .ok_or(MapiError::NoSupport)?;
-            let (array, errors) = alloc.prop_values(&values, wide)?;
-            count.set(ULONG::try_from(values.len()).map_err(|_| MapiError::InvalidParameter)?);
-            props.set(array);
-            Ok(if errors { MAPI_W_ERRORS_RETURNED } else { S_OK })
-        })
-    }
-}
-
-unsafe extern "system" fn get_prop_list<P: LogonProvider>(
-    this: *mut IMsgStore,
-    flags: ULONG,
-    lpp_tags: *mut *mut SPropTagArray,
-) -> HRESULT {
-    // SAFETY: live `this`; `lppPropTagArray` NULL or writable.
-    unsafe {
-        call::<P>(this, |obj| {
-            let out = Out::new(lpp_tags, ptr::null_mut())?;
             let wide = check_unicode_flag(flags)?;
-            let tags = string_tags_for(obj.value().core().provider()?.store_prop_tags(), wide);
-            let alloc = obj
-                .value()
-                .core()
-                .allocators()
-                .ok_or(MapiError::NoSupport)?;
-            out.set(alloc.prop_tag_array(&tags)?);
+            let class = message_class(lpsz_class, wide)?;
+            let core = obj.value().core();
+            let (folder, set_for) = core.provider()?.receive_folder(&class)?;
+            let alloc = core.allocators().ok_or(MapiError::NoSupport)?;
+            let class_out = match &explicit {
+                Some(_) => Some(alloc.text(&set_for, wide)?),
+                None => None,
+            };
+            let eid_out = match alloc.entry_id(&folder) {
+                Ok(p) => p,
+                Err(e) => {
+                    if let Some(p) = class_out {
+                        alloc.free(p);
+                    }
+                    return Err(e);
+                }
+            };
+            cb.set(ULONG::try_from(folder.len()).map_err(|_| MapiError::InvalidParameter)?);
+            eid.set(eid_out);
+            if let (Some(out), Some(p)) = (explicit, class_out) {
+                out.set(p);
+            }
             Ok(S_OK)
         })
     }
@@ -252,7 +226,7 @@ unsafe extern "system" fn advise<P: LogonProvider>(
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
-        call::<P>(this, |obj| {
+        call::<Store<P>>(this, |obj| {
             let core = obj.value().core();
             advise_on(
                 core,
@@ -273,7 +247,7 @@ unsafe extern "system" fn unadvise<P: LogonProvider>(
 ) -> HRESULT {
     // SAFETY: live `this`.
     unsafe {
-        call::<P>(this, |obj| {
+        call::<Store<P>>(this, |obj| {
             obj.value().core().provider()?.unadvise(connection)?;
             Ok(S_OK)
         })
@@ -292,7 +266,7 @@ unsafe extern "system" fn compare_entry_ids<P: LogonProvider>(
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
-        call::<P>(this, |obj| {
+        call::<Store<P>>(this, |obj| {
             compare_entry_ids_on(obj.value().core(), cb1, eid1, cb2, eid2, flags, lpul_result)?;
             Ok(S_OK)
         })
@@ -311,7 +285,7 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
-        call::<P>(this, |obj| {
+        call::<Store<P>>(this, |obj| {
             let (obj_type, unk) = out_pair(lpul_obj_type, 0, lpp_unk, ptr::null_mut())?;
             let entry = entry_id(cb_entry_id, lp_entry_id)?;
             let interface = iid(lp_interface);
@@ -323,16 +297,18 @@ unsafe extern "system" fn open_entry<P: LogonProvider>(
             {
                 Opened::Store => {
                     if interface.is_some_and(|i| {
-                        !<Store<P> as ComClass>::IIDS.contains(i) && *i != crate::mapi::IID_IUnknown
+                        !<Store<P> as ComClass>::IIDS.contains(i) && *i != IID_IUnknown
                     }) {
                         return Err(MapiError::InterfaceNotSupported);
                     }
                     obj_type.set(MAPI_STORE);
                     unk.set(obj.new_reference()?.cast());
                 }
-                Opened::Object(t, object) => {
+                opened => {
+                    let (t, p) =
+                        wrap_opened(obj.value().core().session(), opened, interface, None)?;
                     obj_type.set(t);
-                    unk.set(object.into_raw());
+                    unk.set(p);
                 }
             }
             Ok(S_OK)

@@ -16,7 +16,7 @@ use std::ffi::{c_char, c_int, c_void};
 
 use super::types::{
     AllocateBufferFn, AllocateMoreFn, FreeBufferFn, SPropProblemArray, SPropTagArray, SPropValue,
-    BYTE, ENTRYID, GUID, HRESULT, IID, MAPIERROR, ULONG,
+    BYTE, ENTRYID, GUID, HRESULT, IID, MAPIERROR, MAPINAMEID, ULONG, ULONG_PTR,
 };
 
 /// `IUnknown`: any COM object, seen through its first three slots.
@@ -722,7 +722,7 @@ pub struct IMsgStoreVtbl {
         ciidExclude: ULONG,
         rgiidExclude: *const IID,
         lpExcludeProps: *mut SPropTagArray,
-        ulUIParam: ULONG,
+        ulUIParam: ULONG_PTR,
         lpProgress: *mut c_void,
         lpInterface: *const IID,
         lpDestObj: *mut c_void,
@@ -734,29 +734,27 @@ pub struct IMsgStoreVtbl {
     pub CopyProps: unsafe extern "system" fn(
         This: *mut IMsgStore,
         lpIncludeProps: *mut SPropTagArray,
-        ulUIParam: ULONG,
+        ulUIParam: ULONG_PTR,
         lpProgress: *mut c_void,
         lpInterface: *const IID,
         lpDestObj: *mut c_void,
         ulFlags: ULONG,
         lppProblems: *mut *mut SPropProblemArray,
     ) -> HRESULT,
-    /// Slot 12: `IMAPIProp::GetNamesFromIDs`. Opaque here:
-    /// `lpppPropNames`: `LPMAPINAMEID **` (`MAPINAMEID ***`).
+    /// Slot 12: `IMAPIProp::GetNamesFromIDs`.
     pub GetNamesFromIDs: unsafe extern "system" fn(
         This: *mut IMsgStore,
         lppPropTags: *mut *mut SPropTagArray,
         lpPropSetGuid: *mut GUID,
         ulFlags: ULONG,
         lpcPropNames: *mut ULONG,
-        lpppPropNames: *mut *mut *mut c_void,
+        lpppPropNames: *mut *mut *mut MAPINAMEID,
     ) -> HRESULT,
-    /// Slot 13: `IMAPIProp::GetIDsFromNames`. Opaque here: `lppPropNames`:
-    /// `LPMAPINAMEID *` (`MAPINAMEID **`).
+    /// Slot 13: `IMAPIProp::GetIDsFromNames`.
     pub GetIDsFromNames: unsafe extern "system" fn(
         This: *mut IMsgStore,
         cPropNames: ULONG,
-        lppPropNames: *mut *mut c_void,
+        lppPropNames: *mut *mut MAPINAMEID,
         ulFlags: ULONG,
         lppPropTags: *mut *mut SPropTagArray,
     ) -> HRESULT,

@@ -3,10 +3,10 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU8, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use super::{LogonProvider, LogonRegistry};
-use crate::com::{ComPtr, HostAllocators};
+use super::{LogonProvider, LogonRegistry, OpenObjects};
+use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::{
     IMAPISupport, MapiError, MapiResult, HRESULT, LOGOFF_ABORT, LOGOFF_COMPLETE, LOGOFF_NO_WAIT,
     LOGOFF_ORDERLY, LOGOFF_PURGE, LOGOFF_QUIET, ULONG,
@@ -20,6 +20,47 @@ pub trait Support: Send + 'static {
     fn store_logoff_transports(&self, flags: ULONG) -> MapiResult<ULONG> {
         let _ = flags;
         Err(MapiError::NoSupport)
+    }
+}
+
+/// What a logon's subobjects share with it: the list of open objects its
+/// teardown disconnects, the host's allocators, and the store entry ID as
+/// the host's support object wrapped it.
+#[derive(Default)]
+pub struct Session {
+    objects: OpenObjects,
+    allocators: Option<HostAllocators>,
+    wrapped_store_entry_id: OnceLock<Vec<u8>>,
+}
+
+impl Session {
+    /// A session whose objects use `allocators`.
+    pub fn new(allocators: Option<HostAllocators>) -> Self {
+        Session {
+            allocators,
+            ..Session::default()
+        }
+    }
+
+    /// The open subobjects.
+    pub fn objects(&self) -> &OpenObjects {
+        &self.objects
+    }
+
+    /// The host's allocators, if it gave any.
+    pub fn allocators(&self) -> Option<&HostAllocators> {
+        self.allocators.as_ref()
+    }
+
+    /// `PR_STORE_ENTRYID` as `IMAPISupport::WrapStoreEntryID` made it, if
+    /// the host's support object implements it.
+    pub fn wrapped_store_entry_id(&self) -> Option<&[u8]> {
+        self.wrapped_store_entry_id.get().map(Vec::as_slice)
+    }
+
+    /// Sets the wrapped store entry ID (once; later calls are ignored).
+    pub fn set_wrapped_store_entry_id(&self, entry_id: Vec<u8>) {
+        let _ = self.wrapped_store_entry_id.set(entry_id);
     }
 }
 
@@ -95,7 +136,7 @@ pub struct LogonCore<P: LogonProvider, S: Support = ComPtr<IMAPISupport>> {
     support: Mutex<Option<S>>,
     provider: P,
     registry: Option<Arc<LogonRegistry<P>>>,
-    allocators: Option<HostAllocators>,
+    session: Arc<Session>,
     last_error: Mutex<Option<Recorded>>,
     /// The `hresult` of `last_error` (S_OK: none), readable without the lock.
     last_hresult: AtomicI32,
@@ -110,7 +151,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
             support: Mutex::new(Some(support)),
             provider,
             registry: None,
-            allocators: None,
+            session: Arc::default(),
             last_error: Mutex::new(None),
             last_hresult: AtomicI32::new(0),
             store_logoff_flags: AtomicU32::new(NO_STORE_LOGOFF),
@@ -120,8 +161,13 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// The host's MAPI allocators, used for `MAPIERROR`s and property
     /// values handed to the host.
     pub fn with_allocators(mut self, allocators: Option<HostAllocators>) -> Self {
-        self.allocators = allocators;
+        self.session = Arc::new(Session::new(allocators));
         self
+    }
+
+    /// What the logon's subobjects share with it.
+    pub fn session(&self) -> &Arc<Session> {
+        &self.session
     }
 
     /// The current state.
@@ -139,7 +185,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
 
     /// The host allocators, if the host gave any.
     pub fn allocators(&self) -> Option<&HostAllocators> {
-        self.allocators.as_ref()
+        self.session.allocators()
     }
 
     /// Whether the logon still holds its support object.
@@ -302,6 +348,15 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
 
     fn teardown(&self, support: Option<S>, reason: &str) -> MapiResult<()> {
         trace!("logon {:p}: teardown by {reason}", self);
+        // First the open subobjects (folders, messages, status...): each
+        // is disconnected; their memory lives until the host's Release.
+        let disconnected = self.session.objects().close();
+        if disconnected > 0 {
+            trace!(
+                "logon {:p}: {disconnected} open subobject(s) disconnected",
+                self
+            );
+        }
         let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff()));
         if let Some(registry) = &self.registry {
             registry.remove(self);

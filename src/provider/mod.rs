@@ -11,14 +11,19 @@
 
 mod logon;
 mod msprovider;
+mod objects;
 mod props;
 
-pub use logon::{LogoffOutcome, LogonCore, LogonState, Support};
+pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support};
 pub use msprovider::{LogonRegistry, ProviderCore};
-pub use props::PropValue;
+pub use objects::{
+    Attachment, ErrorRecord, Folder, MapiProp, Message, NamedProps, OpenObject, OpenObjects,
+    Opened, PropProblem, Status,
+};
+pub use props::{GuidKey, PropName, PropValue};
 
-use crate::com::ComPtr;
-use crate::mapi::{IMAPIAdviseSink, IUnknown, MapiError, MapiResult, IID, ULONG};
+use crate::host::ComPtr;
+use crate::mapi::{IMAPIAdviseSink, MapiError, MapiResult, IID, ULONG};
 
 /// What `IMSProvider::Logon` (or `SpoolerLogon`) asks for.
 #[derive(Clone, Copy, Debug)]
@@ -62,14 +67,6 @@ pub trait MessageStoreProvider: Send + Sync + 'static {
     fn shutdown(&self) {}
 }
 
-/// What `OpenEntry` found.
-pub enum Opened {
-    /// The message store itself (the boundary hands out the store object).
-    Store,
-    /// Another object: its `MAPI_*` type and one reference.
-    Object(ULONG, ComPtr<IUnknown>),
-}
-
 /// What a message-store provider implements for one logon.
 ///
 /// Only [`LogonProvider::logoff`], the core of the lifecycle, must be
@@ -108,7 +105,8 @@ pub trait LogonProvider: Send + Sync + 'static {
     }
 
     /// `IMSLogon::OpenEntry` / `IMsgStore::OpenEntry`: opens the object
-    /// `entry_id` names (`None`: the store's root folder).
+    /// `entry_id` names (`None`: the store's root folder). The boundary
+    /// checks the object against `interface` afterwards.
     fn open_entry(
         &self,
         entry_id: Option<&[u8]>,
@@ -150,13 +148,30 @@ pub trait LogonProvider: Send + Sync + 'static {
         Err(MapiError::NoSupport)
     }
 
-    /// `IMSLogon::OpenStatusEntry`: opens the provider's status object.
-    fn open_status_entry(
-        &self,
-        interface: Option<&IID>,
-        flags: ULONG,
-    ) -> MapiResult<(ULONG, ComPtr<IUnknown>)> {
-        let _ = (interface, flags);
+    /// `IMSLogon::OpenStatusEntry`: the provider's status object (the
+    /// boundary checks the interface asked for).
+    fn open_status_entry(&self, flags: ULONG) -> MapiResult<Box<dyn Status>> {
+        let _ = flags;
+        Err(MapiError::NoSupport)
+    }
+
+    /// The store's named-property map (`IMsgStore::GetIDsFromNames`,
+    /// `GetNamesFromIDs`); `None`: `MAPI_E_NO_SUPPORT`.
+    fn named_props(&self) -> Option<&dyn NamedProps> {
+        None
+    }
+
+    /// `IMsgStore::GetReceiveFolder`: the entry ID of the folder that
+    /// receives `class` (case-insensitive; the longest matching prefix
+    /// wins) and the class it was set for.
+    fn receive_folder(&self, class: &str) -> MapiResult<(Vec<u8>, String)> {
+        let _ = class;
+        Err(MapiError::NoSupport)
+    }
+
+    /// `IMsgStore::SetReceiveFolder`: `None` removes the setting.
+    fn set_receive_folder(&self, class: &str, entry_id: Option<&[u8]>) -> MapiResult<()> {
+        let _ = (class, entry_id);
         Err(MapiError::NoSupport)
     }
 }

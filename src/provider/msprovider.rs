@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::logon::Support;
 use super::{LogonCore, LogonProvider, LogonRequest, MessageStoreProvider};
-use crate::com::{ComPtr, HostAllocators, Pinned};
+use crate::com::Pinned;
+use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::{IMalloc, MapiError, MapiResult, ULONG};
 use crate::trace::trace;
 

@@ -1,9 +1,15 @@
-//! The reference in-memory message-store provider: a complete, small
-//! provider written in safe Rust ([`ReferenceStore`] for `IMSProvider`,
-//! [`ReferenceLogon`] for one logon's `IMSLogon` and `IMsgStore`), meant to
-//! be read and copied.
+//! The reference message-store provider: a complete provider written in
+//! safe Rust ([`ReferenceStore`] for `IMSProvider`, [`ReferenceLogon`] for
+//! one logon's `IMSLogon` and `IMsgStore`), meant to be read and copied.
 //!
-//! It serves in-memory stores named by entry IDs of this form:
+//! Its behaviour (the folder tree, entry IDs, computed properties,
+//! transacted messages, receive folders, named properties) is the
+//! [`Engine`]'s, over any [`Backend`]; this crate ships the in-memory
+//! [`MemoryBackend`]. A store's data belongs to the provider object: it
+//! outlives its logons (a new `Logon` sees what was saved), not the
+//! provider.
+//!
+//! Store entry IDs (what `IMSProvider::Logon` takes):
 //!
 //! | bytes | content |
 //! |---|---|
@@ -11,60 +17,102 @@
 //! | 4..20 | [`PROVIDER_UID`], this provider's MAPIUID |
 //! | 20..24 | the store number, little-endian |
 //!
-//! It keeps each logon's advise registrations (every sink held with one
-//! reference until `Unadvise` or `Logoff`); folders and messages are not
-//! implemented yet (`OpenEntry` of anything but the store answers
-//! `MAPI_E_NOT_FOUND`, of the root `MAPI_E_NO_SUPPORT`).
+//! Folder and message entry IDs: `abFlags` (0) | `PROVIDER_UID` | the
+//! store's GUID (16 bytes) | kind (1 folder, 2 message; LE u32) | object
+//! number (LE u64), 48 bytes.
+
+mod backend;
+mod engine;
+mod objects;
+
+pub use backend::{
+    AttachmentRecord, Backend, Change, FolderCounts, FolderRecord, MemoryBackend, MessageRecord,
+    ObjectId, Props, FIRST_DYNAMIC_ID,
+};
+pub use engine::{
+    folders, parse_store_entry_id, store_entry_id, Engine, EntryTarget, PROVIDER_UID,
+};
+pub use objects::{AttachObject, FolderObject, MessageObject, StatusObject};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
-use crate::com::ComPtr;
-use crate::mapi::{
-    IMAPIAdviseSink, MapiError, MapiResult, IID, MAPI_STORE, PR_DISPLAY_NAME_W, PR_ENTRYID,
-    PR_MDB_PROVIDER, PR_OBJECT_TYPE, PR_RECORD_KEY, PR_STORE_ENTRYID, PR_STORE_RECORD_KEY,
-    PR_STORE_SUPPORT_MASK, STORE_ENTRYID_UNIQUE, STORE_NOTIFY_OK, STORE_READONLY, ULONG,
+use crate::host::ComPtr;
+use crate::mapi::*;
+use crate::provider::{
+    LogonProvider, LogonRequest, MessageStoreProvider, NamedProps, Opened, PropValue, Status,
 };
-use crate::mapi::{PROP_ID, PROP_TYPE, PT_STRING8, PT_UNICODE, PT_UNSPECIFIED};
-use crate::provider::{LogonProvider, LogonRequest, MessageStoreProvider, Opened, PropValue};
 
-/// This provider's MAPIUID (`PR_MDB_PROVIDER`, and bytes 4..20 of its entry
-/// IDs).
-pub const PROVIDER_UID: [u8; 16] = *b"mslogon\0refstore";
+/// What the reference store supports (`PR_STORE_SUPPORT_MASK`): unique
+/// long-term entry IDs, modification, creation, attachments,
+/// multi-valued properties, Unicode. Not (yet): notifications delivered,
+/// restrictions and sorting (tables), submission, searches.
+pub const SUPPORT_MASK: ULONG = STORE_ENTRYID_UNIQUE
+    | STORE_MODIFY_OK
+    | STORE_CREATE_OK
+    | STORE_ATTACH_OK
+    | STORE_MV_PROPS_OK
+    | STORE_UNICODE_OK;
 
 /// The number of the store a `Logon` without an entry ID opens.
 pub const DEFAULT_STORE: u32 = 1;
 
-/// The entry ID of store `number`.
-pub fn store_entry_id(number: u32) -> Vec<u8> {
-    let mut id = vec![0u8; 4];
-    id.extend_from_slice(&PROVIDER_UID);
-    id.extend_from_slice(&number.to_le_bytes());
-    id
+/// The GUID of store `number` of this provider's in-memory stores.
+/// (Also the store's `PR_STORE_RECORD_KEY`.)
+fn memory_store_guid(number: u32) -> [u8; 16] {
+    let mut g = PROVIDER_UID;
+    g[12..].copy_from_slice(&number.to_le_bytes());
+    g
 }
 
-/// The store number in an entry ID of this provider:
-/// `MAPI_E_INVALID_ENTRYID` for anything else.
-pub fn parse_store_entry_id(entry_id: &[u8]) -> MapiResult<u32> {
-    match entry_id {
-        [0, 0, 0, 0, rest @ ..] if rest.len() == 20 && rest[..16] == PROVIDER_UID => {
-            Ok(u32::from_le_bytes([rest[16], rest[17], rest[18], rest[19]]))
-        }
-        _ => Err(MapiError::InvalidEntryId),
+/// The reference provider: a fixed set of named in-memory stores, each
+/// created (with its standard folders) at its first logon and kept until
+/// the provider goes.
+#[derive(Debug)]
+pub struct ReferenceStore {
+    stores: BTreeMap<u32, StoreSlot>,
+}
+
+struct StoreSlot {
+    name: Cow<'static, str>,
+    engine: OnceLock<Arc<Engine>>,
+}
+
+impl std::fmt::Debug for StoreSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} (open: {})", self.name, self.engine.get().is_some())
     }
 }
 
-/// The reference provider: a fixed set of named in-memory stores.
-#[derive(Debug, Clone)]
-pub struct ReferenceStore {
-    stores: BTreeMap<u32, Cow<'static, str>>,
+impl StoreSlot {
+    fn new(name: Cow<'static, str>) -> Self {
+        StoreSlot {
+            name,
+            engine: OnceLock::new(),
+        }
+    }
+}
+
+/// The engine in `cell`, created on first use as an in-memory store.
+fn engine_in(cell: &OnceLock<Arc<Engine>>, number: u32) -> MapiResult<&Arc<Engine>> {
+    if let Some(e) = cell.get() {
+        return Ok(e);
+    }
+    let backend = Box::new(MemoryBackend::new(memory_store_guid(number)));
+    let engine = Arc::new(Engine::open(backend, number)?);
+    // Another thread may have won: theirs is the one.
+    let _ = cell.set(engine);
+    cell.get().ok_or(MapiError::CallFailed)
 }
 
 impl Default for ReferenceStore {
     fn default() -> Self {
         ReferenceStore {
-            stores: BTreeMap::from([(DEFAULT_STORE, Cow::Borrowed("mslogon reference store"))]),
+            stores: BTreeMap::from([(
+                DEFAULT_STORE,
+                StoreSlot::new(Cow::Borrowed("mslogon reference store")),
+            )]),
         }
     }
 }
@@ -75,7 +123,7 @@ impl ReferenceStore {
         ReferenceStore {
             stores: stores
                 .into_iter()
-                .map(|(n, s)| (n, Cow::Owned(s)))
+                .map(|(n, s)| (n, StoreSlot::new(Cow::Owned(s))))
                 .collect(),
         }
     }
@@ -89,8 +137,11 @@ impl MessageStoreProvider for ReferenceStore {
             None => DEFAULT_STORE,
             Some(id) => parse_store_entry_id(id)?,
         };
-        let name = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
-        Ok(ReferenceLogon::open(number, name.clone()))
+        let slot = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
+        let engine = engine_in(&slot.engine, number)?.clone();
+        let logon = ReferenceLogon::open(number, slot.name.clone());
+        let _ = logon.engine.set(engine);
+        Ok(logon)
     }
 
     fn compare_store_ids(
@@ -125,11 +176,19 @@ struct Registry {
 }
 
 /// One logon of the reference provider: its store and advise sinks.
-#[derive(Debug)]
 pub struct ReferenceLogon {
     number: u32,
     name: Cow<'static, str>,
     advises: Mutex<Registry>,
+    /// The store; made at first use for a logon not opened through
+    /// [`ReferenceStore`] (e.g. `mslogon_create_logon`).
+    engine: OnceLock<Arc<Engine>>,
+}
+
+impl std::fmt::Debug for ReferenceLogon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ReferenceLogon({}, {:?})", self.number, self.name)
+    }
 }
 
 impl Default for ReferenceLogon {
@@ -152,7 +211,13 @@ impl ReferenceLogon {
                 next: 0,
                 open: Some(Vec::new()),
             }),
+            engine: OnceLock::new(),
         }
+    }
+
+    /// The logon's store.
+    pub fn engine(&self) -> MapiResult<&Arc<Engine>> {
+        engine_in(&self.engine, self.number)
     }
 
     /// How many advise sinks are registered.
@@ -164,16 +229,8 @@ impl ReferenceLogon {
         self.advises.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Whether `entry_id` names this logon's store; `InvalidEntryId` when
-    /// it is not one of this provider's.
-    fn is_own_store(&self, entry_id: &[u8]) -> MapiResult<bool> {
-        Ok(parse_store_entry_id(entry_id)? == self.number)
-    }
-
     fn record_key(&self) -> Vec<u8> {
-        let mut key = PROVIDER_UID.to_vec();
-        key[12..].copy_from_slice(&self.number.to_le_bytes());
-        key
+        memory_store_guid(self.number).to_vec()
     }
 }
 
@@ -205,11 +262,17 @@ impl LogonProvider for ReferenceLogon {
                 PropValue::Binary(self.record_key())
             }
             id if id == PROP_ID(PR_MDB_PROVIDER) => PropValue::Binary(PROVIDER_UID.to_vec()),
-            id if id == PROP_ID(PR_STORE_SUPPORT_MASK) => {
-                PropValue::Long(STORE_ENTRYID_UNIQUE | STORE_READONLY | STORE_NOTIFY_OK)
-            }
+            id if id == PROP_ID(PR_STORE_SUPPORT_MASK) => PropValue::Long(SUPPORT_MASK),
             id if id == PROP_ID(PR_OBJECT_TYPE) => PropValue::Long(MAPI_STORE),
-            _ => return None,
+            id => {
+                // The standard folders: the store has to exist for these.
+                let engine = self.engine().ok()?;
+                return engine
+                    .store_folder_props()
+                    .into_iter()
+                    .find(|(t, _)| PROP_ID(*t) == id)
+                    .map(|(_, v)| v);
+            }
         })
     }
 
@@ -223,6 +286,13 @@ impl LogonProvider for ReferenceLogon {
             PR_OBJECT_TYPE,
             PR_STORE_ENTRYID,
             PR_STORE_RECORD_KEY,
+            PR_IPM_SUBTREE_ENTRYID,
+            PR_IPM_OUTBOX_ENTRYID,
+            PR_IPM_SENTMAIL_ENTRYID,
+            PR_IPM_WASTEBASKET_ENTRYID,
+            PR_VIEWS_ENTRYID,
+            PR_COMMON_VIEWS_ENTRYID,
+            PR_VALID_FOLDER_MASK,
         ]
     }
 
@@ -230,14 +300,20 @@ impl LogonProvider for ReferenceLogon {
         &self,
         entry_id: Option<&[u8]>,
         _interface: Option<&IID>,
-        _flags: ULONG,
+        flags: ULONG,
     ) -> MapiResult<Opened> {
-        match entry_id {
-            // The root folder: no folders yet.
-            None => Err(MapiError::NoSupport),
-            Some(id) if self.is_own_store(id)? => Ok(Opened::Store),
-            Some(_) => Err(MapiError::NotFound),
+        if flags & !(MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS) != 0 {
+            return Err(MapiError::UnknownFlags);
         }
+        let write = flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0;
+        if let Some(Ok(n)) = entry_id.map(parse_store_entry_id) {
+            return if n == self.number {
+                Ok(Opened::Store)
+            } else {
+                Err(MapiError::InvalidEntryId)
+            };
+        }
+        objects::open_entry(self.engine()?, entry_id, write)
     }
 
     fn compare_entry_ids(
@@ -246,7 +322,34 @@ impl LogonProvider for ReferenceLogon {
         entry_id2: &[u8],
         _flags: ULONG,
     ) -> MapiResult<bool> {
-        Ok(parse_store_entry_id(entry_id1)? == parse_store_entry_id(entry_id2)?)
+        let engine = self.engine()?;
+        Ok(engine.parse_entry_id(entry_id1)? == engine.parse_entry_id(entry_id2)?)
+    }
+
+    fn open_status_entry(&self, flags: ULONG) -> MapiResult<Box<dyn Status>> {
+        if flags & !(MAPI_MODIFY | MAPI_BEST_ACCESS) != 0 {
+            return Err(MapiError::UnknownFlags);
+        }
+        Ok(Box::new(StatusObject::new(
+            self.engine()?.clone(),
+            self.name.to_string(),
+        )))
+    }
+
+    fn named_props(&self) -> Option<&dyn NamedProps> {
+        self.engine().ok().map(|e| &**e as &dyn NamedProps)
+    }
+
+    fn receive_folder(&self, class: &str) -> MapiResult<(Vec<u8>, String)> {
+        let engine = self.engine()?;
+        let (folder, set_for) = engine.receive_folder(class)?;
+        Ok((engine.folder_entry_id(folder), set_for))
+    }
+
+    fn set_receive_folder(&self, class: &str, entry_id: Option<&[u8]>) -> MapiResult<()> {
+        let engine = self.engine()?;
+        let folder = entry_id.map(|e| engine.parse_folder(e)).transpose()?;
+        engine.set_receive_folder(class, folder)
     }
 
     fn advise(

@@ -1,7 +1,12 @@
 //! [`HostAllocators`]: the host's `MAPIAllocateBuffer`/`MAPIAllocateMore`/
-//! `MAPIFreeBuffer`, and what this library builds with them for the host:
-//! `MAPIERROR`s, `SPropValue` arrays, `SPropTagArray`s. A failure half-way
+//! `MAPIFreeBuffer`, and the raw material this library builds with them for
+//! the host: root buffers freed on failure ([`Root`]), chained buffers,
+//! strings, `MAPIERROR`s, `SPropTagArray`s, entry IDs. A failure half-way
 //! frees everything already allocated: nothing is lost.
+//!
+//! Host buffers are only guaranteed 4-byte aligned on i686 (Wine's
+//! `MAPIAllocateBuffer` returns addresses 4 mod 8): everything here writes
+//! with `write_unaligned` unless the type's alignment is at most 4.
 
 use std::ffi::c_void;
 use std::mem::{align_of, size_of};
@@ -9,12 +14,9 @@ use std::ptr::{self, NonNull};
 
 use super::ptr::ComPtr;
 use crate::mapi::{
-    AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, MapiError, MapiResult, SBinary,
-    SPropTagArray, SPropValue, MAPIERROR, MAPI_ERROR_VERSION, PT_BINARY, PT_BOOLEAN, PT_ERROR,
-    PT_LONG, PT_STRING8, PT_UNICODE, PT_UNSPECIFIED, PV, SCODE, ULONG, WCHAR,
+    AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, MapiError, MapiResult,
+    SPropTagArray, ENTRYID, MAPIERROR, MAPI_ERROR_VERSION, SCODE, ULONG, WCHAR,
 };
-use crate::mapi::{CHANGE_PROP_TYPE, PROP_TYPE};
-use crate::provider::{PropValue, Support};
 
 type AllocBuf = unsafe extern "system" fn(ULONG, *mut *mut c_void) -> SCODE;
 type AllocMore = unsafe extern "system" fn(ULONG, *mut c_void, *mut *mut c_void) -> SCODE;
@@ -31,7 +33,7 @@ pub struct HostAllocators {
 }
 
 /// A root buffer being filled: freed on drop unless handed to the host.
-struct Root<'a> {
+pub struct Root<'a> {
     alloc: &'a HostAllocators,
     ptr: NonNull<c_void>,
 }
@@ -44,14 +46,21 @@ impl Drop for Root<'_> {
 }
 
 impl Root<'_> {
-    fn into_raw(self) -> *mut c_void {
+    /// The buffer's address (still owned by the `Root`).
+    pub fn as_ptr(&self) -> *mut c_void {
+        self.ptr.as_ptr()
+    }
+
+    /// Hands the buffer over: the caller (in the end, the host) frees it.
+    pub fn into_raw(self) -> *mut c_void {
         let p = self.ptr.as_ptr();
         std::mem::forget(self);
         p
     }
 }
 
-fn ulong_size(size: usize) -> MapiResult<ULONG> {
+/// A size as MAPI's 32-bit `ULONG`: `MAPI_E_NOT_ENOUGH_MEMORY` beyond.
+pub fn ulong_size(size: usize) -> MapiResult<ULONG> {
     ULONG::try_from(size).map_err(|_| MapiError::NotEnoughMemory)
 }
 
@@ -91,7 +100,8 @@ impl HostAllocators {
         unsafe { Self::new(ab, am, fb) }
     }
 
-    fn root(&self, size: usize) -> MapiResult<Root<'_>> {
+    /// A new root buffer of `size` bytes (`MAPIAllocateBuffer`).
+    pub fn root(&self, size: usize) -> MapiResult<Root<'_>> {
         let mut p: *mut c_void = ptr::null_mut();
         // SAFETY: the host's MAPIAllocateBuffer with a valid out-pointer.
         let sc = unsafe { (self.allocate_buffer)(ulong_size(size)?, &mut p) };
@@ -101,7 +111,8 @@ impl HostAllocators {
         }
     }
 
-    fn more(&self, root: &Root<'_>, size: usize) -> MapiResult<NonNull<u8>> {
+    /// A buffer of `size` bytes chained to `root` (`MAPIAllocateMore`).
+    pub fn more(&self, root: &Root<'_>, size: usize) -> MapiResult<NonNull<u8>> {
         let mut p: *mut c_void = ptr::null_mut();
         // SAFETY: the host's MAPIAllocateMore chained to a live root.
         let sc = unsafe { (self.allocate_more)(ulong_size(size)?, root.ptr.as_ptr(), &mut p) };
@@ -113,22 +124,21 @@ impl HostAllocators {
 
     /// Copies `text` into a buffer chained to `root`: NUL-terminated UTF-16
     /// (`WCHAR`) when `wide`, else NUL-terminated 8-bit.
-    fn string(&self, root: &Root<'_>, text: &str, wide: bool) -> MapiResult<*mut c_void> {
+    pub fn string(&self, root: &Root<'_>, text: &str, wide: bool) -> MapiResult<*mut c_void> {
         if wide {
             let units: Vec<WCHAR> = text.encode_utf16().chain(Some(0)).collect();
-            let dst = self.more(root, units.len() * size_of::<WCHAR>())?;
-            debug_assert!(dst.as_ptr().align_offset(align_of::<WCHAR>()) == 0);
-            // SAFETY: `dst` holds `units.len()` WCHARs (MAPI buffers are
-            // suitably aligned for any type).
-            unsafe { ptr::copy_nonoverlapping(units.as_ptr(), dst.as_ptr().cast(), units.len()) };
-            Ok(dst.as_ptr().cast())
+            let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_ne_bytes()).collect();
+            let dst = self.bytes_in(root, &bytes)?;
+            debug_assert!(dst.align_offset(align_of::<WCHAR>()) == 0);
+            Ok(dst.cast())
         } else {
             let bytes: Vec<u8> = text.bytes().chain(Some(0)).collect();
             self.bytes_in(root, &bytes).map(|p| p.cast())
         }
     }
 
-    fn bytes_in(&self, root: &Root<'_>, bytes: &[u8]) -> MapiResult<*mut u8> {
+    /// Copies `bytes` into a buffer chained to `root`.
+    pub fn bytes_in(&self, root: &Root<'_>, bytes: &[u8]) -> MapiResult<*mut u8> {
         let dst = self.more(root, bytes.len().max(1))?;
         // SAFETY: `dst` holds at least `bytes.len()` bytes.
         unsafe { ptr::copy_nonoverlapping(bytes.as_ptr(), dst.as_ptr(), bytes.len()) };
@@ -155,8 +165,8 @@ impl HostAllocators {
             ulContext: 0,
         };
         let p = root.into_raw().cast::<MAPIERROR>();
-        // SAFETY: a fresh buffer of the right size, aligned for any type.
-        unsafe { p.write(error) };
+        // SAFETY: a fresh buffer of the right size (maybe only 4-aligned).
+        unsafe { p.write_unaligned(error) };
         Ok(p)
     }
 
@@ -173,86 +183,47 @@ impl HostAllocators {
         Ok(p.cast())
     }
 
-    /// An `SPropValue` array, one per `(requested tag, value)`: values whose
-    /// C type cannot serve the requested type, and `None`s, become
-    /// `PT_ERROR` entries (`MAPI_E_NOT_FOUND` / `MAPI_E_INVALID_TYPE`).
-    /// `PT_UNSPECIFIED` strings come out wide when `wide`. Returns the
-    /// array and whether any entry is an error (→ `MAPI_W_ERRORS_RETURNED`).
-    pub fn prop_values(
-        &self,
-        props: &[(ULONG, Option<PropValue>)],
-        wide: bool,
-    ) -> MapiResult<(*mut SPropValue, bool)> {
-        let root = self.root(size_of::<SPropValue>() * props.len().max(1))?;
-        let base = root.ptr.as_ptr().cast::<SPropValue>();
-        let mut errors = false;
-        for (i, (tag, value)) in props.iter().enumerate() {
-            let (tag, value) = self.prop_value(&root, *tag, value.as_ref(), wide)?;
-            errors |= PROP_TYPE(tag) == PT_ERROR;
-            let prop = SPropValue {
-                ulPropTag: tag,
-                dwAlignPad: 0,
-                Value: value,
-            };
-            // SAFETY: `i < props.len()` slots were allocated.
-            unsafe { base.add(i).write(prop) };
+    /// `text` NUL-terminated in its own root buffer: UTF-16 when `wide`,
+    /// else 8-bit (UTF-8).
+    pub fn text(&self, text: &str, wide: bool) -> MapiResult<*mut c_void> {
+        let bytes: Vec<u8> = if wide {
+            text.encode_utf16()
+                .chain(Some(0))
+                .flat_map(u16::to_ne_bytes)
+                .collect()
+        } else {
+            text.bytes().chain(Some(0)).collect()
+        };
+        let root = self.root(bytes.len())?;
+        // SAFETY: the buffer holds `bytes.len()` bytes.
+        unsafe {
+            ptr::copy_nonoverlapping(bytes.as_ptr(), root.as_ptr().cast::<u8>(), bytes.len())
+        };
+        Ok(root.into_raw())
+    }
+
+    /// A copy of `bytes` in a root buffer, as an `ENTRYID` (for the
+    /// `lppEntryID` out-parameters).
+    pub fn entry_id(&self, bytes: &[u8]) -> MapiResult<*mut ENTRYID> {
+        let root = self.root(bytes.len().max(1))?;
+        // SAFETY: the buffer holds at least `bytes.len()` bytes.
+        unsafe {
+            ptr::copy_nonoverlapping(bytes.as_ptr(), root.as_ptr().cast::<u8>(), bytes.len())
+        };
+        Ok(root.into_raw().cast())
+    }
+
+    /// Frees a root buffer the host allocated (`MAPIFreeBuffer`), e.g. the
+    /// result of a support-object call.
+    ///
+    /// # Safety
+    ///
+    /// `buffer` is NULL or a root buffer from these allocators, not freed
+    /// yet and not used after.
+    pub unsafe fn free(&self, buffer: *mut c_void) {
+        if !buffer.is_null() {
+            // SAFETY: forwarded from the caller.
+            unsafe { (self.free_buffer)(buffer) };
         }
-        Ok((root.into_raw().cast(), errors))
-    }
-
-    fn prop_value(
-        &self,
-        root: &Root<'_>,
-        tag: ULONG,
-        value: Option<&PropValue>,
-        wide: bool,
-    ) -> MapiResult<(ULONG, PV)> {
-        let requested = PROP_TYPE(tag);
-        let error = |sc: MapiError| (CHANGE_PROP_TYPE(tag, PT_ERROR), PV { err: sc.hresult() });
-        let fits = |t: ULONG| requested == t || requested == PT_UNSPECIFIED;
-        Ok(match value {
-            None => error(MapiError::NotFound),
-            Some(PropValue::Error(sc)) => (CHANGE_PROP_TYPE(tag, PT_ERROR), PV { err: *sc }),
-            Some(PropValue::Long(v)) if fits(PT_LONG) => {
-                (CHANGE_PROP_TYPE(tag, PT_LONG), PV { ul: *v })
-            }
-            Some(PropValue::Boolean(v)) if fits(PT_BOOLEAN) => {
-                (CHANGE_PROP_TYPE(tag, PT_BOOLEAN), PV { b: u16::from(*v) })
-            }
-            Some(PropValue::Binary(bytes)) if fits(PT_BINARY) => {
-                let lpb = self.bytes_in(root, bytes)?;
-                let cb = ulong_size(bytes.len())?;
-                (
-                    CHANGE_PROP_TYPE(tag, PT_BINARY),
-                    PV {
-                        bin: SBinary { cb, lpb },
-                    },
-                )
-            }
-            Some(PropValue::String(s))
-                if requested == PT_UNICODE || (requested == PT_UNSPECIFIED && wide) =>
-            {
-                let p = self.string(root, s, true)?;
-                (CHANGE_PROP_TYPE(tag, PT_UNICODE), PV { lpszW: p.cast() })
-            }
-            Some(PropValue::String(s)) if fits(PT_STRING8) => {
-                let p = self.string(root, s, false)?;
-                (CHANGE_PROP_TYPE(tag, PT_STRING8), PV { lpszA: p.cast() })
-            }
-            Some(_) => error(MapiError::Other(crate::mapi::MAPI_E_INVALID_TYPE)),
-        })
-    }
-}
-
-impl Support for ComPtr<IMAPISupport> {
-    fn store_logoff_transports(&self, flags: ULONG) -> MapiResult<ULONG> {
-        let call = self
-            .vtbl()
-            .StoreLogoffTransports
-            .ok_or(MapiError::NoSupport)?;
-        let mut flags = flags;
-        // SAFETY: a live support object, its own slot, a valid pointer.
-        let hr = unsafe { call(self.as_raw(), &mut flags) };
-        MapiError::check(hr).map(|_| flags)
     }
 }

@@ -1,0 +1,575 @@
+//! Property values across the boundary: [`PropValue`]s laid out as
+//! host-allocated `SPropValue` arrays (every type, multi-valued included),
+//! and the host's `SPropValue`/`SPropTagArray`/`ENTRYLIST` arguments read
+//! back into Rust values.
+//!
+//! Host memory may be only 4-byte aligned (i686, Wine's allocator): every
+//! access to a structure with 8-byte members goes through
+//! `read_unaligned`/`write_unaligned`, and arrays are written as bytes.
+
+use std::ffi::{c_char, c_void};
+use std::mem::size_of;
+use std::ptr;
+
+use crate::host::{ulong_size, HostAllocators, Root};
+use crate::mapi::{
+    MapiError, MapiResult, SBinary, SBinaryArray, SPropProblem, SPropProblemArray, SPropTagArray,
+    SPropValue, CURRENCY, FILETIME, GUID, LARGE_INTEGER, MAPI_E_BAD_VALUE, MAPI_E_INVALID_TYPE,
+    MV_FLAG, PR_NULL, PT_APPTIME, PT_BINARY, PT_BOOLEAN, PT_CLSID, PT_CURRENCY, PT_DOUBLE,
+    PT_ERROR, PT_I2, PT_I8, PT_LONG, PT_NULL, PT_OBJECT, PT_R4, PT_STRING8, PT_SYSTIME, PT_UNICODE,
+    PT_UNSPECIFIED, PV, SCODE, ULONG, WCHAR,
+};
+use crate::mapi::{CHANGE_PROP_TYPE, PROP_TYPE};
+use crate::provider::{PropProblem, PropValue};
+
+/// The most entries one array argument may have (tags, values, entry IDs).
+pub(crate) const MAX_COUNT: usize = 0x10_0000;
+
+/// An `SPropValue` array in one root buffer, one entry per `(requested
+/// tag, value)`: a `None`, or a value that cannot serve the requested type,
+/// becomes `PT_ERROR` (`MAPI_E_NOT_FOUND` / `MAPI_E_INVALID_TYPE`).
+/// `PT_UNSPECIFIED` strings come out wide when `wide`. Returns the array
+/// and whether any entry is an error (→ `MAPI_W_ERRORS_RETURNED`).
+pub(crate) fn write_prop_values(
+    alloc: &HostAllocators,
+    props: &[(ULONG, Option<PropValue>)],
+    wide: bool,
+) -> MapiResult<(*mut SPropValue, bool)> {
+    let root = alloc.root(size_of::<SPropValue>() * props.len().max(1))?;
+    let base = root.as_ptr().cast::<SPropValue>();
+    let mut errors = false;
+    for (i, (tag, value)) in props.iter().enumerate() {
+        let (tag, value) = pv(alloc, &root, *tag, value.as_ref(), wide)?;
+        errors |= PROP_TYPE(tag) == PT_ERROR;
+        let prop = SPropValue {
+            ulPropTag: tag,
+            dwAlignPad: 0,
+            Value: value,
+        };
+        // SAFETY: `i < props.len()` slots were allocated; the buffer may be
+        // only 4-aligned.
+        unsafe { base.add(i).write_unaligned(prop) };
+    }
+    Ok((root.into_raw().cast(), errors))
+}
+
+/// Bytes of a slice of plain values, in native order.
+fn ne_bytes<T: Copy, const N: usize>(values: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+    values.iter().flat_map(|&v| f(v)).collect()
+}
+
+fn guid_bytes(g: GUID) -> [u8; 16] {
+    let mut b = [0u8; 16];
+    b[..4].copy_from_slice(&g.data1.to_ne_bytes());
+    b[4..6].copy_from_slice(&g.data2.to_ne_bytes());
+    b[6..8].copy_from_slice(&g.data3.to_ne_bytes());
+    b[8..].copy_from_slice(&g.data4);
+    b
+}
+
+fn count(n: usize) -> MapiResult<ULONG> {
+    ulong_size(n)
+}
+
+/// A NUL-terminated string chained to `root`.
+fn string_in(
+    alloc: &HostAllocators,
+    root: &Root<'_>,
+    s: &str,
+    wide: bool,
+) -> MapiResult<*mut c_void> {
+    if wide {
+        let bytes: Vec<u8> = s
+            .encode_utf16()
+            .chain(Some(0))
+            .flat_map(u16::to_ne_bytes)
+            .collect();
+        alloc.bytes_in(root, &bytes).map(|p| p.cast())
+    } else {
+        let bytes: Vec<u8> = s.bytes().chain(Some(0)).collect();
+        alloc.bytes_in(root, &bytes).map(|p| p.cast())
+    }
+}
+
+/// An array of pointers chained to `root`.
+fn pointers_in(
+    alloc: &HostAllocators,
+    root: &Root<'_>,
+    ptrs: &[*mut c_void],
+) -> MapiResult<*mut u8> {
+    let bytes = ne_bytes(ptrs, |p| (p as usize).to_ne_bytes());
+    alloc.bytes_in(root, &bytes)
+}
+
+/// An array of `SBinary` chained to `root`.
+fn binaries_in(alloc: &HostAllocators, root: &Root<'_>, values: &[Vec<u8>]) -> MapiResult<*mut u8> {
+    let mut bytes = Vec::with_capacity(values.len() * size_of::<SBinary>());
+    for v in values {
+        let lpb = alloc.bytes_in(root, v)?;
+        let bin = SBinary {
+            cb: count(v.len())?,
+            lpb,
+        };
+        // SAFETY: `SBinary` is plain old data; its bytes are read as is.
+        let raw: [u8; size_of::<SBinary>()] = unsafe { std::mem::transmute(bin) };
+        bytes.extend_from_slice(&raw);
+    }
+    alloc.bytes_in(root, &bytes)
+}
+
+#[allow(non_snake_case)] // the MAPI member names, for readability
+fn pv(
+    alloc: &HostAllocators,
+    root: &Root<'_>,
+    tag: ULONG,
+    value: Option<&PropValue>,
+    wide: bool,
+) -> MapiResult<(ULONG, PV)> {
+    let error = |sc: SCODE| (CHANGE_PROP_TYPE(tag, PT_ERROR), PV { err: sc });
+    let requested = PROP_TYPE(tag);
+    let value = match value {
+        None => return Ok(error(MapiError::NotFound.hresult())),
+        Some(PropValue::Error(sc)) => return Ok(error(*sc)),
+        Some(v) if !v.serves(requested) => return Ok(error(MAPI_E_INVALID_TYPE)),
+        Some(v) => v,
+    };
+    // The string width: asked for, or for PT_UNSPECIFIED, MAPI_UNICODE.
+    let own = value.prop_type();
+    let is_string = own & !MV_FLAG == PT_UNICODE;
+    let wide_out = if requested == PT_UNSPECIFIED {
+        wide
+    } else {
+        requested & !MV_FLAG == PT_UNICODE
+    };
+    let out_type = if is_string && !wide_out {
+        (own & MV_FLAG) | PT_STRING8
+    } else {
+        own
+    };
+    let out_tag = CHANGE_PROP_TYPE(tag, out_type);
+    let arr = |n: usize, bytes: Vec<u8>| -> MapiResult<(ULONG, *mut u8)> {
+        Ok((count(n)?, alloc.bytes_in(root, &bytes)?))
+    };
+    use PropValue::*;
+    let v = match value {
+        I2(v) => PV { i: *v },
+        Long(v) => PV { ul: *v },
+        R4(v) => PV { flt: *v },
+        Double(v) => PV { dbl: *v },
+        AppTime(v) => PV { at: *v },
+        Currency(v) => PV {
+            cur: CURRENCY { int64: *v },
+        },
+        I8(v) => PV {
+            li: LARGE_INTEGER { QuadPart: *v },
+        },
+        Boolean(v) => PV { b: u16::from(*v) },
+        SysTime(v) => PV {
+            ft: FILETIME {
+                dwLowDateTime: *v as u32,
+                dwHighDateTime: (*v >> 32) as u32,
+            },
+        },
+        Clsid(g) => PV {
+            lpguid: alloc.bytes_in(root, &guid_bytes(*g))?.cast(),
+        },
+        String(s) if wide_out => PV {
+            lpszW: string_in(alloc, root, s, true)?.cast(),
+        },
+        String(s) => PV {
+            lpszA: string_in(alloc, root, s, false)?.cast(),
+        },
+        Binary(b) => PV {
+            bin: SBinary {
+                cb: count(b.len())?,
+                lpb: alloc.bytes_in(root, b)?,
+            },
+        },
+        MvI2(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, i16::to_ne_bytes))?;
+            PV {
+                MVi: crate::mapi::SShortArray {
+                    cValues,
+                    lpi: p.cast(),
+                },
+            }
+        }
+        MvLong(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, u32::to_ne_bytes))?;
+            PV {
+                MVl: crate::mapi::SLongArray {
+                    cValues,
+                    lpl: p.cast(),
+                },
+            }
+        }
+        MvR4(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, f32::to_ne_bytes))?;
+            PV {
+                MVflt: crate::mapi::SRealArray {
+                    cValues,
+                    lpflt: p.cast(),
+                },
+            }
+        }
+        MvDouble(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, f64::to_ne_bytes))?;
+            PV {
+                MVdbl: crate::mapi::SDoubleArray {
+                    cValues,
+                    lpdbl: p.cast(),
+                },
+            }
+        }
+        MvAppTime(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, f64::to_ne_bytes))?;
+            PV {
+                MVat: crate::mapi::SAppTimeArray {
+                    cValues,
+                    lpat: p.cast(),
+                },
+            }
+        }
+        MvCurrency(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, i64::to_ne_bytes))?;
+            PV {
+                MVcur: crate::mapi::SCurrencyArray {
+                    cValues,
+                    lpcur: p.cast(),
+                },
+            }
+        }
+        MvI8(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, i64::to_ne_bytes))?;
+            PV {
+                MVli: crate::mapi::SLargeIntegerArray {
+                    cValues,
+                    lpli: p.cast(),
+                },
+            }
+        }
+        MvSysTime(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, u64::to_ne_bytes))?;
+            PV {
+                MVft: crate::mapi::SDateTimeArray {
+                    cValues,
+                    lpft: p.cast(),
+                },
+            }
+        }
+        MvClsid(v) => {
+            let (cValues, p) = arr(v.len(), ne_bytes(v, guid_bytes))?;
+            PV {
+                MVguid: crate::mapi::SGuidArray {
+                    cValues,
+                    lpguid: p.cast(),
+                },
+            }
+        }
+        MvBinary(v) => PV {
+            MVbin: SBinaryArray {
+                cValues: count(v.len())?,
+                lpbin: binaries_in(alloc, root, v)?.cast(),
+            },
+        },
+        MvString(v) => {
+            let ptrs = v
+                .iter()
+                .map(|s| string_in(alloc, root, s, wide_out))
+                .collect::<MapiResult<Vec<_>>>()?;
+            let p = pointers_in(alloc, root, &ptrs)?;
+            if wide_out {
+                PV {
+                    MVszW: crate::mapi::SWStringArray {
+                        cValues: count(v.len())?,
+                        lppszW: p.cast(),
+                    },
+                }
+            } else {
+                PV {
+                    MVszA: crate::mapi::SLPSTRArray {
+                        cValues: count(v.len())?,
+                        lppszA: p.cast(),
+                    },
+                }
+            }
+        }
+        Error(sc) => PV { err: *sc },
+    };
+    Ok((out_tag, v))
+}
+
+/// One entry of a host's `SPropValue` array, as `SetProps` treats it.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Incoming {
+    /// A value to set.
+    Set(ULONG, PropValue),
+    /// `PR_NULL` or a `PT_ERROR` entry: ignored, no problem reported.
+    Skip,
+    /// A value that cannot be set: a problem with this code.
+    Problem(ULONG, SCODE),
+}
+
+/// Reads `n` elements of `T` from `p` (maybe unaligned).
+///
+/// # Safety
+///
+/// `p` is readable for `n` elements of `T` (or `n == 0`).
+unsafe fn read_array<T: Copy>(p: *const T, n: ULONG) -> MapiResult<Vec<T>> {
+    let n = usize::try_from(n).map_err(|_| MapiError::InvalidParameter)?;
+    if n > MAX_COUNT {
+        return Err(MapiError::InvalidParameter);
+    }
+    if n > 0 && p.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: readable for `n` elements (caller); maybe unaligned.
+    Ok((0..n)
+        .map(|i| unsafe { p.add(i).read_unaligned() })
+        .collect())
+}
+
+/// A NUL-terminated host string: UTF-16 when `wide`, else 8-bit read as
+/// UTF-8 (`MAPI_E_BAD_VALUE` when it is not).
+///
+/// # Safety
+///
+/// `p` is NULL or a readable NUL-terminated string of that width.
+pub(crate) unsafe fn read_string(p: *const c_void, wide: bool) -> Result<String, SCODE> {
+    if p.is_null() {
+        return Err(MapiError::InvalidParameter.hresult());
+    }
+    if wide {
+        let p = p.cast::<WCHAR>();
+        let mut units = Vec::new();
+        // SAFETY: NUL-terminated (caller); read unaligned, one unit at a time.
+        while let Some(u) = Some(unsafe { p.add(units.len()).read_unaligned() }).filter(|&u| u != 0)
+        {
+            units.push(u);
+            if units.len() > MAX_COUNT * 16 {
+                return Err(MapiError::InvalidParameter.hresult());
+            }
+        }
+        String::from_utf16(&units).map_err(|_| MAPI_E_BAD_VALUE)
+    } else {
+        // SAFETY: NUL-terminated (caller).
+        let bytes = unsafe { std::ffi::CStr::from_ptr(p.cast::<c_char>()) }.to_bytes();
+        std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| MAPI_E_BAD_VALUE)
+    }
+}
+
+/// # Safety
+/// `p` is readable for `n` `SBinary`s whose `lpb` are readable for `cb`.
+unsafe fn read_binaries(p: *const SBinary, n: ULONG) -> MapiResult<Vec<Vec<u8>>> {
+    // SAFETY: forwarded.
+    let bins = unsafe { read_array(p, n) }?;
+    // SAFETY: forwarded.
+    bins.iter()
+        .map(|b| unsafe { read_array(b.lpb, b.cb) })
+        .collect()
+}
+
+fn filetime(ft: FILETIME) -> u64 {
+    (u64::from(ft.dwHighDateTime) << 32) | u64::from(ft.dwLowDateTime)
+}
+
+/// Reads the host's `SPropValue` array (`SetProps`, `ModifyRecipients`
+/// rows). `PT_OBJECT` values and empty multi-valued properties make the
+/// whole call `MAPI_E_INVALID_PARAMETER` (the `SetProps` page); `PR_NULL`
+/// and `PT_ERROR` entries are skipped; unknown types and bad strings are
+/// per-property problems.
+///
+/// # Safety
+///
+/// `props` is NULL or readable for `n` `SPropValue`s whose pointers are
+/// valid for their types.
+pub(crate) unsafe fn read_prop_values(
+    props: *const SPropValue,
+    n: ULONG,
+) -> MapiResult<Vec<Incoming>> {
+    if n == 0 || props.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: forwarded.
+    let values = unsafe { read_array(props, n) }?;
+    values
+        .into_iter()
+        // SAFETY: forwarded: each value's pointers are valid for its type.
+        .map(|v| unsafe { read_prop_value(&v) })
+        .collect()
+}
+
+/// # Safety
+/// As [`read_prop_values`], for one value.
+unsafe fn read_prop_value(v: &SPropValue) -> MapiResult<Incoming> {
+    let tag = v.ulPropTag;
+    let t = PROP_TYPE(tag);
+    if tag == PR_NULL || t == PT_ERROR {
+        return Ok(Incoming::Skip);
+    }
+    let x = &v.Value;
+    let mv = |n: ULONG| {
+        if n == 0 {
+            Err(MapiError::InvalidParameter)
+        } else {
+            Ok(())
+        }
+    };
+    let string = |r: Result<String, SCODE>| r.map(PropValue::String);
+    let value: Result<PropValue, SCODE> =
+    // SAFETY: every union read below is of the member the tag's type names
+    // (caller), and the pointers in it are valid for it.
+    unsafe {
+        match t {
+            PT_OBJECT => return Err(MapiError::InvalidParameter),
+            PT_I2 => Ok(PropValue::I2(x.i)),
+            PT_LONG => Ok(PropValue::Long(x.ul)),
+            PT_R4 => Ok(PropValue::R4(x.flt)),
+            PT_DOUBLE => Ok(PropValue::Double(x.dbl)),
+            PT_APPTIME => Ok(PropValue::AppTime(x.at)),
+            PT_CURRENCY => Ok(PropValue::Currency(x.cur.int64)),
+            PT_I8 => Ok(PropValue::I8(x.li.QuadPart)),
+            PT_BOOLEAN => Ok(PropValue::Boolean(x.b != 0)),
+            PT_SYSTIME => Ok(PropValue::SysTime(filetime(x.ft))),
+            PT_CLSID if x.lpguid.is_null() => return Err(MapiError::InvalidParameter),
+            PT_CLSID => Ok(PropValue::Clsid(x.lpguid.read_unaligned())),
+            PT_STRING8 => string(read_string(x.lpszA.cast(), false)),
+            PT_UNICODE => string(read_string(x.lpszW.cast(), true)),
+            PT_BINARY => Ok(PropValue::Binary(read_array(x.bin.lpb, x.bin.cb)?)),
+            _ if t & MV_FLAG != 0 => {
+                let n = x.MVl.cValues; // every MV member starts with cValues
+                mv(n)?;
+                match t & !MV_FLAG {
+                    PT_I2 => Ok(PropValue::MvI2(read_array(x.MVi.lpi, n)?)),
+                    PT_LONG => Ok(PropValue::MvLong(
+                        read_array(x.MVl.lpl, n)?
+                            .into_iter()
+                            .map(|v| v as u32)
+                            .collect(),
+                    )),
+                    PT_R4 => Ok(PropValue::MvR4(read_array(x.MVflt.lpflt, n)?)),
+                    PT_DOUBLE => Ok(PropValue::MvDouble(read_array(x.MVdbl.lpdbl, n)?)),
+                    PT_APPTIME => Ok(PropValue::MvAppTime(read_array(x.MVat.lpat, n)?)),
+                    PT_CURRENCY => Ok(PropValue::MvCurrency(
+                        read_array(x.MVcur.lpcur, n)?
+                            .into_iter()
+                            .map(|c| c.int64)
+                            .collect(),
+                    )),
+                    PT_I8 => Ok(PropValue::MvI8(
+                        read_array(x.MVli.lpli, n)?
+                            .into_iter()
+                            .map(|l| l.QuadPart)
+                            .collect(),
+                    )),
+                    PT_SYSTIME => Ok(PropValue::MvSysTime(
+                        read_array(x.MVft.lpft, n)?
+                            .into_iter()
+                            .map(filetime)
+                            .collect(),
+                    )),
+                    PT_CLSID => Ok(PropValue::MvClsid(read_array(x.MVguid.lpguid, n)?)),
+                    PT_BINARY => Ok(PropValue::MvBinary(read_binaries(x.MVbin.lpbin, n)?)),
+                    PT_STRING8 | PT_UNICODE => {
+                        let wide = t & !MV_FLAG == PT_UNICODE;
+                        let ptrs: Vec<*mut c_void> = read_array(x.MVszA.lppszA.cast(), n)?;
+                        ptrs.into_iter()
+                            .map(|p| read_string(p, wide))
+                            .collect::<Result<Vec<_>, _>>()
+                            .map(PropValue::MvString)
+                    }
+                    _ => Err(MAPI_E_INVALID_TYPE),
+                }
+            }
+            PT_NULL | PT_UNSPECIFIED => Err(MAPI_E_INVALID_TYPE),
+            _ => Err(MAPI_E_INVALID_TYPE),
+        }
+    };
+    Ok(match value {
+        Ok(value) => Incoming::Set(tag, value),
+        Err(sc) => Incoming::Problem(tag, sc),
+    })
+}
+
+/// The tags of a host `SPropTagArray`: `None` for NULL; an empty array or
+/// an absurd count is `MAPI_E_INVALID_PARAMETER`.
+///
+/// # Safety
+///
+/// `tags` is NULL or a readable counted array.
+pub(crate) unsafe fn read_tags(tags: *const SPropTagArray) -> MapiResult<Option<Vec<ULONG>>> {
+    if tags.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: readable (caller); ULONG needs only 4-byte alignment.
+    let n = unsafe { ptr::addr_of!((*tags).cValues).read_unaligned() };
+    if n == 0 {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: the array holds `n` tags after the count (caller).
+    unsafe { read_array(ptr::addr_of!((*tags).aulPropTag).cast::<ULONG>(), n) }.map(Some)
+}
+
+/// A host `ENTRYLIST` (`SBinaryArray`) of entry IDs: `None` for NULL.
+///
+/// # Safety
+///
+/// `list` is NULL or a readable `SBinaryArray` whose entries are readable.
+pub(crate) unsafe fn read_entry_list(
+    list: *const SBinaryArray,
+) -> MapiResult<Option<Vec<Vec<u8>>>> {
+    if list.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: readable (caller).
+    let list = unsafe { list.read_unaligned() };
+    // SAFETY: forwarded.
+    let ids = unsafe { read_binaries(list.lpbin, list.cValues) }?;
+    if ids.iter().any(Vec::is_empty) {
+        return Err(MapiError::InvalidParameter);
+    }
+    Ok(Some(ids))
+}
+
+/// The `SPropProblemArray` for `problems` (NULL when there are none), in
+/// one root buffer.
+pub(crate) fn write_problems(
+    alloc: &HostAllocators,
+    problems: &[PropProblem],
+) -> MapiResult<*mut SPropProblemArray> {
+    if problems.is_empty() {
+        return Ok(ptr::null_mut());
+    }
+    let size = size_of::<ULONG>() + size_of::<SPropProblem>() * problems.len();
+    let root = alloc.root(size)?;
+    let base = root.as_ptr().cast::<u8>();
+    // SAFETY: `size` bytes were allocated: the count, then the entries
+    // (all members 4-byte, so any 4-aligned address serves).
+    unsafe {
+        base.cast::<ULONG>().write_unaligned(count(problems.len())?);
+        let entries = base.add(size_of::<ULONG>()).cast::<SPropProblem>();
+        for (i, p) in problems.iter().enumerate() {
+            entries.add(i).write_unaligned(SPropProblem {
+                ulIndex: count(p.index)?,
+                ulPropTag: p.tag,
+                scode: p.scode,
+            });
+        }
+    }
+    Ok(root.into_raw().cast())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guid_bytes_match_the_in_memory_layout() {
+        let g = GUID::new(0x0102_0304, 0x0506, 0x0708, [9, 10, 11, 12, 13, 14, 15, 16]);
+        // SAFETY: GUID is 16 plain bytes.
+        let raw: [u8; 16] = unsafe { std::mem::transmute(g) };
+        assert_eq!(raw, guid_bytes(g));
+    }
+}

@@ -1,0 +1,989 @@
+//! The object tree's COM objects: folders (`IMAPIFolder`), messages
+//! (`IMessage`), attachments (`IAttach`) and the status object
+//! (`IMAPIStatus`), each a [`Sub`] around the provider's safe logic.
+//!
+//! Every `Sub` is registered with its logon's [`Session`] when created. A
+//! forcible Logoff disconnects it: its logic (with any uncommitted change)
+//! and its session are dropped, every later call answers
+//! `MAPI_E_INVALID_OBJECT`, and its memory lives until the host's last
+//! `Release`. A call in progress holds the object's read lock, so teardown
+//! waits for it: a call completes before the teardown or fails.
+
+use std::ffi::c_void;
+use std::ptr;
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
+
+use super::args::{iid, out_pair, required_entry_id, Out};
+use super::object::{release, ComClass, ComObject, Pinned};
+use super::prop::{call, prop_vtbl, PropClass, PropCtx};
+use super::props::{read_entry_list, read_prop_values, read_string, Incoming, MAX_COUNT};
+use crate::host::HostAllocators;
+use crate::mapi::*;
+use crate::provider::{
+    Attachment, ErrorRecord, Folder, MapiProp, Message, OpenObject, Opened, Session, Status,
+};
+
+/// Which interface a [`Sub`] is.
+pub(crate) trait Kind: Send + Sync + 'static + Sized {
+    /// The safe logic behind it.
+    type Logic: ?Sized + Send + Sync;
+    /// Its `IMAPIProp` view.
+    fn prop(logic: &Self::Logic) -> &dyn MapiProp;
+}
+
+/// `IMAPIFolder`.
+pub(crate) struct FolderKind;
+/// `IMessage`.
+pub(crate) struct MessageKind;
+/// `IAttach`.
+pub(crate) struct AttachKind;
+/// `IMAPIStatus`.
+pub(crate) struct StatusKind;
+
+impl Kind for FolderKind {
+    type Logic = dyn Folder;
+    fn prop(logic: &dyn Folder) -> &dyn MapiProp {
+        logic
+    }
+}
+impl Kind for MessageKind {
+    type Logic = dyn Message;
+    fn prop(logic: &dyn Message) -> &dyn MapiProp {
+        logic
+    }
+}
+impl Kind for AttachKind {
+    type Logic = dyn Attachment;
+    fn prop(logic: &dyn Attachment) -> &dyn MapiProp {
+        logic
+    }
+}
+impl Kind for StatusKind {
+    type Logic = dyn Status;
+    fn prop(logic: &dyn Status) -> &dyn MapiProp {
+        logic
+    }
+}
+
+struct Live<K: Kind> {
+    logic: Box<K::Logic>,
+    session: Arc<Session>,
+}
+
+/// A subobject of a logon: the logic while connected, nothing after.
+pub(crate) struct Sub<K: Kind> {
+    live: RwLock<Option<Live<K>>>,
+    key: OnceLock<u64>,
+    errors: ErrorRecord,
+}
+
+impl<K: Kind> Sub<K> {
+    /// Runs `f` with the logic and session, holding the read lock (a
+    /// teardown waits for it); `MAPI_E_INVALID_OBJECT` once disconnected.
+    fn with<R>(&self, f: impl FnOnce(&K::Logic, &Arc<Session>) -> MapiResult<R>) -> MapiResult<R> {
+        let guard = self.live.read().unwrap_or_else(PoisonError::into_inner);
+        let live = guard.as_ref().ok_or(MapiError::InvalidObject)?;
+        f(&live.logic, &live.session)
+    }
+
+    /// Takes the logic and session out (dropped by the caller, with no
+    /// lock held).
+    fn take(&self) -> Option<Live<K>> {
+        self.live
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    fn finalize(&self) {
+        if let Some(live) = self.take() {
+            if let Some(key) = self.key.get() {
+                live.session.objects().remove(*key);
+            }
+            drop(live);
+        }
+    }
+
+    fn alive_check(&self) -> MapiResult<()> {
+        self.with(|_, _| Ok(()))
+    }
+}
+
+impl<K: Kind> PropClass for Sub<K>
+where
+    Sub<K>: ComClass,
+{
+    fn with_prop<R>(
+        &self,
+        f: impl FnOnce(&dyn MapiProp, &PropCtx<'_>) -> MapiResult<R>,
+    ) -> MapiResult<R> {
+        self.with(|logic, session| {
+            let prop = K::prop(logic);
+            let ctx = PropCtx {
+                session,
+                named: prop.named_props(),
+                is_store: false,
+            };
+            f(prop, &ctx)
+        })
+    }
+
+    fn error_text(&self, hresult: HRESULT) -> MapiResult<Option<(String, HostAllocators)>> {
+        self.with(|_, session| {
+            Ok(self
+                .errors
+                .message(hresult)
+                .zip(session.allocators().copied()))
+        })
+    }
+}
+
+/// The registration of a `Sub` with its session: a pin, so the memory
+/// outlives the host's references until teardown or the last `Release`.
+struct Registration<K: Kind>(Pinned<Sub<K>>)
+where
+    Sub<K>: ComClass;
+
+impl<K: Kind> OpenObject for Registration<K>
+where
+    Sub<K>: ComClass,
+{
+    fn disconnect(&self) {
+        drop(self.0.value().take());
+    }
+}
+
+/// A new registered subobject with one reference for the caller, or
+/// `MAPI_E_INVALID_OBJECT` when the logon is being torn down.
+fn new_sub<K: Kind>(
+    session: &Arc<Session>,
+    logic: Box<K::Logic>,
+) -> MapiResult<*mut <Sub<K> as ComClass>::Interface>
+where
+    Sub<K>: ComClass,
+{
+    let sub = Sub::<K> {
+        live: RwLock::new(Some(Live {
+            logic,
+            session: session.clone(),
+        })),
+        key: OnceLock::new(),
+        errors: ErrorRecord::default(),
+    };
+    let (iface, pin) = ComObject::create_pinned(sub);
+    match session.objects().add(Box::new(Registration(pin.clone()))) {
+        Ok(key) => {
+            let _ = pin.value().key.set(key);
+            Ok(iface)
+        }
+        Err(registration) => {
+            drop(registration);
+            drop(pin);
+            // SAFETY: we own the one reference of the object just created.
+            unsafe { release::<Sub<K>>(iface) };
+            Err(MapiError::InvalidObject)
+        }
+    }
+}
+
+/// `MAPI_E_INTERFACE_NOT_SUPPORTED` unless `wanted` is NULL, `IUnknown`
+/// or one of `iids`.
+fn check_iid(wanted: Option<&IID>, iids: &[IID]) -> MapiResult<()> {
+    match wanted {
+        Some(i) if *i != IID_IUnknown && !iids.contains(i) => Err(MapiError::InterfaceNotSupported),
+        _ => Ok(()),
+    }
+}
+
+/// Hands an opened object to the host: a new COM object registered with
+/// `session`, checked against `wanted`. Returns its `MAPI_*` type and one
+/// reference. The store itself cannot be opened from here
+/// (`MAPI_E_NO_SUPPORT`): its own `OpenEntry` hands it out.
+pub(crate) fn wrap_opened(
+    session: &Arc<Session>,
+    opened: Opened,
+    wanted: Option<&IID>,
+    _reserved: Option<()>,
+) -> MapiResult<(ULONG, *mut IUnknown)> {
+    match opened {
+        Opened::Store => Err(MapiError::NoSupport),
+        Opened::Folder(logic) => {
+            check_iid(wanted, <Sub<FolderKind> as ComClass>::IIDS)?;
+            Ok((MAPI_FOLDER, new_sub::<FolderKind>(session, logic)?.cast()))
+        }
+        Opened::Message(logic) => {
+            check_iid(wanted, <Sub<MessageKind> as ComClass>::IIDS)?;
+            Ok((MAPI_MESSAGE, new_sub::<MessageKind>(session, logic)?.cast()))
+        }
+        Opened::Object(t, object) => Ok((t, object.into_raw())),
+    }
+}
+
+/// Opens the status object for the host.
+pub(crate) fn wrap_status(
+    session: &Arc<Session>,
+    logic: Box<dyn Status>,
+    wanted: Option<&IID>,
+) -> MapiResult<*mut IMAPIStatus> {
+    check_iid(wanted, <Sub<StatusKind> as ComClass>::IIDS)?;
+    new_sub::<StatusKind>(session, logic)
+}
+
+macro_rules! sub_class {
+    ($kind:ty, $iface:ty, $vtbl:ident, [$($iid:expr),*], { $($slot:ident: $thunk:expr),* $(,)? }) => {
+        // SAFETY: `$iface` is `#[repr(C)] { lpVtbl }`, and every slot of
+        // `VTBL` is a thunk generic over (or written for) `Sub<$kind>`.
+        unsafe impl ComClass for Sub<$kind> {
+            type Interface = $iface;
+            type Vtbl = $vtbl;
+            const VTBL: &'static $vtbl = prop_vtbl!($vtbl, Sub<$kind> { $($slot: $thunk),* });
+            const IIDS: &'static [IID] = &[$($iid),*];
+
+            fn final_release(&self) {
+                self.finalize();
+            }
+
+            fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
+                self.errors.record(error, panic_message);
+            }
+
+            fn alive(&self) -> MapiResult<()> {
+                self.alive_check()
+            }
+        }
+    };
+}
+
+type FolderSub = Sub<FolderKind>;
+type MessageSub = Sub<MessageKind>;
+type AttachSub = Sub<AttachKind>;
+type StatusSub = Sub<StatusKind>;
+
+sub_class!(FolderKind, IMAPIFolder, IMAPIFolderVtbl, [IID_IMAPIProp, IID_IMAPIContainer, IID_IMAPIFolder], {
+    GetContentsTable: folder_get_table,
+    GetHierarchyTable: folder_get_table,
+    OpenEntry: folder_open_entry,
+    SetSearchCriteria: folder_set_search_criteria,
+    GetSearchCriteria: folder_get_search_criteria,
+    CreateMessage: folder_create_message,
+    CopyMessages: folder_copy_messages,
+    DeleteMessages: folder_delete_messages,
+    CreateFolder: folder_create_folder,
+    CopyFolder: folder_copy_folder,
+    DeleteFolder: folder_delete_folder,
+    SetReadFlags: folder_set_read_flags,
+    GetMessageStatus: folder_get_message_status,
+    SetMessageStatus: folder_set_message_status,
+    SaveContentsSort: folder_save_contents_sort,
+    EmptyFolder: folder_empty_folder,
+});
+
+sub_class!(MessageKind, IMessage, IMessageVtbl, [IID_IMAPIProp, IID_IMessage], {
+    GetAttachmentTable: message_get_table,
+    OpenAttach: message_open_attach,
+    CreateAttach: message_create_attach,
+    DeleteAttach: message_delete_attach,
+    GetRecipientTable: message_get_table,
+    ModifyRecipients: message_modify_recipients,
+    SubmitMessage: message_submit,
+    SetReadFlag: message_set_read_flag,
+});
+
+sub_class!(
+    AttachKind,
+    IAttach,
+    IAttachVtbl,
+    [IID_IMAPIProp, IID_IAttachment],
+    {}
+);
+
+sub_class!(StatusKind, IMAPIStatus, IMAPIStatusVtbl, [IID_IMAPIProp, IID_IMAPIStatus], {
+    ValidateState: status_validate_state,
+    SettingsDialog: status_settings_dialog,
+    ChangePassword: status_change_password,
+    FlushQueues: status_flush_queues,
+});
+
+fn check_flags(flags: ULONG, allowed: ULONG) -> MapiResult<()> {
+    if flags & !allowed != 0 {
+        Err(MapiError::UnknownFlags)
+    } else {
+        Ok(())
+    }
+}
+
+fn partial(partial: bool) -> HRESULT {
+    if partial {
+        MAPI_W_PARTIAL_COMPLETION
+    } else {
+        S_OK
+    }
+}
+
+/// The entry ID of a destination folder the host passed (any `IMAPIProp`,
+/// ours or MAPI's wrapper), read through its own `GetProps(PR_ENTRYID)`.
+///
+/// # Safety
+///
+/// `dest` is NULL or a live object whose vtable begins with `IMAPIProp`'s
+/// slots, and whose `GetProps` allocates with `alloc`'s allocators.
+unsafe fn entry_id_of(dest: *mut c_void, alloc: &HostAllocators) -> MapiResult<Vec<u8>> {
+    type GetProps = unsafe extern "system" fn(
+        *mut c_void,
+        *mut SPropTagArray,
+        ULONG,
+        *mut ULONG,
+        *mut *mut SPropValue,
+    ) -> HRESULT;
+    if dest.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: a live COM object (caller): its first field is its vtable.
+    let vtbl = unsafe { *dest.cast::<*const IMAPIPropVtbl>() };
+    if vtbl.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: the slot of a live vtable, read as an `Option` so that a
+    // host's NULL slot is caught.
+    let get = unsafe {
+        ptr::addr_of!((*vtbl).GetProps)
+            .cast::<Option<GetProps>>()
+            .read()
+    }
+    .ok_or(MapiError::InvalidParameter)?;
+    let mut tags = SPropTagArray {
+        cValues: 1,
+        aulPropTag: [PR_ENTRYID],
+    };
+    let (mut n, mut values): (ULONG, *mut SPropValue) = (0, ptr::null_mut());
+    // SAFETY: the object's own slot; valid locals for the out-pointers.
+    let hr = unsafe { get(dest, &mut tags, 0, &mut n, &mut values) };
+    if values.is_null() {
+        return Err(MapiError::from_hresult(hr).unwrap_or(MapiError::InvalidParameter));
+    }
+    // SAFETY: on return the host gave one value (maybe unaligned), freed
+    // once below after copying its bytes.
+    let result = unsafe {
+        let v = values.read_unaligned();
+        if hr < 0 || n != 1 || v.ulPropTag != PR_ENTRYID {
+            Err(MapiError::InvalidParameter)
+        } else {
+            let len = usize::try_from(v.Value.bin.cb).map_err(|_| MapiError::InvalidParameter)?;
+            if v.Value.bin.lpb.is_null() || len == 0 || len > MAX_COUNT {
+                Err(MapiError::InvalidParameter)
+            } else {
+                Ok(std::slice::from_raw_parts(v.Value.bin.lpb, len).to_vec())
+            }
+        }
+    };
+    // SAFETY: the root buffer GetProps returned.
+    unsafe { alloc.free(values.cast()) };
+    result
+}
+
+fn alloc_of(session: &Session) -> MapiResult<&HostAllocators> {
+    session.allocators().ok_or(MapiError::NoSupport)
+}
+
+/// # Safety
+/// `list` NULL or a readable `ENTRYLIST`.
+unsafe fn entry_list(list: *mut ENTRYLIST) -> MapiResult<Vec<Vec<u8>>> {
+    // SAFETY: forwarded.
+    unsafe { read_entry_list(list) }?.ok_or(MapiError::InvalidParameter)
+}
+
+fn slices(ids: &[Vec<u8>]) -> Vec<&[u8]> {
+    ids.iter().map(Vec::as_slice).collect()
+}
+
+unsafe extern "system" fn folder_get_table(
+    this: *mut IMAPIFolder,
+    flags: ULONG,
+    lpp_table: *mut *mut IMAPITable,
+) -> HRESULT {
+    // SAFETY: live `this`; `lppTable` NULL or writable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            Out::new(lpp_table, ptr::null_mut())?;
+            let _ = flags;
+            // Tables are the next issue's engine.
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn folder_open_entry(
+    this: *mut IMAPIFolder,
+    cb: ULONG,
+    eid: *mut ENTRYID,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpul_obj_type: *mut ULONG,
+    lpp_unk: *mut *mut IUnknown,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let (obj_type, unk) = out_pair(lpul_obj_type, 0, lpp_unk, ptr::null_mut())?;
+            let entry = super::args::entry_id(cb, eid)?;
+            check_flags(flags, MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS)?;
+            let wanted = iid(lp_interface);
+            obj.value().with(|folder, session| {
+                let write = flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0;
+                let opened = folder.open_entry(entry, write)?;
+                let (t, p) = wrap_opened(session, opened, wanted, None)?;
+                obj_type.set(t);
+                unk.set(p);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_set_search_criteria(
+    this: *mut IMAPIFolder,
+    _r: *mut c_void,
+    _l: *mut ENTRYLIST,
+    _f: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn folder_get_search_criteria(
+    this: *mut IMAPIFolder,
+    _flags: ULONG,
+    lpp_restriction: *mut *mut c_void,
+    lpp_list: *mut *mut ENTRYLIST,
+    lpul_state: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; out-pointers NULL or writable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            for p in [lpp_restriction, lpp_list.cast()] {
+                if !p.is_null() {
+                    p.write(ptr::null_mut());
+                }
+            }
+            if !lpul_state.is_null() {
+                lpul_state.write(0);
+            }
+            // Not a search folder.
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn folder_create_message(
+    this: *mut IMAPIFolder,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpp_message: *mut *mut IMessage,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpInterface` NULL or readable; `lppMessage`
+    // NULL or writable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let out = Out::new(lpp_message, ptr::null_mut())?;
+            check_flags(flags, MAPI_DEFERRED_ERRORS | MAPI_ASSOCIATED)?;
+            let wanted = iid(lp_interface);
+            check_iid(wanted, MessageSub::IIDS)?;
+            obj.value().with(|folder, session| {
+                let message = folder.create_message(flags & MAPI_ASSOCIATED != 0)?;
+                out.set(new_sub::<MessageKind>(session, message)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn folder_copy_messages(
+    this: *mut IMAPIFolder,
+    list: *mut ENTRYLIST,
+    _lp_interface: *const IID,
+    dest: *mut c_void,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpMsgList` readable; `lpDestFolder` a live
+    // folder (MAPI contract).
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(flags, MESSAGE_MOVE | MESSAGE_DIALOG | MAPI_DECLINE_OK)?;
+            let ids = entry_list(list)?;
+            obj.value().with(|folder, session| {
+                let dest = entry_id_of(dest, alloc_of(session)?)?;
+                folder
+                    .copy_messages(&slices(&ids), &dest, flags)
+                    .map(partial)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_delete_messages(
+    this: *mut IMAPIFolder,
+    list: *mut ENTRYLIST,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpMsgList` readable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(flags, MESSAGE_DIALOG)?;
+            let ids = entry_list(list)?;
+            obj.value()
+                .with(|folder, _| folder.delete_messages(&slices(&ids), flags).map(partial))
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn folder_create_folder(
+    this: *mut IMAPIFolder,
+    folder_type: ULONG,
+    lpsz_name: *mut c_void,
+    lpsz_comment: *mut c_void,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpp_folder: *mut *mut IMAPIFolder,
+) -> HRESULT {
+    // SAFETY: live `this`; strings NULL or NUL-terminated of the width
+    // MAPI_UNICODE says; `lppFolder` NULL or writable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let out = Out::new(lpp_folder, ptr::null_mut())?;
+            check_flags(flags, MAPI_UNICODE | OPEN_IF_EXISTS | MAPI_DEFERRED_ERRORS)?;
+            if folder_type != FOLDER_GENERIC && folder_type != FOLDER_SEARCH {
+                return Err(MapiError::InvalidParameter);
+            }
+            let wide = flags & MAPI_UNICODE != 0;
+            let name = read_string(lpsz_name, wide).map_err(|_| MapiError::InvalidParameter)?;
+            let comment = match lpsz_comment.is_null() {
+                true => None,
+                false => {
+                    Some(read_string(lpsz_comment, wide).map_err(|_| MapiError::InvalidParameter)?)
+                }
+            };
+            check_iid(iid(lp_interface), FolderSub::IIDS)?;
+            obj.value().with(|folder, session| {
+                let created = folder.create_folder(
+                    folder_type,
+                    &name,
+                    comment.as_deref(),
+                    flags & OPEN_IF_EXISTS != 0,
+                )?;
+                out.set(new_sub::<FolderKind>(session, created)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "system" fn folder_copy_folder(
+    this: *mut IMAPIFolder,
+    cb: ULONG,
+    eid: *mut ENTRYID,
+    _lp_interface: *const IID,
+    dest: *mut c_void,
+    lpsz_new_name: *mut c_void,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers valid per the MAPI contract.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(
+                flags,
+                FOLDER_MOVE | FOLDER_DIALOG | COPY_SUBFOLDERS | MAPI_UNICODE | MAPI_DECLINE_OK,
+            )?;
+            let entry = required_entry_id(cb, eid)?.to_vec();
+            let new_name = match lpsz_new_name.is_null() {
+                true => None,
+                false => Some(
+                    read_string(lpsz_new_name, flags & MAPI_UNICODE != 0)
+                        .map_err(|_| MapiError::InvalidParameter)?,
+                ),
+            };
+            obj.value().with(|folder, session| {
+                let dest = entry_id_of(dest, alloc_of(session)?)?;
+                folder
+                    .copy_folder(&entry, &dest, new_name.as_deref(), flags)
+                    .map(partial)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_delete_folder(
+    this: *mut IMAPIFolder,
+    cb: ULONG,
+    eid: *mut ENTRYID,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; the entry ID readable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(flags, DEL_FOLDERS | DEL_MESSAGES | FOLDER_DIALOG)?;
+            let entry = required_entry_id(cb, eid)?;
+            obj.value()
+                .with(|folder, _| folder.delete_folder(entry, flags).map(partial))
+        })
+    }
+}
+
+unsafe extern "system" fn folder_set_read_flags(
+    this: *mut IMAPIFolder,
+    list: *mut ENTRYLIST,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpMsgList` NULL or readable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(
+                flags,
+                SUPPRESS_RECEIPT
+                    | CLEAR_READ_FLAG
+                    | MAPI_DEFERRED_ERRORS
+                    | GENERATE_RECEIPT_ONLY
+                    | CLEAR_RN_PENDING
+                    | CLEAR_NRN_PENDING
+                    | MESSAGE_DIALOG,
+            )?;
+            if flags & SUPPRESS_RECEIPT != 0 && flags & CLEAR_READ_FLAG != 0 {
+                return Err(MapiError::InvalidParameter);
+            }
+            let ids = read_entry_list(list)?;
+            obj.value().with(|folder, _| {
+                let ids = ids.as_deref().map(slices);
+                folder.set_read_flags(ids.as_deref(), flags).map(partial)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_get_message_status(
+    this: *mut IMAPIFolder,
+    cb: ULONG,
+    eid: *mut ENTRYID,
+    flags: ULONG,
+    lpul_status: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers valid per the MAPI contract.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let out = Out::new(lpul_status, 0)?;
+            check_flags(flags, 0)?;
+            let entry = required_entry_id(cb, eid)?;
+            obj.value().with(|folder, _| {
+                out.set(folder.message_status(entry)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_set_message_status(
+    this: *mut IMAPIFolder,
+    cb: ULONG,
+    eid: *mut ENTRYID,
+    status: ULONG,
+    mask: ULONG,
+    lpul_old: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers valid per the MAPI contract.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let entry = required_entry_id(cb, eid)?;
+            let old_out = match lpul_old.is_null() {
+                true => None,
+                false => Some(Out::new(lpul_old, 0)?),
+            };
+            obj.value().with(|folder, _| {
+                let old = folder.set_message_status(entry, status, mask)?;
+                if let Some(o) = old_out {
+                    o.set(old);
+                }
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_save_contents_sort(
+    this: *mut IMAPIFolder,
+    _s: *mut SSortOrderSet,
+    _f: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn folder_empty_folder(
+    this: *mut IMAPIFolder,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            check_flags(flags, DEL_ASSOCIATED | FOLDER_DIALOG)?;
+            obj.value()
+                .with(|folder, _| folder.empty_folder(flags).map(partial))
+        })
+    }
+}
+
+unsafe extern "system" fn message_get_table(
+    this: *mut IMessage,
+    _flags: ULONG,
+    lpp_table: *mut *mut IMAPITable,
+) -> HRESULT {
+    // SAFETY: live `this`; `lppTable` NULL or writable.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            Out::new(lpp_table, ptr::null_mut())?;
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn message_open_attach(
+    this: *mut IMessage,
+    number: ULONG,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpp_attach: *mut *mut IAttach,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers valid per the MAPI contract.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            let out = Out::new(lpp_attach, ptr::null_mut())?;
+            check_flags(flags, MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS)?;
+            check_iid(iid(lp_interface), AttachSub::IIDS)?;
+            obj.value().with(|message, session| {
+                let attach =
+                    message.open_attach(number, flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0)?;
+                out.set(new_sub::<AttachKind>(session, attach)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn message_create_attach(
+    this: *mut IMessage,
+    lp_interface: *const IID,
+    flags: ULONG,
+    lpul_number: *mut ULONG,
+    lpp_attach: *mut *mut IAttach,
+) -> HRESULT {
+    // SAFETY: live `this`; pointers valid per the MAPI contract.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            let (number_out, out) = out_pair(lpul_number, 0, lpp_attach, ptr::null_mut())?;
+            check_flags(flags, MAPI_DEFERRED_ERRORS)?;
+            check_iid(iid(lp_interface), AttachSub::IIDS)?;
+            obj.value().with(|message, session| {
+                let (number, attach) = message.create_attach()?;
+                out.set(new_sub::<AttachKind>(session, attach)?);
+                number_out.set(number);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn message_delete_attach(
+    this: *mut IMessage,
+    number: ULONG,
+    _ui: ULONG_PTR,
+    _progress: *mut c_void,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            check_flags(flags, ATTACH_DIALOG)?;
+            obj.value()
+                .with(|message, _| message.delete_attach(number))?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn message_modify_recipients(
+    this: *mut IMessage,
+    flags: ULONG,
+    mods: *mut ADRLIST,
+) -> HRESULT {
+    // SAFETY: live `this`; `lpMods` NULL or a readable ADRLIST.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            check_flags(flags, MODRECIP_ADD | MODRECIP_MODIFY | MODRECIP_REMOVE)?;
+            if mods.is_null() {
+                return Err(MapiError::InvalidParameter);
+            }
+            let n = ptr::addr_of!((*mods).cEntries).read_unaligned();
+            let n = usize::try_from(n).map_err(|_| MapiError::InvalidParameter)?;
+            if n > MAX_COUNT {
+                return Err(MapiError::InvalidParameter);
+            }
+            let entries = ptr::addr_of!((*mods).aEntries).cast::<ADRENTRY>();
+            let mut rows = Vec::with_capacity(n);
+            for i in 0..n {
+                let entry = entries.add(i).read_unaligned();
+                let mut row = Vec::new();
+                for v in read_prop_values(entry.rgPropVals, entry.cValues)? {
+                    match v {
+                        Incoming::Set(tag, value) => row.push((tag, value)),
+                        Incoming::Skip => {}
+                        Incoming::Problem(..) => return Err(MapiError::InvalidParameter),
+                    }
+                }
+                rows.push(row);
+            }
+            obj.value()
+                .with(|message, _| message.modify_recipients(flags, rows))?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn message_submit(this: *mut IMessage, _flags: ULONG) -> HRESULT {
+    // SAFETY: live `this`.
+    // No transport yet: submission is a later issue.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn message_set_read_flag(this: *mut IMessage, flags: ULONG) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            check_flags(
+                flags,
+                SUPPRESS_RECEIPT
+                    | CLEAR_READ_FLAG
+                    | MAPI_DEFERRED_ERRORS
+                    | GENERATE_RECEIPT_ONLY
+                    | CLEAR_RN_PENDING
+                    | CLEAR_NRN_PENDING,
+            )?;
+            if flags & SUPPRESS_RECEIPT != 0 && flags & CLEAR_READ_FLAG != 0 {
+                return Err(MapiError::InvalidParameter);
+            }
+            obj.value()
+                .with(|message, _| message.set_read_flag(flags))?;
+            Ok(S_OK)
+        })
+    }
+}
+
+/// The flags `ValidateState` accepts.
+const VALIDATE_FLAGS: ULONG = SUPPRESS_UI
+    | REFRESH_XP_HEADER_CACHE
+    | PROCESS_XP_HEADER_CACHE
+    | FORCE_XP_CONNECT
+    | FORCE_XP_DISCONNECT
+    | CONFIG_CHANGED
+    | ABORT_XP_HEADER_OPERATION
+    | SHOW_XP_SESSION_UI;
+
+unsafe extern "system" fn status_validate_state(
+    this: *mut IMAPIStatus,
+    _ui: ULONG_PTR,
+    flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<StatusSub>(this, |obj| {
+            check_flags(flags, VALIDATE_FLAGS)?;
+            obj.value().with(|status, _| status.validate_state(flags))?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn status_settings_dialog(
+    this: *mut IMAPIStatus,
+    _ui: ULONG_PTR,
+    _flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    // No UI: a store without settings.
+    unsafe {
+        call::<StatusSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn status_change_password(
+    this: *mut IMAPIStatus,
+    _old: *mut c_void,
+    _new: *mut c_void,
+    _flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    // No password: the store has no credentials.
+    unsafe {
+        call::<StatusSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+unsafe extern "system" fn status_flush_queues(
+    this: *mut IMAPIStatus,
+    _ui: ULONG_PTR,
+    _cb: ULONG,
+    _eid: *mut ENTRYID,
+    _flags: ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    // No queues: a store provider without transport.
+    unsafe {
+        call::<StatusSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::NoSupport))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iid_checks() {
+        assert!(check_iid(None, FolderSub::IIDS).is_ok());
+        assert!(check_iid(Some(&IID_IUnknown), FolderSub::IIDS).is_ok());
+        assert!(check_iid(Some(&IID_IMAPIFolder), FolderSub::IIDS).is_ok());
+        assert_eq!(
+            check_iid(Some(&IID_IMessage), FolderSub::IIDS),
+            Err(MapiError::InterfaceNotSupported)
+        );
+    }
+}

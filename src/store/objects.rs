@@ -1,0 +1,817 @@
+//! The reference store's objects: folders, messages, attachments and the
+//! status object, implementing the [`crate::provider`] traits over an
+//! [`Engine`]. Messages and attachments are transacted: each open message
+//! works on its own copy, stored whole by `SaveChanges`.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use super::backend::{AttachmentRecord, MessageRecord, ObjectId, Props};
+use super::engine::{folders, is_computed, now_filetime, pid, Engine, EntryTarget, PROVIDER_UID};
+use crate::mapi::*;
+use crate::provider::{
+    Attachment, Folder, MapiProp, Message, NamedProps, Opened, PropName, PropProblem, PropValue,
+    Status,
+};
+
+fn answer(props: &Props, tags: &[ULONG]) -> Vec<Option<PropValue>> {
+    tags.iter().map(|t| props.get(&pid(*t)).cloned()).collect()
+}
+
+fn tags_of(props: &Props) -> Vec<ULONG> {
+    props
+        .iter()
+        .map(|(id, v)| PROP_TAG(v.prop_type(), ULONG::from(*id)))
+        .collect()
+}
+
+fn problem(index: usize, tag: ULONG, scode: SCODE) -> PropProblem {
+    PropProblem { index, tag, scode }
+}
+
+/// Applies `SetProps` to `props`: computed properties (and `read_only`
+/// ones) are problems, the rest replace what was there.
+fn set_into(
+    props: &mut Props,
+    list: Vec<(usize, ULONG, PropValue)>,
+    read_only: &[ULONG],
+) -> Vec<PropProblem> {
+    let mut problems = Vec::new();
+    for (i, tag, value) in list {
+        if is_computed(tag) || read_only.iter().any(|&t| PROP_ID(t) == PROP_ID(tag)) {
+            problems.push(problem(i, tag, MAPI_E_COMPUTED));
+        } else if PROP_ID(tag) == 0 || PROP_ID(tag) == PROP_ID_INVALID {
+            problems.push(problem(i, tag, MapiError::InvalidParameter.hresult()));
+        } else {
+            props.insert(pid(tag), value);
+        }
+    }
+    problems
+}
+
+fn delete_from(props: &mut Props, tags: &[ULONG]) -> Vec<PropProblem> {
+    let mut problems = Vec::new();
+    for (i, &tag) in tags.iter().enumerate() {
+        if is_computed(tag) {
+            problems.push(problem(i, tag, MAPI_E_COMPUTED));
+        } else {
+            props.remove(&pid(tag));
+        }
+    }
+    problems
+}
+
+fn no_access() -> MapiError {
+    MapiError::Other(MAPI_E_NO_ACCESS)
+}
+
+impl NamedProps for Engine {
+    fn ids_from_names(&self, names: &[PropName], create: bool) -> MapiResult<Vec<Option<u16>>> {
+        Engine::ids_from_names(self, names, create)
+    }
+    fn names_from_ids(&self, ids: &[u16]) -> MapiResult<Vec<Option<PropName>>> {
+        Ok(Engine::names_from_ids(self, ids))
+    }
+    fn all_names(&self) -> MapiResult<Vec<(u16, PropName)>> {
+        Ok(Engine::all_names(self))
+    }
+}
+
+/// Opens what `entry_id` names in `engine` (`None`: the root folder).
+pub fn open_entry(
+    engine: &Arc<Engine>,
+    entry_id: Option<&[u8]>,
+    write: bool,
+) -> MapiResult<Opened> {
+    let target = match entry_id {
+        None => EntryTarget::Folder(folders::ROOT),
+        Some(eid) => engine.parse_entry_id(eid)?,
+    };
+    match target {
+        EntryTarget::Store(n) if n == engine.number() => Ok(Opened::Store),
+        EntryTarget::Store(_) => Err(MapiError::InvalidEntryId),
+        EntryTarget::Folder(id) => {
+            engine.folder(id)?;
+            Ok(Opened::Folder(Box::new(FolderObject::new(
+                engine.clone(),
+                id,
+                write,
+            ))))
+        }
+        EntryTarget::Message(id) => {
+            let record = engine.message(id)?;
+            Ok(Opened::Message(Box::new(MessageObject::open(
+                engine.clone(),
+                record,
+                write,
+            ))))
+        }
+    }
+}
+
+/// A folder of the reference store. Folder properties and operations take
+/// effect at once (folders are not transacted); `SaveChanges` is a no-op.
+pub struct FolderObject {
+    engine: Arc<Engine>,
+    id: ObjectId,
+    write: bool,
+}
+
+impl FolderObject {
+    /// Folder `id` of `engine`, writable when `write` (`MAPI_MODIFY`).
+    pub fn new(engine: Arc<Engine>, id: ObjectId, write: bool) -> Self {
+        FolderObject { engine, id, write }
+    }
+
+    fn writable(&self) -> MapiResult<()> {
+        if self.write {
+            Ok(())
+        } else {
+            Err(no_access())
+        }
+    }
+}
+
+impl MapiProp for FolderObject {
+    fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
+        Ok(answer(
+            &self.engine.folder_props(self.id, self.write)?,
+            tags,
+        ))
+    }
+
+    fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(tags_of(&self.engine.folder_props(self.id, self.write)?))
+    }
+
+    fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
+        self.writable()?;
+        let mut problems = Vec::new();
+        let mut ok = Vec::new();
+        for (i, tag, value) in props {
+            if is_computed(tag) {
+                problems.push(problem(i, tag, MAPI_E_COMPUTED));
+            } else {
+                ok.push((i, tag, value));
+            }
+        }
+        for (i, tag, value) in ok {
+            if let Some(sc) = self
+                .engine
+                .update_folder(self.id, vec![(tag, value)], &[])?
+            {
+                problems.push(problem(i, tag, sc));
+            }
+        }
+        Ok(problems)
+    }
+
+    fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
+        self.writable()?;
+        let mut scratch = Props::new();
+        let problems = delete_from(&mut scratch, tags);
+        let deletable: Vec<ULONG> = tags.iter().copied().filter(|t| !is_computed(*t)).collect();
+        self.engine.update_folder(self.id, Vec::new(), &deletable)?;
+        Ok(problems)
+    }
+
+    fn save_changes(&self, _flags: ULONG) -> MapiResult<()> {
+        // Folder changes were stored as they were made.
+        self.engine.folder(self.id).map(drop)
+    }
+
+    fn named_props(&self) -> Option<&dyn NamedProps> {
+        Some(&*self.engine)
+    }
+}
+
+impl Folder for FolderObject {
+    fn open_entry(&self, entry_id: Option<&[u8]>, write: bool) -> MapiResult<Opened> {
+        open_entry(&self.engine, entry_id, write)
+    }
+
+    fn create_message(&self, associated: bool) -> MapiResult<Box<dyn Message>> {
+        self.writable()?;
+        self.engine.folder(self.id)?;
+        let id = self.engine.next_id()?;
+        Ok(Box::new(MessageObject::create(
+            self.engine.clone(),
+            id,
+            self.id,
+            associated,
+        )))
+    }
+
+    fn create_folder(
+        &self,
+        folder_type: ULONG,
+        name: &str,
+        comment: Option<&str>,
+        open_if_exists: bool,
+    ) -> MapiResult<Box<dyn Folder>> {
+        if folder_type != FOLDER_GENERIC {
+            // Search folders are not supported.
+            return Err(MapiError::NoSupport);
+        }
+        self.writable()?;
+        let id = self
+            .engine
+            .create_folder(self.id, name, comment, open_if_exists)?;
+        Ok(Box::new(FolderObject::new(self.engine.clone(), id, true)))
+    }
+
+    fn delete_folder(&self, entry_id: &[u8], flags: ULONG) -> MapiResult<bool> {
+        self.writable()?;
+        let child = self.engine.parse_folder(entry_id)?;
+        self.engine.delete_folder(self.id, child, flags)?;
+        Ok(false)
+    }
+
+    fn copy_folder(
+        &self,
+        entry_id: &[u8],
+        dest: &[u8],
+        new_name: Option<&str>,
+        flags: ULONG,
+    ) -> MapiResult<bool> {
+        if flags & FOLDER_MOVE != 0 {
+            self.writable()?;
+        }
+        let child = self.engine.parse_folder(entry_id)?;
+        let dest = self.engine.parse_folder(dest)?;
+        self.engine
+            .copy_folder(self.id, child, dest, new_name, flags)?;
+        Ok(false)
+    }
+
+    fn copy_messages(&self, entry_ids: &[&[u8]], dest: &[u8], flags: ULONG) -> MapiResult<bool> {
+        if flags & MESSAGE_MOVE != 0 {
+            self.writable()?;
+        }
+        let dest = self.engine.parse_folder(dest)?;
+        self.engine.copy_messages(self.id, entry_ids, dest, flags)
+    }
+
+    fn delete_messages(&self, entry_ids: &[&[u8]], _flags: ULONG) -> MapiResult<bool> {
+        self.writable()?;
+        self.engine.delete_messages(self.id, entry_ids)
+    }
+
+    fn set_read_flags(&self, entry_ids: Option<&[&[u8]]>, flags: ULONG) -> MapiResult<bool> {
+        self.engine.update_messages(self.id, entry_ids, |m| {
+            let old = Engine::flags_of(m);
+            let new = read_flag_change(old, flags);
+            m.props.insert(pid(PR_MESSAGE_FLAGS), PropValue::Long(new));
+            new != old
+        })
+    }
+
+    fn message_status(&self, entry_id: &[u8]) -> MapiResult<ULONG> {
+        let id = self.engine.parse_message(entry_id)?;
+        let m = self.engine.message(id)?;
+        if m.folder != self.id {
+            return Err(MapiError::NotFound);
+        }
+        Ok(match m.props.get(&pid(PR_MSG_STATUS)) {
+            Some(PropValue::Long(s)) => *s,
+            _ => 0,
+        })
+    }
+
+    fn set_message_status(&self, entry_id: &[u8], status: ULONG, mask: ULONG) -> MapiResult<ULONG> {
+        let mut old = None;
+        let missed = self
+            .engine
+            .update_messages(self.id, Some(&[entry_id]), |m| {
+                let before = match m.props.get(&pid(PR_MSG_STATUS)) {
+                    Some(PropValue::Long(s)) => *s,
+                    _ => 0,
+                };
+                old = Some(before);
+                let after = (before & !mask) | (status & mask);
+                m.props.insert(pid(PR_MSG_STATUS), PropValue::Long(after));
+                after != before
+            })?;
+        match old {
+            Some(o) if !missed => Ok(o),
+            _ => Err(MapiError::NotFound),
+        }
+    }
+
+    fn empty_folder(&self, flags: ULONG) -> MapiResult<bool> {
+        self.writable()?;
+        self.engine.empty_folder(self.id, flags)?;
+        Ok(false)
+    }
+}
+
+/// The read flag as `SetReadFlag(s)` leaves it.
+fn read_flag_change(old: ULONG, flags: ULONG) -> ULONG {
+    let mut new = old;
+    if flags & (CLEAR_READ_FLAG | CLEAR_RN_PENDING | CLEAR_NRN_PENDING) == 0
+        || flags & GENERATE_RECEIPT_ONLY != 0
+    {
+        new |= MSGFLAG_READ;
+    }
+    if flags & CLEAR_READ_FLAG != 0 {
+        new &= !MSGFLAG_READ;
+    }
+    if flags & CLEAR_RN_PENDING != 0 {
+        new &= !MSGFLAG_RN_PENDING;
+    }
+    if flags & CLEAR_NRN_PENDING != 0 {
+        new &= !MSGFLAG_NRN_PENDING;
+    }
+    new
+}
+
+/// One open copy of a message: what `SaveChanges` stores.
+struct MessageState {
+    record: MessageRecord,
+    /// The stored version this copy was made from (`None`: never saved).
+    base: Option<u64>,
+    write: bool,
+    next_row: ULONG,
+    next_attach: ULONG,
+    attachments: BTreeMap<ULONG, Props>,
+}
+
+/// A message of the reference store: a transacted property bag with
+/// recipients and attachments.
+pub struct MessageObject {
+    engine: Arc<Engine>,
+    state: Arc<Mutex<MessageState>>,
+}
+
+fn lock(state: &Mutex<MessageState>) -> MutexGuard<'_, MessageState> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl MessageObject {
+    fn with_state(
+        engine: Arc<Engine>,
+        record: MessageRecord,
+        base: Option<u64>,
+        write: bool,
+    ) -> Self {
+        let next_row = record
+            .recipients
+            .iter()
+            .filter_map(|r| match r.get(&pid(PR_ROWID)) {
+                Some(PropValue::Long(n)) => Some(*n + 1),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let attachments: BTreeMap<ULONG, Props> = record
+            .attachments
+            .iter()
+            .map(|a| (a.number, a.props.clone()))
+            .collect();
+        let next_attach = attachments.keys().next_back().map_or(0, |n| n + 1);
+        MessageObject {
+            engine,
+            state: Arc::new(Mutex::new(MessageState {
+                record,
+                base,
+                write,
+                next_row,
+                next_attach,
+                attachments,
+            })),
+        }
+    }
+
+    /// A new, unsaved message in `folder`.
+    pub fn create(engine: Arc<Engine>, id: ObjectId, folder: ObjectId, associated: bool) -> Self {
+        let now = PropValue::SysTime(now_filetime());
+        let flags = MSGFLAG_UNSENT | if associated { MSGFLAG_ASSOCIATED } else { 0 };
+        let props: Props = [
+            (pid(PR_MESSAGE_FLAGS), PropValue::Long(flags)),
+            (pid(PR_CREATION_TIME), now.clone()),
+            (pid(PR_LAST_MODIFICATION_TIME), now),
+            (pid(PR_SEARCH_KEY), PropValue::Binary(engine.record_key(id))),
+        ]
+        .into_iter()
+        .collect();
+        let record = MessageRecord {
+            id,
+            folder,
+            associated,
+            version: 0,
+            props,
+            recipients: Vec::new(),
+            attachments: Vec::new(),
+        };
+        MessageObject::with_state(engine, record, None, true)
+    }
+
+    /// A stored message, opened read-only or (`write`) read/write.
+    pub fn open(engine: Arc<Engine>, record: MessageRecord, write: bool) -> Self {
+        let base = Some(record.version);
+        MessageObject::with_state(engine, record, base, write)
+    }
+
+    fn state(&self) -> MutexGuard<'_, MessageState> {
+        lock(&self.state)
+    }
+}
+
+fn display_list(recipients: &[Props], kind: ULONG) -> String {
+    recipients
+        .iter()
+        .filter(|r| match r.get(&pid(PR_RECIPIENT_TYPE)) {
+            Some(PropValue::Long(t)) => *t & 0xF == kind,
+            _ => kind == MAPI_TO,
+        })
+        .filter_map(|r| match r.get(&pid(PR_DISPLAY_NAME_W)) {
+            Some(PropValue::String(s)) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn props_size(props: &Props) -> usize {
+    props.values().map(|v| 4 + v.size()).sum()
+}
+
+impl MessageState {
+    fn all_props(&self, engine: &Engine) -> Props {
+        let r = &self.record;
+        let mut props = r.props.clone();
+        let has_attach = !self.attachments.is_empty();
+        let flags = Engine::flags_of(r)
+            | if has_attach { MSGFLAG_HASATTACH } else { 0 }
+            | if r.associated { MSGFLAG_ASSOCIATED } else { 0 };
+        let size = props_size(&r.props)
+            + r.recipients.iter().map(props_size).sum::<usize>()
+            + self.attachments.values().map(props_size).sum::<usize>();
+        let computed = [
+            (PR_ENTRYID, PropValue::Binary(engine.message_entry_id(r.id))),
+            (PR_RECORD_KEY, PropValue::Binary(engine.record_key(r.id))),
+            (
+                PR_PARENT_ENTRYID,
+                PropValue::Binary(engine.folder_entry_id(r.folder)),
+            ),
+            (PR_STORE_ENTRYID, PropValue::Binary(engine.store_entry_id())),
+            (
+                PR_STORE_RECORD_KEY,
+                PropValue::Binary(engine.store_record_key()),
+            ),
+            (PR_MDB_PROVIDER, PropValue::Binary(PROVIDER_UID.to_vec())),
+            (PR_OBJECT_TYPE, PropValue::Long(MAPI_MESSAGE)),
+            (PR_MESSAGE_FLAGS, PropValue::Long(flags)),
+            (PR_HASATTACH, PropValue::Boolean(has_attach)),
+            (
+                PR_MESSAGE_SIZE,
+                PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX)),
+            ),
+            (
+                PR_DISPLAY_TO_W,
+                PropValue::String(display_list(&r.recipients, MAPI_TO)),
+            ),
+            (
+                PR_DISPLAY_CC_W,
+                PropValue::String(display_list(&r.recipients, MAPI_CC)),
+            ),
+            (
+                PR_DISPLAY_BCC_W,
+                PropValue::String(display_list(&r.recipients, MAPI_BCC)),
+            ),
+            (PR_ACCESS_LEVEL, PropValue::Long(ULONG::from(self.write))),
+        ];
+        props.extend(computed.into_iter().map(|(t, v)| (pid(t), v)));
+        props
+    }
+
+    fn writable(&self) -> MapiResult<()> {
+        if self.write {
+            Ok(())
+        } else {
+            Err(no_access())
+        }
+    }
+}
+
+impl MapiProp for MessageObject {
+    fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
+        Ok(answer(&self.state().all_props(&self.engine), tags))
+    }
+
+    fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(tags_of(&self.state().all_props(&self.engine)))
+    }
+
+    fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
+        let mut s = self.state();
+        s.writable()?;
+        // PR_MESSAGE_FLAGS may be set until the first save.
+        let read_only: &[ULONG] = if s.base.is_some() {
+            &[PR_MESSAGE_FLAGS]
+        } else {
+            &[]
+        };
+        Ok(set_into(&mut s.record.props, props, read_only))
+    }
+
+    fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
+        let mut s = self.state();
+        s.writable()?;
+        Ok(delete_from(&mut s.record.props, tags))
+    }
+
+    fn save_changes(&self, flags: ULONG) -> MapiResult<()> {
+        let mut s = self.state();
+        s.writable()?;
+        let mut record = s.record.clone();
+        record.attachments = s
+            .attachments
+            .iter()
+            .map(|(n, p)| AttachmentRecord {
+                number: *n,
+                props: p.clone(),
+            })
+            .collect();
+        record.props.insert(
+            pid(PR_LAST_MODIFICATION_TIME),
+            PropValue::SysTime(now_filetime()),
+        );
+        let version = self
+            .engine
+            .save_message(record.clone(), s.base, flags & FORCE_SAVE != 0)?;
+        record.version = version;
+        s.record = record;
+        s.base = Some(version);
+        // Without KEEP_OPEN_READWRITE the object stays readable only.
+        s.write = flags & KEEP_OPEN_READWRITE != 0;
+        Ok(())
+    }
+
+    fn named_props(&self) -> Option<&dyn NamedProps> {
+        Some(&*self.engine)
+    }
+}
+
+impl Message for MessageObject {
+    fn modify_recipients(
+        &self,
+        flags: ULONG,
+        rows: Vec<Vec<(ULONG, PropValue)>>,
+    ) -> MapiResult<()> {
+        let mut s = self.state();
+        s.writable()?;
+        let row_id = |row: &[(ULONG, PropValue)]| {
+            row.iter().find_map(|(t, v)| match v {
+                PropValue::Long(n) if PROP_ID(*t) == PROP_ID(PR_ROWID) => Some(*n),
+                _ => None,
+            })
+        };
+        let props_of = |row: Vec<(ULONG, PropValue)>, id: ULONG| -> Props {
+            let mut p: Props = row
+                .into_iter()
+                .filter(|(t, _)| PROP_ID(*t) != PROP_ID(PR_ROWID))
+                .map(|(t, v)| (pid(t), v))
+                .collect();
+            p.entry(pid(PR_RECIPIENT_TYPE))
+                .or_insert(PropValue::Long(MAPI_TO));
+            p.insert(pid(PR_ROWID), PropValue::Long(id));
+            p
+        };
+        let find = |s: &MessageState, id: ULONG| {
+            s.record
+                .recipients
+                .iter()
+                .position(|r| r.get(&pid(PR_ROWID)) == Some(&PropValue::Long(id)))
+        };
+        match flags & (MODRECIP_ADD | MODRECIP_MODIFY | MODRECIP_REMOVE) {
+            0 | MODRECIP_ADD => {
+                // Check everything before changing anything.
+                let mut rows_out = Vec::with_capacity(rows.len());
+                let mut next = if flags == 0 { 0 } else { s.next_row };
+                for row in rows {
+                    rows_out.push(props_of(row, next));
+                    next = next.checked_add(1).ok_or(MapiError::NotEnoughMemory)?;
+                }
+                if flags == 0 {
+                    s.record.recipients.clear();
+                }
+                s.record.recipients.extend(rows_out);
+                s.next_row = next;
+            }
+            MODRECIP_MODIFY | MODRECIP_REMOVE => {
+                let mut targets = Vec::with_capacity(rows.len());
+                for row in rows {
+                    let id = row_id(&row).ok_or(MapiError::InvalidParameter)?;
+                    find(&s, id).ok_or(MapiError::NotFound)?;
+                    targets.push((id, row));
+                }
+                for (id, row) in targets {
+                    let Some(at) = find(&s, id) else { continue };
+                    if flags & MODRECIP_REMOVE != 0 {
+                        s.record.recipients.remove(at);
+                    } else {
+                        s.record.recipients[at] = props_of(row, id);
+                    }
+                }
+            }
+            _ => return Err(MapiError::InvalidParameter),
+        }
+        Ok(())
+    }
+
+    fn create_attach(&self) -> MapiResult<(ULONG, Box<dyn Attachment>)> {
+        let mut s = self.state();
+        s.writable()?;
+        let number = s.next_attach;
+        s.next_attach = number.checked_add(1).ok_or(MapiError::NotEnoughMemory)?;
+        let mut props = Props::new();
+        props.insert(pid(PR_ATTACH_METHOD), PropValue::Long(NO_ATTACHMENT));
+        let attach = AttachObject {
+            message: self.state.clone(),
+            number,
+            props: Mutex::new(props),
+            write: true,
+        };
+        Ok((number, Box::new(attach)))
+    }
+
+    fn open_attach(&self, number: ULONG, write: bool) -> MapiResult<Box<dyn Attachment>> {
+        let s = self.state();
+        if write {
+            s.writable()?;
+        }
+        let props = s
+            .attachments
+            .get(&number)
+            .cloned()
+            .ok_or(MapiError::NotFound)?;
+        Ok(Box::new(AttachObject {
+            message: self.state.clone(),
+            number,
+            props: Mutex::new(props),
+            write,
+        }))
+    }
+
+    fn delete_attach(&self, number: ULONG) -> MapiResult<()> {
+        let mut s = self.state();
+        s.writable()?;
+        s.attachments
+            .remove(&number)
+            .map(drop)
+            .ok_or(MapiError::NotFound)
+    }
+
+    fn set_read_flag(&self, flags: ULONG) -> MapiResult<()> {
+        let mut s = self.state();
+        let old = Engine::flags_of(&s.record);
+        let new = read_flag_change(old, flags);
+        s.record
+            .props
+            .insert(pid(PR_MESSAGE_FLAGS), PropValue::Long(new));
+        // The read state of a saved message is stored at once.
+        if s.base.is_some() {
+            let eid = self.engine.message_entry_id(s.record.id);
+            let folder = s.record.folder;
+            self.engine.update_messages(folder, Some(&[&eid]), |m| {
+                m.props.insert(
+                    pid(PR_MESSAGE_FLAGS),
+                    PropValue::Long(read_flag_change(Engine::flags_of(m), flags)),
+                );
+                true
+            })?;
+            if let Ok(stored) = self.engine.message(s.record.id) {
+                s.base = Some(stored.version);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An attachment: its own copy of the properties, committed into the
+/// message's copy by its `SaveChanges` (and stored with the message's).
+pub struct AttachObject {
+    message: Arc<Mutex<MessageState>>,
+    number: ULONG,
+    props: Mutex<Props>,
+    write: bool,
+}
+
+impl AttachObject {
+    fn props(&self) -> MutexGuard<'_, Props> {
+        self.props.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn all_props(&self) -> Props {
+        let mut props = self.props().clone();
+        let size = props_size(&props);
+        props.insert(pid(PR_ATTACH_NUM), PropValue::Long(self.number));
+        props.insert(pid(PR_OBJECT_TYPE), PropValue::Long(MAPI_ATTACH));
+        props.insert(
+            pid(PR_ATTACH_SIZE),
+            PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX)),
+        );
+        props.insert(
+            pid(PR_ACCESS_LEVEL),
+            PropValue::Long(ULONG::from(self.write)),
+        );
+        props
+    }
+}
+
+impl MapiProp for AttachObject {
+    fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
+        Ok(answer(&self.all_props(), tags))
+    }
+
+    fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(tags_of(&self.all_props()))
+    }
+
+    fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
+        if !self.write {
+            return Err(no_access());
+        }
+        Ok(set_into(&mut self.props(), props, &[]))
+    }
+
+    fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
+        if !self.write {
+            return Err(no_access());
+        }
+        Ok(delete_from(&mut self.props(), tags))
+    }
+
+    fn save_changes(&self, _flags: ULONG) -> MapiResult<()> {
+        if !self.write {
+            return Err(no_access());
+        }
+        let props = self.props().clone();
+        let mut m = lock(&self.message);
+        m.writable()?;
+        m.attachments.insert(self.number, props);
+        Ok(())
+    }
+}
+
+impl Attachment for AttachObject {}
+
+/// The status object of a logon (`MAPI_STATUS`, `IMSLogon::
+/// OpenStatusEntry`).
+pub struct StatusObject {
+    engine: Arc<Engine>,
+    display_name: String,
+}
+
+impl StatusObject {
+    /// The status of the store `engine`, displayed as `display_name`.
+    pub fn new(engine: Arc<Engine>, display_name: String) -> Self {
+        StatusObject {
+            engine,
+            display_name,
+        }
+    }
+
+    fn props(&self) -> Props {
+        let entries = [
+            (
+                PR_DISPLAY_NAME_W,
+                PropValue::String(self.display_name.clone()),
+            ),
+            (
+                PR_PROVIDER_DISPLAY_W,
+                PropValue::String("mslogon reference store".into()),
+            ),
+            (PR_PROVIDER_DLL_NAME_W, PropValue::String("mslogon".into())),
+            (PR_RESOURCE_TYPE, PropValue::Long(MAPI_STORE_PROVIDER)),
+            (PR_RESOURCE_METHODS, PropValue::Long(STATUS_VALIDATE_STATE)),
+            (PR_RESOURCE_FLAGS, PropValue::Long(0)),
+            (PR_STATUS_CODE, PropValue::Long(STATUS_AVAILABLE)),
+            (PR_STATUS_STRING_W, PropValue::String("available".into())),
+            (PR_OBJECT_TYPE, PropValue::Long(MAPI_STATUS)),
+            (
+                PR_STORE_ENTRYID,
+                PropValue::Binary(self.engine.store_entry_id()),
+            ),
+        ];
+        entries.into_iter().map(|(t, v)| (pid(t), v)).collect()
+    }
+}
+
+impl MapiProp for StatusObject {
+    fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
+        Ok(answer(&self.props(), tags))
+    }
+
+    fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(tags_of(&self.props()))
+    }
+}
+
+impl Status for StatusObject {
+    fn validate_state(&self, _flags: ULONG) -> MapiResult<()> {
+        // The store is usable when its root folder can be read.
+        self.engine.folder(folders::ROOT).map(drop)
+    }
+}
