@@ -115,11 +115,6 @@ struct MSLogon_IStream;
 #define MSLogon_DEFAULT_STORE 1
 
 /**
- * The first ID of named properties.
- */
-#define MSLogon_FIRST_NAMED_ID 0x00008000
-
-/**
  * COM's `HRESULT`: a signed 32-bit status code.
  */
 typedef int32_t MSLogon_HRESULT;
@@ -1614,11 +1609,6 @@ typedef struct MSLogon_IMSProvider {
  * caller's 8 bytes on x64).
  */
 typedef MSLogon_ULONG_PTR MSLogon_BOOKMARK;
-
-/**
- * An object's number in its store: never reused.
- */
-typedef uint64_t MSLogon_ObjectId;
 
 /**
  * MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
@@ -5516,52 +5506,6 @@ typedef struct MSLogon_IStream {
  * restrictions and sorting (tables), submission, searches.
  */
 #define MSLogon_SUPPORT_MASK (((((MSLogon_STORE_ENTRYID_UNIQUE | MSLogon_STORE_MODIFY_OK) | MSLogon_STORE_CREATE_OK) | MSLogon_STORE_ATTACH_OK) | MSLogon_STORE_MV_PROPS_OK) | MSLogon_STORE_UNICODE_OK)
-
-/**
- * The first number [`MemoryBackend::next_id`] hands out (the engine's
- * well-known folders use smaller ones).
- */
-#define MSLogon_FIRST_DYNAMIC_ID 0x00000100
-
-/**
- * The root folder (`FOLDER_ROOT`).
- */
-#define MSLogon_ROOT 1
-
-/**
- * "Top of Information Store" (`PR_IPM_SUBTREE_ENTRYID`).
- */
-#define MSLogon_IPM_SUBTREE 2
-
-/**
- * Inbox (the receive folder of `IPM`).
- */
-#define MSLogon_INBOX 3
-
-/**
- * Outbox (`PR_IPM_OUTBOX_ENTRYID`).
- */
-#define MSLogon_OUTBOX 4
-
-/**
- * Sent Items (`PR_IPM_SENTMAIL_ENTRYID`).
- */
-#define MSLogon_SENT_ITEMS 5
-
-/**
- * Deleted Items (`PR_IPM_WASTEBASKET_ENTRYID`).
- */
-#define MSLogon_DELETED_ITEMS 6
-
-/**
- * Views (`PR_VIEWS_ENTRYID`).
- */
-#define MSLogon_VIEWS 7
-
-/**
- * Common Views (`PR_COMMON_VIEWS_ENTRYID`).
- */
-#define MSLogon_COMMON_VIEWS 8
 
 #ifdef __cplusplus
 extern "C" {
