@@ -450,3 +450,6 @@ mod tests {
         assert_eq!(logon.store_prop(0x6666_0003), None);
     }
 }
+
+#[cfg(test)]
+mod tree_tests;
