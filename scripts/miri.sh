@@ -20,6 +20,6 @@ if ! cargo +nightly miri --version >/dev/null 2>&1; then
 fi
 start=$(date +%s)
 # The stress test's 90,000 calls would take Miri an hour: it runs natively.
-cargo +nightly miri test --test vtable --test provider
+cargo +nightly miri test --test vtable --test provider --test tree
 cargo +nightly miri test --lib -- provider:: com::
 echo "miri: boundary tests passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,313 @@
+//! The object tree through the vtables, from a host written in Rust: a
+//! forcible Logoff disconnects every open subobject (folder, message with
+//! unsaved changes, attachment, status object), which then answers
+//! `MAPI_E_INVALID_OBJECT` while the host's references keep working; calls
+//! racing the Logoff on other threads complete or fail cleanly; nothing
+//! leaks. Also runs under Miri (scripts/miri.sh).
+
+mod common;
+
+use std::ffi::c_void;
+use std::ptr;
+
+use common::*;
+use mslogon::com::live_objects;
+use mslogon::ffi::MSProviderInit;
+use mslogon::mapi::*;
+
+fn init() -> *mut IMSProvider {
+    let mut provider: *mut IMSProvider = ptr::null_mut();
+    let mut version: ULONG = 0;
+    // SAFETY: valid allocators and out-pointers.
+    let hr = unsafe {
+        MSProviderInit(
+            ptr::null_mut(),
+            ptr::null_mut(),
+            Some(allocate_buffer),
+            Some(allocate_more),
+            Some(free_buffer),
+            0,
+            CURRENT_SPI_VERSION,
+            &mut version,
+            &mut provider,
+        )
+    };
+    assert_eq!(hr, S_OK);
+    provider
+}
+
+fn logon(
+    p: *mut IMSProvider,
+    support: &HostObject<IMAPISupportVtbl>,
+) -> (*mut IMSLogon, *mut IMsgStore) {
+    let (mut l, mut s) = (ptr::null_mut(), ptr::null_mut());
+    let (mut cb, mut pb, mut err) = (0, ptr::null_mut(), ptr::null_mut());
+    // SAFETY: live objects, valid out-pointers.
+    let hr = unsafe {
+        ((*(*p).lpVtbl).Logon)(
+            p,
+            support.as_ptr(),
+            0,
+            ptr::null_mut(),
+            0,
+            ptr::null_mut(),
+            MDB_WRITE,
+            ptr::null(),
+            &mut cb,
+            &mut pb,
+            &mut err,
+            &mut l,
+            &mut s,
+        )
+    };
+    assert_eq!(hr, S_OK);
+    (l, s)
+}
+
+/// The root folder, opened read/write through `IMsgStore::OpenEntry`.
+fn open_root(s: *mut IMsgStore) -> *mut IMAPIFolder {
+    let (mut t, mut unk) = (0, ptr::null_mut());
+    // SAFETY: a live store; valid out-pointers.
+    let hr = unsafe {
+        ((*(*s).lpVtbl).OpenEntry)(
+            s,
+            0,
+            ptr::null_mut(),
+            ptr::null(),
+            MAPI_MODIFY,
+            &mut t,
+            &mut unk,
+        )
+    };
+    assert_eq!((hr, t), (S_OK, MAPI_FOLDER));
+    unk.cast()
+}
+
+fn subject_tags() -> SPropTagArray {
+    SPropTagArray {
+        cValues: 1,
+        aulPropTag: [PR_SUBJECT_W],
+    }
+}
+
+/// `GetProps(PR_SUBJECT_W)` on any IMAPIProp: the HRESULT (buffer freed).
+///
+/// # Safety
+/// `obj` is a live object whose vtable begins with IMAPIProp's.
+unsafe fn get_subject(obj: *mut c_void) -> HRESULT {
+    let obj = obj.cast::<IMAPIProp>();
+    let mut tags = subject_tags();
+    let (mut n, mut v) = (0, ptr::null_mut());
+    // SAFETY: forwarded.
+    let hr = unsafe { ((*(*obj).lpVtbl).GetProps)(obj, &mut tags, 0, &mut n, &mut v) };
+    if !v.is_null() {
+        // SAFETY: a root buffer from our allocator.
+        unsafe { free_buffer(v.cast()) };
+    }
+    hr
+}
+
+/// `SetProps(PR_SUBJECT_W = text)`.
+///
+/// # Safety
+/// `obj` is a live object whose vtable begins with IMAPIProp's.
+unsafe fn set_subject(obj: *mut c_void, text: &str) -> HRESULT {
+    let obj = obj.cast::<IMAPIProp>();
+    let mut wide: Vec<u16> = text.encode_utf16().chain(Some(0)).collect();
+    let mut prop = SPropValue {
+        ulPropTag: PR_SUBJECT_W,
+        dwAlignPad: 0,
+        Value: PV {
+            lpszW: wide.as_mut_ptr(),
+        },
+    };
+    // SAFETY: forwarded; the value outlives the call.
+    unsafe { ((*(*obj).lpVtbl).SetProps)(obj, 1, &mut prop, ptr::null_mut()) }
+}
+
+/// # Safety
+/// `obj` is a live object whose vtable begins with IUnknown's.
+unsafe fn unknown(obj: *mut c_void) -> &'static IUnknownVtbl {
+    // SAFETY: forwarded.
+    unsafe { &**obj.cast::<*const IUnknownVtbl>() }
+}
+
+#[test]
+fn forcible_logoff_disconnects_every_open_subobject() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let buffers = live_buffers();
+    for store_logoff in [false, true] {
+        let support = host_object(support_vtbl());
+        let p = init();
+        let (l, s) = logon(p, &support);
+        // SAFETY (whole block): live objects from the library, driven as
+        // MAPI drives them; every reference taken is given back.
+        unsafe {
+            let root = open_root(s);
+            let rv = &*(*root).lpVtbl;
+            let mut msg = ptr::null_mut();
+            assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut msg), S_OK);
+            assert_eq!(set_subject(msg.cast(), "saved"), S_OK);
+            let mv = &*(*msg).lpVtbl;
+            assert_eq!((mv.SaveChanges)(msg, KEEP_OPEN_READWRITE), S_OK);
+            assert_eq!(set_subject(msg.cast(), "never saved"), S_OK);
+            let (mut num, mut att) = (0, ptr::null_mut());
+            assert_eq!(
+                (mv.CreateAttach)(msg, ptr::null(), 0, &mut num, &mut att),
+                S_OK
+            );
+            let (mut t, mut status) = (0, ptr::null_mut());
+            assert_eq!(
+                ((*(*l).lpVtbl).OpenStatusEntry)(l, ptr::null(), 0, &mut t, &mut status),
+                S_OK
+            );
+            assert_eq!(t, MAPI_STATUS);
+            let objects: [*mut c_void; 4] = [root.cast(), msg.cast(), att.cast(), status];
+            for o in objects {
+                assert!(get_subject(o) >= 0);
+                assert_eq!((unknown(o).AddRef.unwrap())(o.cast()), 2);
+            }
+            // The message's entry ID, to look for it after the Logoff.
+            let mut tags = SPropTagArray {
+                cValues: 1,
+                aulPropTag: [PR_ENTRYID],
+            };
+            let (mut n, mut v) = (0, ptr::null_mut());
+            assert_eq!((mv.GetProps)(msg, &mut tags, 0, &mut n, &mut v), S_OK);
+            let eid =
+                std::slice::from_raw_parts((*v).Value.bin.lpb, (*v).Value.bin.cb as usize).to_vec();
+            free_buffer(v.cast());
+
+            if store_logoff {
+                let mut flags = LOGOFF_ORDERLY;
+                assert_eq!(((*(*s).lpVtbl).StoreLogoff)(s, &mut flags), S_OK);
+            } else {
+                let mut flags = 0;
+                assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+            }
+            assert_eq!(support.releases(), 1, "support released once");
+            for o in objects {
+                assert_eq!(get_subject(o), MAPI_E_INVALID_OBJECT);
+                assert_eq!(set_subject(o, "x"), MAPI_E_INVALID_OBJECT);
+                let mut out: *mut c_void = ptr::dangling_mut::<c_void>();
+                assert_eq!(
+                    (unknown(o).QueryInterface.unwrap())(o.cast(), &IID_IMAPIProp, &mut out),
+                    MAPI_E_INVALID_OBJECT
+                );
+                assert!(out.is_null());
+                assert_eq!((unknown(o).AddRef.unwrap())(o.cast()), 3);
+                assert_eq!((unknown(o).Release.unwrap())(o.cast()), 2);
+            }
+            assert_eq!(
+                (rv.CreateMessage)(root, ptr::null(), 0, &mut msg),
+                MAPI_E_INVALID_OBJECT
+            );
+            assert!(msg.is_null());
+            assert_eq!(
+                (mv.SaveChanges)(objects[1].cast(), 0),
+                MAPI_E_INVALID_OBJECT
+            );
+            let sv = &*(*(status.cast::<IMAPIStatus>())).lpVtbl;
+            assert_eq!(
+                (sv.ValidateState)(status.cast(), 0, 0),
+                MAPI_E_INVALID_OBJECT
+            );
+            for o in objects {
+                assert_eq!((unknown(o).Release.unwrap())(o.cast()), 1);
+                assert_eq!((unknown(o).Release.unwrap())(o.cast()), 0);
+            }
+            assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+            assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+
+            // A new logon on the same provider sees what was saved only.
+            let support2 = host_object(support_vtbl());
+            let (l2, s2) = logon(p, &support2);
+            let (mut t, mut unk) = (0, ptr::null_mut());
+            let mut eid2 = eid.clone();
+            let hr = ((*(*s2).lpVtbl).OpenEntry)(
+                s2,
+                eid2.len() as ULONG,
+                eid2.as_mut_ptr().cast(),
+                ptr::null(),
+                0,
+                &mut t,
+                &mut unk,
+            );
+            assert_eq!((hr, t), (S_OK, MAPI_MESSAGE));
+            let mut tags = subject_tags();
+            let (mut n, mut v) = (0, ptr::null_mut());
+            let m2 = unk.cast::<IMessage>();
+            assert_eq!(
+                ((*(*m2).lpVtbl).GetProps)(m2, &mut tags, 0, &mut n, &mut v),
+                S_OK
+            );
+            let got = (*v).Value.lpszW;
+            let len = (0..).take_while(|&i| *got.add(i) != 0).count();
+            assert_eq!(
+                String::from_utf16_lossy(std::slice::from_raw_parts(got, len)),
+                "saved"
+            );
+            free_buffer(v.cast());
+            assert_eq!(((*(*m2).lpVtbl).Release)(m2), 0);
+            let mut flags = 0;
+            assert_eq!(((*(*l2).lpVtbl).Logoff)(l2, &mut flags), S_OK);
+            assert_eq!(((*(*l2).lpVtbl).Release)(l2), 0);
+            assert_eq!(((*(*s2).lpVtbl).Release)(s2), 0);
+            let mut flags = 0;
+            assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+            assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+        }
+        assert_eq!(live_objects(), baseline, "every object freed");
+        assert_eq!(live_buffers(), buffers, "every host buffer freed");
+    }
+}
+
+#[test]
+fn calls_racing_a_logoff_complete_or_fail_cleanly() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let rounds = if cfg!(miri) { 2 } else { 50 };
+    for _ in 0..rounds {
+        let support = host_object(support_vtbl());
+        let p = init();
+        let (l, s) = logon(p, &support);
+        let root = open_root(s);
+        let root_addr = root as usize;
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    let root = root_addr as *mut c_void;
+                    for _ in 0..if cfg!(miri) { 3 } else { 100 } {
+                        // SAFETY: the test holds a reference until all
+                        // threads are joined.
+                        let hr = unsafe { get_subject(root) };
+                        assert!(
+                            hr == MAPI_W_ERRORS_RETURNED || hr == MAPI_E_INVALID_OBJECT,
+                            "{hr:#x}"
+                        );
+                    }
+                })
+            })
+            .collect();
+        let mut flags = 0;
+        // SAFETY: live objects; references given back below.
+        unsafe {
+            assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        }
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(support.releases(), 1);
+        // SAFETY: we own one reference of each.
+        unsafe {
+            assert_eq!(((*(*root).lpVtbl).Release)(root), 0);
+            assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+            assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+            let mut flags = 0;
+            assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+            assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+        }
+    }
+    assert_eq!(live_objects(), baseline);
+}
