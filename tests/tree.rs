@@ -311,3 +311,129 @@ fn calls_racing_a_logoff_complete_or_fail_cleanly() {
     }
     assert_eq!(live_objects(), baseline);
 }
+
+#[test]
+fn body_and_attachment_data_open_as_streams() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects from the library; every reference
+    // taken is given back.
+    unsafe {
+        let root = open_root(s);
+        let mut msg = ptr::null_mut();
+        assert_eq!(
+            ((*(*root).lpVtbl).CreateMessage)(root, ptr::null(), 0, &mut msg),
+            S_OK
+        );
+        let mv = &*(*msg).lpVtbl;
+        let open = |tag: ULONG, flags: ULONG| {
+            let mut unk = ptr::null_mut();
+            let hr = (mv.OpenProperty)(msg, tag, &IID_IStream, STGM_READWRITE, flags, &mut unk);
+            (hr, unk.cast::<IStream>())
+        };
+        // Missing without MAPI_CREATE; a table interface is not a stream.
+        assert_eq!(open(PR_BODY_W, MAPI_MODIFY).0, MAPI_E_NOT_FOUND);
+        let mut unk = ptr::null_mut();
+        assert_eq!(
+            (mv.OpenProperty)(msg, PR_BODY_W, &IID_IMAPITable, 0, 0, &mut unk),
+            MAPI_E_NO_SUPPORT
+        );
+        assert!(unk.is_null());
+        let (hr, st) = open(PR_BODY_W, MAPI_CREATE | MAPI_MODIFY);
+        assert_eq!(hr, S_OK);
+        let sv = &*(*st).lpVtbl;
+        let body: Vec<u8> = "Hello, stream"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let mut written = 0;
+        assert_eq!(
+            (sv.Write)(st, body.as_ptr().cast(), body.len() as ULONG, &mut written),
+            S_OK
+        );
+        assert_eq!(written as usize, body.len());
+        let mut pos = ULARGE_INTEGER { QuadPart: 99 };
+        assert_eq!(
+            (sv.Seek)(st, LARGE_INTEGER { QuadPart: 0 }, STREAM_SEEK_SET, &mut pos),
+            S_OK
+        );
+        assert_eq!(pos.QuadPart, 0);
+        let mut back = vec![0u8; 64];
+        let mut read = 0;
+        assert_eq!((sv.Read)(st, back.as_mut_ptr().cast(), 64, &mut read), S_OK);
+        assert_eq!(&back[..read as usize], &body[..]);
+        assert_eq!(
+            (sv.Seek)(
+                st,
+                LARGE_INTEGER { QuadPart: -1 },
+                STREAM_SEEK_SET,
+                &mut pos
+            ),
+            STG_E_INVALIDFUNCTION
+        );
+        let mut stat: STATSTG = std::mem::zeroed();
+        assert_eq!((sv.Stat)(st, &mut stat, STATFLAG_NONAME), S_OK);
+        assert_eq!(
+            (stat.cbSize.QuadPart, stat.r#type),
+            (body.len() as u64, STGTY_STREAM)
+        );
+        // Not visible before Commit; visible as PR_BODY_W after it.
+        assert_eq!(get_body(msg.cast()), None);
+        assert_eq!((sv.Commit)(st, 0), S_OK);
+        assert_eq!(get_body(msg.cast()).as_deref(), Some("Hello, stream"));
+        assert_eq!((sv.Release)(st), 0);
+        // Read-only stream: writes are refused.
+        let (hr, ro) = open(PR_BODY_W, 0);
+        assert_eq!(hr, S_OK);
+        let rv = &*(*ro).lpVtbl;
+        assert_eq!(
+            (rv.Write)(ro, body.as_ptr().cast(), 2, &mut written),
+            STG_E_ACCESSDENIED
+        );
+        assert_eq!(written, 0);
+        // A forcible Logoff disconnects streams too.
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(
+            (rv.Read)(ro, back.as_mut_ptr().cast(), 4, &mut read),
+            MAPI_E_INVALID_OBJECT
+        );
+        assert_eq!(read, 0);
+        assert_eq!((rv.Release)(ro), 0);
+        assert_eq!((mv.Release)(msg), 0);
+        assert_eq!(((*(*root).lpVtbl).Release)(root), 0);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        let mut flags = 0;
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+}
+
+/// `PR_BODY_W` of an IMAPIProp, if it has one.
+///
+/// # Safety
+/// `obj` is a live object whose vtable begins with IMAPIProp's.
+unsafe fn get_body(obj: *mut c_void) -> Option<String> {
+    let obj = obj.cast::<IMAPIProp>();
+    let mut tags = SPropTagArray {
+        cValues: 1,
+        aulPropTag: [PR_BODY_W],
+    };
+    let (mut n, mut v) = (0, ptr::null_mut());
+    // SAFETY: forwarded; the result is read then freed.
+    unsafe {
+        let hr = ((*(*obj).lpVtbl).GetProps)(obj, &mut tags, 0, &mut n, &mut v);
+        let out = (hr == S_OK).then(|| {
+            let w = (*v).Value.lpszW;
+            let len = (0..).take_while(|&i| *w.add(i) != 0).count();
+            String::from_utf16_lossy(std::slice::from_raw_parts(w, len))
+        });
+        free_buffer(v.cast());
+        out
+    }
+}

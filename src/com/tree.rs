@@ -20,13 +20,18 @@ use super::props::{read_entry_list, read_prop_values, read_string, Incoming, MAX
 use crate::host::HostAllocators;
 use crate::mapi::*;
 use crate::provider::{
-    Attachment, ErrorRecord, Folder, MapiProp, Message, OpenObject, Opened, Session, Status,
+    Attachment, ErrorRecord, Folder, MapiProp, Message, OpenObject, Opened, PropStream, Session,
+    Status,
 };
 
 /// Which interface a [`Sub`] is.
 pub(crate) trait Kind: Send + Sync + 'static + Sized {
     /// The safe logic behind it.
     type Logic: ?Sized + Send + Sync;
+}
+
+/// A [`Kind`] whose interface extends `IMAPIProp`.
+pub(crate) trait PropKind: Kind {
     /// Its `IMAPIProp` view.
     fn prop(logic: &Self::Logic) -> &dyn MapiProp;
 }
@@ -39,27 +44,41 @@ pub(crate) struct MessageKind;
 pub(crate) struct AttachKind;
 /// `IMAPIStatus`.
 pub(crate) struct StatusKind;
+/// `IStream`.
+pub(crate) struct StreamKind;
+
+impl Kind for StreamKind {
+    type Logic = dyn PropStream;
+}
 
 impl Kind for FolderKind {
     type Logic = dyn Folder;
+}
+impl PropKind for FolderKind {
     fn prop(logic: &dyn Folder) -> &dyn MapiProp {
         logic
     }
 }
 impl Kind for MessageKind {
     type Logic = dyn Message;
+}
+impl PropKind for MessageKind {
     fn prop(logic: &dyn Message) -> &dyn MapiProp {
         logic
     }
 }
 impl Kind for AttachKind {
     type Logic = dyn Attachment;
+}
+impl PropKind for AttachKind {
     fn prop(logic: &dyn Attachment) -> &dyn MapiProp {
         logic
     }
 }
 impl Kind for StatusKind {
     type Logic = dyn Status;
+}
+impl PropKind for StatusKind {
     fn prop(logic: &dyn Status) -> &dyn MapiProp {
         logic
     }
@@ -109,7 +128,7 @@ impl<K: Kind> Sub<K> {
     }
 }
 
-impl<K: Kind> PropClass for Sub<K>
+impl<K: PropKind> PropClass for Sub<K>
 where
     Sub<K>: ComClass,
 {
@@ -215,6 +234,11 @@ pub(crate) fn wrap_opened(
             check_iid(wanted, <Sub<MessageKind> as ComClass>::IIDS)?;
             Ok((MAPI_MESSAGE, new_sub::<MessageKind>(session, logic)?.cast()))
         }
+        Opened::Stream(logic) => {
+            check_iid(wanted, <Sub<StreamKind> as ComClass>::IIDS)?;
+            // Not an object of the MAPI_* kinds: the caller's type is 0.
+            Ok((0, new_sub::<StreamKind>(session, logic)?.cast()))
+        }
         Opened::Object(t, object) => Ok((t, object.into_raw())),
     }
 }
@@ -303,6 +327,258 @@ sub_class!(StatusKind, IMAPIStatus, IMAPIStatusVtbl, [IID_IMAPIProp, IID_IMAPISt
     ChangePassword: status_change_password,
     FlushQueues: status_flush_queues,
 });
+
+type StreamSub = Sub<StreamKind>;
+
+// SAFETY: `IStream` is `#[repr(C)] { lpVtbl }`, and every slot of `VTBL`
+// is a thunk written for `Sub<StreamKind>`.
+unsafe impl ComClass for StreamSub {
+    type Interface = IStream;
+    type Vtbl = IStreamVtbl;
+    const VTBL: &'static IStreamVtbl = &IStreamVtbl {
+        QueryInterface: super::object::query_interface::<Self>,
+        AddRef: super::object::add_ref::<Self>,
+        Release: super::object::release::<Self>,
+        Read: stream_read,
+        Write: stream_write,
+        Seek: stream_seek,
+        SetSize: stream_set_size,
+        CopyTo: stream_copy_to,
+        Commit: stream_commit,
+        Revert: stream_revert,
+        LockRegion: stream_lock_region,
+        UnlockRegion: stream_lock_region,
+        Stat: stream_stat,
+        Clone: stream_clone,
+    };
+    const IIDS: &'static [IID] = &[IID_IStream];
+
+    fn final_release(&self) {
+        self.finalize();
+    }
+
+    fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
+        self.errors.record(error, panic_message);
+    }
+
+    fn alive(&self) -> MapiResult<()> {
+        self.alive_check()
+    }
+}
+
+/// Writes `value` through an optional out-pointer (maybe unaligned).
+///
+/// # Safety
+/// `p` NULL or writable.
+unsafe fn put<T>(p: *mut T, value: T) {
+    if !p.is_null() {
+        // SAFETY: writable (caller).
+        unsafe { p.write_unaligned(value) };
+    }
+}
+
+unsafe extern "system" fn stream_read(
+    this: *mut IStream,
+    pv: *mut c_void,
+    cb: ULONG,
+    pcb_read: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `pv` writable for `cb` bytes; `pcbRead` NULL or
+    // writable (COM contract).
+    unsafe {
+        put(pcb_read, 0);
+        call::<StreamSub>(this, |obj| {
+            if pv.is_null() {
+                return Err(MapiError::Other(STG_E_INVALIDPOINTER));
+            }
+            // Bytes: any address is aligned for them.
+            let buf = std::slice::from_raw_parts_mut(pv.cast::<u8>(), cb as usize);
+            let n = obj.value().with(|s, _| s.read(buf))?;
+            put(pcb_read, n as ULONG);
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_write(
+    this: *mut IStream,
+    pv: *const c_void,
+    cb: ULONG,
+    pcb_written: *mut ULONG,
+) -> HRESULT {
+    // SAFETY: live `this`; `pv` readable for `cb` bytes; `pcbWritten` NULL
+    // or writable (COM contract).
+    unsafe {
+        put(pcb_written, 0);
+        call::<StreamSub>(this, |obj| {
+            if pv.is_null() && cb > 0 {
+                return Err(MapiError::Other(STG_E_INVALIDPOINTER));
+            }
+            let data: &[u8] = if cb == 0 {
+                &[]
+            } else {
+                std::slice::from_raw_parts(pv.cast::<u8>(), cb as usize)
+            };
+            let n = obj.value().with(|s, _| s.write(data))?;
+            put(pcb_written, n as ULONG);
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_seek(
+    this: *mut IStream,
+    offset: LARGE_INTEGER,
+    origin: DWORD,
+    new_pos: *mut ULARGE_INTEGER,
+) -> HRESULT {
+    // SAFETY: live `this`; `plibNewPosition` NULL or writable.
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            let pos = obj.value().with(|s, _| s.seek(offset.QuadPart, origin))?;
+            put(new_pos, ULARGE_INTEGER { QuadPart: pos });
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_set_size(this: *mut IStream, size: ULARGE_INTEGER) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            obj.value().with(|s, _| s.set_size(size.QuadPart))?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_copy_to(
+    this: *mut IStream,
+    dest: *mut IStream,
+    cb: ULARGE_INTEGER,
+    pcb_read: *mut ULARGE_INTEGER,
+    pcb_written: *mut ULARGE_INTEGER,
+) -> HRESULT {
+    // SAFETY: live `this`; `pstm` a live stream (ours or the host's);
+    // out-pointers NULL or writable.
+    unsafe {
+        put(pcb_read, ULARGE_INTEGER { QuadPart: 0 });
+        put(pcb_written, ULARGE_INTEGER { QuadPart: 0 });
+        call::<StreamSub>(this, |obj| {
+            if dest.is_null() || (*dest).lpVtbl.is_null() {
+                return Err(MapiError::Other(STG_E_INVALIDPOINTER));
+            }
+            let want = usize::try_from(cb.QuadPart.min(u64::from(u32::MAX))).unwrap_or(usize::MAX);
+            let mut buf = vec![0u8; want.min(1 << 24)];
+            let n = obj.value().with(|s, _| s.read(&mut buf))?;
+            put(pcb_read, ULARGE_INTEGER { QuadPart: n as u64 });
+            // The destination's Write, read as an Option: a host's NULL
+            // slot is an error, not a call.
+            type WriteFn = unsafe extern "system" fn(
+                *mut IStream,
+                *const c_void,
+                ULONG,
+                *mut ULONG,
+            ) -> HRESULT;
+            let write = ptr::addr_of!((*(*dest).lpVtbl).Write)
+                .cast::<Option<WriteFn>>()
+                .read()
+                .ok_or(MapiError::Other(STG_E_INVALIDPOINTER))?;
+            let mut written: ULONG = 0;
+            let hr = write(dest, buf.as_ptr().cast(), n as ULONG, &mut written);
+            put(
+                pcb_written,
+                ULARGE_INTEGER {
+                    QuadPart: u64::from(written),
+                },
+            );
+            MapiError::check(hr)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_commit(this: *mut IStream, flags: DWORD) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            // STGC_DEFAULT, OVERWRITE, ONLYIFCURRENT, DANGEROUSLYCOMMIT...
+            if flags & !0xF != 0 {
+                return Err(MapiError::Other(STG_E_INVALIDFLAG));
+            }
+            obj.value().with(|s, _| s.commit())?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_revert(this: *mut IStream) -> HRESULT {
+    // SAFETY: live `this`.
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            obj.value().with(|s, _| s.revert())?;
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_lock_region(
+    this: *mut IStream,
+    _offset: ULARGE_INTEGER,
+    _cb: ULARGE_INTEGER,
+    _kind: DWORD,
+) -> HRESULT {
+    // SAFETY: live `this`.
+    // Region locking is not supported (COM's answer for that).
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            obj.value()
+                .with(|_, _| Err(MapiError::Other(STG_E_INVALIDFUNCTION)))
+        })
+    }
+}
+
+unsafe extern "system" fn stream_stat(
+    this: *mut IStream,
+    stat: *mut STATSTG,
+    _flags: DWORD,
+) -> HRESULT {
+    // SAFETY: live `this`; `pstatstg` writable (COM contract).
+    unsafe {
+        call::<StreamSub>(this, |obj| {
+            if stat.is_null() {
+                return Err(MapiError::Other(STG_E_INVALIDPOINTER));
+            }
+            let (size, write) = obj.value().with(|s, _| Ok((s.size()?, s.writable())))?;
+            let zero = FILETIME::default();
+            // No name is allocated (pwcsName NULL), whatever grfStatFlag.
+            stat.write_unaligned(STATSTG {
+                pwcsName: ptr::null_mut(),
+                r#type: STGTY_STREAM,
+                cbSize: ULARGE_INTEGER { QuadPart: size },
+                mtime: zero,
+                ctime: zero,
+                atime: zero,
+                grfMode: if write { STGM_READWRITE } else { STGM_READ },
+                grfLocksSupported: 0,
+                clsid: GUID::new(0, 0, 0, [0; 8]),
+                grfStateBits: 0,
+                reserved: 0,
+            });
+            Ok(S_OK)
+        })
+    }
+}
+
+unsafe extern "system" fn stream_clone(this: *mut IStream, ppstm: *mut *mut IStream) -> HRESULT {
+    // SAFETY: live `this`; `ppstm` NULL or writable.
+    unsafe {
+        put(ppstm, ptr::null_mut());
+        // A second cursor on the same content is not offered.
+        call::<StreamSub>(this, |obj| {
+            obj.value().with(|_, _| Err(MapiError::Other(E_NOTIMPL)))
+        })
+    }
+}
 
 fn check_flags(flags: ULONG, allowed: ULONG) -> MapiResult<()> {
     if flags & !allowed != 0 {

@@ -18,7 +18,7 @@ pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support};
 pub use msprovider::{LogonRegistry, ProviderCore};
 pub use objects::{
     Attachment, ErrorRecord, Folder, MapiProp, Message, NamedProps, OpenObject, OpenObjects,
-    Opened, PropProblem, Status,
+    Opened, PropProblem, PropStream, Status,
 };
 pub use props::{GuidKey, PropName, PropValue};
 

@@ -103,6 +103,8 @@ pub enum Opened {
     Folder(Box<dyn Folder>),
     /// A message (`MAPI_MESSAGE`).
     Message(Box<dyn Message>),
+    /// A property opened as a stream (`IStream`).
+    Stream(Box<dyn PropStream>),
     /// Another object: its `MAPI_*` type and one reference.
     Object(ULONG, ComPtr<IUnknown>),
 }
@@ -242,6 +244,28 @@ pub trait Status: MapiProp {
         let _ = flags;
         Err(MapiError::NoSupport)
     }
+}
+
+/// `IStream` over one property, as `OpenProperty(tag, IID_IStream)` opens
+/// it: read and written in place, stored into the object's (transacted)
+/// properties by `commit`; `revert` goes back to the last commit.
+pub trait PropStream: Send + Sync {
+    /// Reads at the current position; how many bytes were read.
+    fn read(&self, buf: &mut [u8]) -> MapiResult<usize>;
+    /// Writes at the current position; how many bytes were written.
+    fn write(&self, data: &[u8]) -> MapiResult<usize>;
+    /// Moves the position (`STREAM_SEEK_SET/CUR/END`); the new position.
+    fn seek(&self, offset: i64, origin: ULONG) -> MapiResult<u64>;
+    /// Truncates or extends (with zeros).
+    fn set_size(&self, size: u64) -> MapiResult<()>;
+    /// Stores the content into the property.
+    fn commit(&self) -> MapiResult<()>;
+    /// Discards what was written since the last commit.
+    fn revert(&self) -> MapiResult<()>;
+    /// The current size in bytes.
+    fn size(&self) -> MapiResult<u64>;
+    /// Whether it was opened for writing.
+    fn writable(&self) -> bool;
 }
 
 /// An open subobject as its logon sees it: something to disconnect.

@@ -551,6 +551,25 @@ impl MapiProp for MessageObject {
     fn named_props(&self) -> Option<&dyn NamedProps> {
         Some(&*self.engine)
     }
+
+    fn open_property(
+        &self,
+        tag: ULONG,
+        iid: &IID,
+        _options: ULONG,
+        flags: ULONG,
+    ) -> MapiResult<Opened> {
+        let s = self.state();
+        let write = stream_request(iid, flags, s.write)?;
+        let state = self.state.clone();
+        let commit: CommitFn = Box::new(move |value| {
+            let mut s = lock(&state);
+            s.writable()?;
+            s.record.props.insert(pid(tag), value);
+            Ok(())
+        });
+        BufferStream::open(&s.record.props, tag, flags, write, commit).map(Opened::Stream)
+    }
 }
 
 impl Message for MessageObject {
@@ -630,7 +649,7 @@ impl Message for MessageObject {
         let attach = AttachObject {
             message: self.state.clone(),
             number,
-            props: Mutex::new(props),
+            props: SharedProps::new(props),
             write: true,
         };
         Ok((number, Box::new(attach)))
@@ -649,7 +668,7 @@ impl Message for MessageObject {
         Ok(Box::new(AttachObject {
             message: self.state.clone(),
             number,
-            props: Mutex::new(props),
+            props: SharedProps::new(props),
             write,
         }))
     }
@@ -694,13 +713,29 @@ impl Message for MessageObject {
 pub struct AttachObject {
     message: Arc<Mutex<MessageState>>,
     number: ULONG,
-    props: Mutex<Props>,
+    props: SharedProps,
     write: bool,
+}
+
+/// An attachment's working properties, shared with its open streams.
+#[derive(Clone, Default)]
+struct SharedProps(Arc<Mutex<Props>>);
+
+impl SharedProps {
+    fn new(props: Props) -> Self {
+        SharedProps(Arc::new(Mutex::new(props)))
+    }
+    fn lock(&self) -> MutexGuard<'_, Props> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+    fn clone_handle(&self) -> Arc<Mutex<Props>> {
+        self.0.clone()
+    }
 }
 
 impl AttachObject {
     fn props(&self) -> MutexGuard<'_, Props> {
-        self.props.lock().unwrap_or_else(PoisonError::into_inner)
+        self.props.lock()
     }
 
     fn all_props(&self) -> Props {
@@ -752,6 +787,25 @@ impl MapiProp for AttachObject {
         m.writable()?;
         m.attachments.insert(self.number, props);
         Ok(())
+    }
+
+    fn open_property(
+        &self,
+        tag: ULONG,
+        iid: &IID,
+        _options: ULONG,
+        flags: ULONG,
+    ) -> MapiResult<Opened> {
+        let write = stream_request(iid, flags, self.write)?;
+        let props = self.props.clone_handle();
+        let commit: CommitFn = Box::new(move |value| {
+            props
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(pid(tag), value);
+            Ok(())
+        });
+        BufferStream::open(&self.props(), tag, flags, write, commit).map(Opened::Stream)
     }
 }
 
@@ -814,4 +868,203 @@ impl Status for StatusObject {
         // The store is usable when its root folder can be read.
         self.engine.folder(folders::ROOT).map(drop)
     }
+}
+
+/// Where a committed stream goes.
+type CommitFn = Box<dyn Fn(PropValue) -> MapiResult<()> + Send + Sync>;
+
+struct StreamState {
+    data: Vec<u8>,
+    committed: Vec<u8>,
+    position: u64,
+}
+
+/// An `IStream` over one property value, kept in memory while open:
+/// `commit` converts the bytes back into the property's type and stores it
+/// into the owning object's working copy (which its own `SaveChanges` then
+/// stores).
+pub struct BufferStream {
+    state: Mutex<StreamState>,
+    tag: ULONG,
+    write: bool,
+    commit: CommitFn,
+}
+
+/// The most bytes a property stream holds (MAPI's sizes are 32-bit).
+const MAX_STREAM: u64 = u32::MAX as u64;
+
+fn stg(code: HRESULT) -> MapiError {
+    MapiError::Other(code)
+}
+
+impl BufferStream {
+    fn lock(&self) -> MutexGuard<'_, StreamState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The bytes a stream shows of `value`: binary as is, strings as
+    /// UTF-16LE (`PT_UNICODE`) or UTF-8 (`PT_STRING8`), no terminator.
+    fn bytes_of(tag: ULONG, value: &PropValue) -> MapiResult<Vec<u8>> {
+        match (PROP_TYPE(tag), value) {
+            (PT_BINARY, PropValue::Binary(b)) => Ok(b.clone()),
+            (PT_UNICODE, PropValue::String(s)) => {
+                Ok(s.encode_utf16().flat_map(u16::to_le_bytes).collect())
+            }
+            (PT_STRING8, PropValue::String(s)) => Ok(s.as_bytes().to_vec()),
+            _ => Err(MapiError::Other(MAPI_E_INVALID_TYPE)),
+        }
+    }
+
+    fn value_of(tag: ULONG, bytes: &[u8]) -> MapiResult<PropValue> {
+        match PROP_TYPE(tag) {
+            PT_BINARY => Ok(PropValue::Binary(bytes.to_vec())),
+            PT_UNICODE => {
+                if !bytes.len().is_multiple_of(2) {
+                    return Err(MapiError::Other(MAPI_E_BAD_VALUE));
+                }
+                let units: Vec<u16> = bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect();
+                let s =
+                    String::from_utf16(&units).map_err(|_| MapiError::Other(MAPI_E_BAD_VALUE))?;
+                Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
+            }
+            _ => {
+                let s =
+                    std::str::from_utf8(bytes).map_err(|_| MapiError::Other(MAPI_E_BAD_VALUE))?;
+                Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
+            }
+        }
+    }
+
+    /// Opens property `tag` of `props` as a stream (`MAPI_CREATE`: empty,
+    /// made if missing); `commit` stores it back.
+    fn open(
+        props: &Props,
+        tag: ULONG,
+        flags: ULONG,
+        write: bool,
+        commit: CommitFn,
+    ) -> MapiResult<Box<dyn crate::provider::PropStream>> {
+        if !matches!(PROP_TYPE(tag), PT_BINARY | PT_UNICODE | PT_STRING8) || is_computed(tag) {
+            // Objects, tables and other types are not streams.
+            return Err(MapiError::NoSupport);
+        }
+        let data = match (props.get(&pid(tag)), flags & MAPI_CREATE != 0) {
+            (_, true) => Vec::new(),
+            (Some(v), false) => Self::bytes_of(tag, v)?,
+            (None, false) => return Err(MapiError::NotFound),
+        };
+        Ok(Box::new(BufferStream {
+            state: Mutex::new(StreamState {
+                committed: data.clone(),
+                data,
+                position: 0,
+            }),
+            tag,
+            write,
+            commit,
+        }))
+    }
+}
+
+impl crate::provider::PropStream for BufferStream {
+    fn read(&self, buf: &mut [u8]) -> MapiResult<usize> {
+        let mut s = self.lock();
+        let start = usize::try_from(s.position)
+            .unwrap_or(usize::MAX)
+            .min(s.data.len());
+        let n = buf.len().min(s.data.len() - start);
+        buf[..n].copy_from_slice(&s.data[start..start + n]);
+        s.position += n as u64;
+        Ok(n)
+    }
+
+    fn write(&self, data: &[u8]) -> MapiResult<usize> {
+        if !self.write {
+            return Err(stg(STG_E_ACCESSDENIED));
+        }
+        let mut s = self.lock();
+        let end = s
+            .position
+            .checked_add(data.len() as u64)
+            .filter(|&e| e <= MAX_STREAM)
+            .ok_or(stg(STG_E_MEDIUMFULL))?;
+        let (start, end) = (s.position as usize, end as usize);
+        if s.data.len() < end {
+            s.data.resize(end, 0);
+        }
+        s.data[start..end].copy_from_slice(data);
+        s.position = end as u64;
+        Ok(data.len())
+    }
+
+    fn seek(&self, offset: i64, origin: ULONG) -> MapiResult<u64> {
+        let mut s = self.lock();
+        let base = match origin {
+            STREAM_SEEK_SET => 0,
+            STREAM_SEEK_CUR => s.position as i128,
+            STREAM_SEEK_END => s.data.len() as i128,
+            _ => return Err(stg(STG_E_INVALIDFUNCTION)),
+        };
+        let target = base + i128::from(offset);
+        if !(0..=i128::from(MAX_STREAM)).contains(&target) {
+            return Err(stg(STG_E_INVALIDFUNCTION));
+        }
+        s.position = target as u64;
+        Ok(s.position)
+    }
+
+    fn set_size(&self, size: u64) -> MapiResult<()> {
+        if !self.write {
+            return Err(stg(STG_E_ACCESSDENIED));
+        }
+        if size > MAX_STREAM {
+            return Err(stg(STG_E_MEDIUMFULL));
+        }
+        self.lock().data.resize(size as usize, 0);
+        Ok(())
+    }
+
+    fn commit(&self) -> MapiResult<()> {
+        if !self.write {
+            return Err(stg(STG_E_ACCESSDENIED));
+        }
+        let data = self.lock().data.clone();
+        (self.commit)(Self::value_of(self.tag, &data)?)?;
+        self.lock().committed = data;
+        Ok(())
+    }
+
+    fn revert(&self) -> MapiResult<()> {
+        let mut s = self.lock();
+        s.data = s.committed.clone();
+        s.position = s.position.min(s.data.len() as u64);
+        Ok(())
+    }
+
+    fn size(&self) -> MapiResult<u64> {
+        Ok(self.lock().data.len() as u64)
+    }
+
+    fn writable(&self) -> bool {
+        self.write
+    }
+}
+
+/// `OpenProperty`'s checks shared by messages and attachments: only
+/// `IStream`; writing needs `MAPI_MODIFY` (or `MAPI_CREATE`) on a writable
+/// object.
+fn stream_request(iid: &IID, flags: ULONG, object_writable: bool) -> MapiResult<bool> {
+    if *iid != IID_IStream {
+        // Tables (PR_MESSAGE_RECIPIENTS, ...) and embedded messages are not
+        // opened this way yet.
+        return Err(MapiError::NoSupport);
+    }
+    let write = flags & (MAPI_MODIFY | MAPI_CREATE) != 0;
+    if write && !object_writable {
+        return Err(no_access());
+    }
+    Ok(write)
 }
