@@ -437,3 +437,152 @@ unsafe fn get_body(obj: *mut c_void) -> Option<String> {
         out
     }
 }
+
+#[test]
+fn copy_to_and_copy_props_go_through_the_destination() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects from the library; every reference
+    // taken is given back.
+    unsafe {
+        let root = open_root(s);
+        let rv = &*(*root).lpVtbl;
+        let (mut a, mut b) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut a), S_OK);
+        assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut b), S_OK);
+        let av = &*(*a).lpVtbl;
+        assert_eq!(set_subject(a.cast(), "from A"), S_OK);
+        let mut eid_tags = SPropTagArray {
+            cValues: 1,
+            aulPropTag: [PR_ENTRYID],
+        };
+        let mut entry_id = |m: *mut IMessage| {
+            let (mut n, mut v) = (0, ptr::null_mut());
+            assert_eq!(
+                ((*(*m).lpVtbl).GetProps)(m, &mut eid_tags, 0, &mut n, &mut v),
+                S_OK
+            );
+            let e =
+                std::slice::from_raw_parts((*v).Value.bin.lpb, (*v).Value.bin.cb as usize).to_vec();
+            free_buffer(v.cast());
+            e
+        };
+        let b_id = entry_id(b);
+        let mut problems = ptr::null_mut();
+        // Unknown flags, bad interface, the object onto itself.
+        assert_eq!(
+            (av.CopyTo)(
+                a,
+                0,
+                ptr::null(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                b.cast(),
+                0x100,
+                &mut problems
+            ),
+            MAPI_E_UNKNOWN_FLAGS
+        );
+        assert_eq!(
+            (av.CopyTo)(
+                a,
+                0,
+                ptr::null(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                &IID_IStream,
+                b.cast(),
+                0,
+                &mut problems
+            ),
+            MAPI_E_INTERFACE_NOT_SUPPORTED
+        );
+        assert_eq!(
+            (av.CopyTo)(
+                a,
+                0,
+                ptr::null(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                a.cast(),
+                0,
+                &mut problems
+            ),
+            MAPI_E_NO_ACCESS
+        );
+        assert_eq!(
+            (av.CopyTo)(
+                a,
+                0,
+                ptr::null(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                b.cast(),
+                0,
+                &mut problems
+            ),
+            S_OK
+        );
+        assert!(problems.is_null(), "identity properties are not copied");
+        let mut tags = subject_tags();
+        let (mut n, mut v) = (0, ptr::null_mut());
+        assert_eq!(
+            ((*(*b).lpVtbl).GetProps)(b, &mut tags, 0, &mut n, &mut v),
+            S_OK
+        );
+        free_buffer(v.cast());
+        assert_eq!(entry_id(b), b_id, "B keeps its own entry ID");
+        // NOREPLACE keeps B's subject; MOVE takes it from A.
+        assert_eq!(set_subject(b.cast(), "B's own"), S_OK);
+        assert_eq!(set_subject(a.cast(), "second"), S_OK);
+        let mut include = subject_tags();
+        assert_eq!(
+            (av.CopyProps)(
+                a,
+                &mut include,
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                b.cast(),
+                MAPI_NOREPLACE | MAPI_MOVE,
+                ptr::null_mut()
+            ),
+            S_OK
+        );
+        assert_eq!(get_subject(a.cast()), S_OK, "nothing copied: nothing moved");
+        assert_eq!(
+            (av.CopyProps)(
+                a,
+                &mut include,
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                b.cast(),
+                MAPI_MOVE,
+                ptr::null_mut()
+            ),
+            S_OK
+        );
+        assert_eq!(get_subject(a.cast()), MAPI_W_ERRORS_RETURNED, "moved away");
+        assert_eq!((av.Release)(a), 0);
+        assert_eq!(((*(*b).lpVtbl).Release)(b), 0);
+        assert_eq!((rv.Release)(root), 0);
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+}

@@ -311,28 +311,237 @@ pub(crate) unsafe extern "system" fn delete_props<T: PropClass>(
     }
 }
 
+/// Properties that name the source object itself: `CopyTo` never copies
+/// them (the destination has its own).
+const IDENTITY_TAGS: &[ULONG] = &[
+    PR_ENTRYID,
+    PR_RECORD_KEY,
+    PR_SEARCH_KEY,
+    PR_STORE_ENTRYID,
+    PR_STORE_RECORD_KEY,
+    PR_PARENT_ENTRYID,
+    PR_OBJECT_TYPE,
+    PR_INSTANCE_KEY,
+    PR_ACCESS,
+    PR_ACCESS_LEVEL,
+    PR_MDB_PROVIDER,
+    PR_MESSAGE_SIZE,
+    PR_HASATTACH,
+    PR_DISPLAY_TO_W,
+    PR_DISPLAY_CC_W,
+    PR_DISPLAY_BCC_W,
+    PR_CONTENT_COUNT,
+    PR_CONTENT_UNREAD,
+    PR_ASSOC_CONTENT_COUNT,
+    PR_SUBFOLDERS,
+    PR_FOLDER_TYPE,
+    PR_ATTACH_NUM,
+    PR_ATTACH_SIZE,
+];
+
+/// The flags `CopyTo` and `CopyProps` accept.
+const COPY_FLAGS: ULONG = MAPI_MOVE | MAPI_NOREPLACE | MAPI_DIALOG | MAPI_DECLINE_OK;
+
+type GetPropsFn = unsafe extern "system" fn(
+    *mut c_void,
+    *mut SPropTagArray,
+    ULONG,
+    *mut ULONG,
+    *mut *mut SPropValue,
+) -> HRESULT;
+type SetPropsFn = unsafe extern "system" fn(
+    *mut c_void,
+    ULONG,
+    *mut SPropValue,
+    *mut *mut SPropProblemArray,
+) -> HRESULT;
+
+/// Slot `index` of the `IMAPIProp` vtable of a host object, as an
+/// `Option` (a NULL slot is an error, not a call).
+///
+/// # Safety
+///
+/// `obj` is NULL or a live object whose vtable begins with `IMAPIProp`'s
+/// slots; `F` is that slot's function type.
+unsafe fn prop_slot<F: Copy>(obj: *mut c_void, index: usize) -> MapiResult<F> {
+    if obj.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: a live COM object: its first field is its vtable pointer.
+    let vtbl = unsafe { *obj.cast::<*const Option<F>>() };
+    if vtbl.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    // SAFETY: slot `index` < 14 of a live IMAPIProp vtable.
+    unsafe { vtbl.add(index).read() }.ok_or(MapiError::InvalidParameter)
+}
+
+/// Copies `tags` of `this` onto `dest` through `dest`'s own `SetProps`
+/// (ours or another provider's); `MAPI_MOVE` then deletes them here. The
+/// destination's problems are handed to the caller as it made them.
+///
+/// # Safety
+///
+/// `dest` NULL or a live object whose vtable begins with `IMAPIProp`'s and
+/// whose buffers come from the same MAPI allocators.
+unsafe fn copy_onto<T: PropClass>(
+    this: &ComObject<T>,
+    tags: Option<Vec<ULONG>>,
+    exclude: &[ULONG],
+    dest: *mut c_void,
+    flags: ULONG,
+    problems_out: Option<Out<*mut SPropProblemArray>>,
+) -> MapiResult<HRESULT> {
+    if dest.is_null() {
+        return Err(MapiError::InvalidParameter);
+    }
+    if dest == this.as_interface().cast::<c_void>() {
+        return Err(MapiError::Other(MAPI_E_NO_ACCESS));
+    }
+    // SAFETY: forwarded from the caller.
+    let (get, set) = unsafe {
+        (
+            prop_slot::<GetPropsFn>(dest, 5)?,
+            prop_slot::<SetPropsFn>(dest, 8)?,
+        )
+    };
+    // Read what to copy with the source's lock held, call the destination
+    // after it is released.
+    let (values, alloc) = this.value().with_prop(|p, ctx| {
+        let tags = match tags {
+            Some(t) => t,
+            None => p
+                .prop_list()?
+                .into_iter()
+                .filter(|t| !IDENTITY_TAGS.iter().any(|i| PROP_ID(*i) == PROP_ID(*t)))
+                .collect(),
+        };
+        let tags: Vec<ULONG> = tags
+            .into_iter()
+            .filter(|t| !exclude.iter().any(|e| PROP_ID(*e) == PROP_ID(*t)))
+            .collect();
+        let values = p.get_props(&tags)?;
+        let pairs: Vec<(ULONG, PropValue)> = tags
+            .iter()
+            .zip(values)
+            .filter_map(|(t, v)| match v {
+                Some(PropValue::Error(_)) | None => None,
+                Some(v) => Some((PROP_TAG(v.prop_type(), PROP_ID(*t)), v)),
+            })
+            .collect();
+        Ok((pairs, *ctx.alloc()?))
+    })?;
+    let mut values = values;
+    if flags & MAPI_NOREPLACE != 0 && !values.is_empty() {
+        // Leave out what the destination already has.
+        let tags: Vec<ULONG> = values.iter().map(|(t, _)| *t).collect();
+        let array = alloc.prop_tag_array(&tags)?;
+        let (mut n, mut existing) = (0, ptr::null_mut());
+        // SAFETY: the destination's own slot; a tag array we own; valid
+        // out-pointers. Its result is read, then freed once.
+        let hr = unsafe { get(dest, array, 0, &mut n, &mut existing) };
+        // SAFETY: our root buffer.
+        unsafe { alloc.free(array.cast()) };
+        if hr >= 0 && !existing.is_null() {
+            let n = usize::try_from(n).unwrap_or(0).min(values.len());
+            // SAFETY: `n` values (maybe unaligned) from the destination.
+            let have: Vec<bool> = (0..n)
+                .map(|i| {
+                    PROP_TYPE(unsafe { existing.add(i).read_unaligned() }.ulPropTag) != PT_ERROR
+                })
+                .collect();
+            // SAFETY: the root buffer GetProps returned.
+            unsafe { alloc.free(existing.cast()) };
+            let mut keep = have.into_iter().map(|h| !h).chain(std::iter::repeat(true));
+            values.retain(|_| keep.next().unwrap_or(true));
+        }
+    }
+    if values.is_empty() {
+        return Ok(S_OK);
+    }
+    let copied: Vec<ULONG> = values.iter().map(|(t, _)| *t).collect();
+    let pairs: Vec<(ULONG, Option<PropValue>)> =
+        values.into_iter().map(|(t, v)| (t, Some(v))).collect();
+    let (array, _) = write_prop_values(&alloc, &pairs, true)?;
+    let mut problems: *mut SPropProblemArray = ptr::null_mut();
+    let want_problems = problems_out.is_some();
+    // SAFETY: the destination's own slot; an array in our buffer, freed
+    // after the call; a valid out-pointer (or NULL: no problems wanted).
+    let hr = unsafe {
+        set(
+            dest,
+            ulong(pairs.len())?,
+            array,
+            if want_problems {
+                &mut problems
+            } else {
+                ptr::null_mut()
+            },
+        )
+    };
+    // SAFETY: our root buffer.
+    unsafe { alloc.free(array.cast()) };
+    if let Some(out) = problems_out {
+        out.set(problems);
+    }
+    MapiError::check(hr)?;
+    if flags & MAPI_MOVE != 0 {
+        this.value()
+            .with_prop(|p, _| p.delete_props(&copied).map(drop))?;
+    }
+    Ok(hr)
+}
+
+/// The destination interface of `CopyTo`/`CopyProps`: NULL or one that
+/// extends `IMAPIProp`.
+fn check_copy_interface(iid: Option<&IID>) -> MapiResult<()> {
+    const PROP_IIDS: &[IID] = &[
+        IID_IMAPIProp,
+        IID_IMAPIContainer,
+        IID_IMAPIFolder,
+        IID_IMessage,
+        IID_IAttachment,
+        IID_IMsgStore,
+        IID_IMAPIStatus,
+    ];
+    match iid {
+        Some(i) if !PROP_IIDS.contains(i) => Err(MapiError::InterfaceNotSupported),
+        _ => Ok(()),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) unsafe extern "system" fn copy_to<T: PropClass>(
     this: *mut T::Interface,
-    _ciid: ULONG,
-    _iids: *const IID,
-    _exclude: *mut SPropTagArray,
+    ciid_exclude: ULONG,
+    rgiid_exclude: *const IID,
+    lp_exclude: *mut SPropTagArray,
     _ui: ULONG_PTR,
     _progress: *mut c_void,
-    _iface: *const IID,
-    _dest: *mut c_void,
-    _flags: ULONG,
+    lp_interface: *const IID,
+    dest: *mut c_void,
+    flags: ULONG,
     lpp_problems: *mut *mut SPropProblemArray,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppProblems` NULL or writable.
+    // SAFETY: live `this`; arrays readable for their counts; `lpDestObj`
+    // a live IMAPIProp; `lppProblems` NULL or writable (MAPI contract).
     unsafe {
         call::<T>(this, |obj| {
-            if !lpp_problems.is_null() {
-                Out::new(lpp_problems, ptr::null_mut())?;
+            let problems_out = match lpp_problems.is_null() {
+                true => None,
+                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
+            };
+            if flags & !COPY_FLAGS != 0 {
+                return Err(MapiError::UnknownFlags);
             }
-            // Copying onto another object needs that object's SetProps
-            // through its vtable: not written yet (see README).
-            obj.value().with_prop(|_, _| Err(MapiError::NoSupport))
+            if ciid_exclude > 0 && rgiid_exclude.is_null() {
+                return Err(MapiError::InvalidParameter);
+            }
+            check_copy_interface(iid(lp_interface))?;
+            // Subobjects (recipients, attachments) are not copied: only
+            // properties (see README); rgiidExclude has nothing to exclude.
+            let exclude = read_tags(lp_exclude)?.unwrap_or_default();
+            copy_onto(obj, None, &exclude, dest, flags, problems_out)
         })
     }
 }
@@ -340,21 +549,27 @@ pub(crate) unsafe extern "system" fn copy_to<T: PropClass>(
 #[allow(clippy::too_many_arguments)]
 pub(crate) unsafe extern "system" fn copy_props<T: PropClass>(
     this: *mut T::Interface,
-    _include: *mut SPropTagArray,
+    lp_include: *mut SPropTagArray,
     _ui: ULONG_PTR,
     _progress: *mut c_void,
-    _iface: *const IID,
-    _dest: *mut c_void,
-    _flags: ULONG,
+    lp_interface: *const IID,
+    dest: *mut c_void,
+    flags: ULONG,
     lpp_problems: *mut *mut SPropProblemArray,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppProblems` NULL or writable.
+    // SAFETY: as `copy_to`.
     unsafe {
         call::<T>(this, |obj| {
-            if !lpp_problems.is_null() {
-                Out::new(lpp_problems, ptr::null_mut())?;
+            let problems_out = match lpp_problems.is_null() {
+                true => None,
+                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
+            };
+            if flags & !COPY_FLAGS != 0 {
+                return Err(MapiError::UnknownFlags);
             }
-            obj.value().with_prop(|_, _| Err(MapiError::NoSupport))
+            check_copy_interface(iid(lp_interface))?;
+            let include = read_tags(lp_include)?.ok_or(MapiError::InvalidParameter)?;
+            copy_onto(obj, Some(include), &[], dest, flags, problems_out)
         })
     }
 }
