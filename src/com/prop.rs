@@ -444,10 +444,12 @@ unsafe fn copy_onto<T: PropClass>(
         unsafe { alloc.free(array.cast()) };
         if hr >= 0 && !existing.is_null() {
             let n = usize::try_from(n).unwrap_or(0).min(values.len());
-            // SAFETY: `n` values (maybe unaligned) from the destination.
             let have: Vec<bool> = (0..n)
                 .map(|i| {
-                    PROP_TYPE(unsafe { existing.add(i).read_unaligned() }.ulPropTag) != PT_ERROR
+                    // SAFETY: `n` values (maybe unaligned) from the
+                    // destination.
+                    let v = unsafe { existing.add(i).read_unaligned() };
+                    PROP_TYPE(v.ulPropTag) != PT_ERROR
                 })
                 .collect();
             // SAFETY: the root buffer GetProps returned.
