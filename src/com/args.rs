@@ -32,6 +32,20 @@ impl<T: Copy> Out<T> {
     }
 }
 
+/// An optional out-parameter: NULL means "not wanted" (`lppProblems`,
+/// `lpulOldStatus`...), anything else is set to `neutral` at once.
+///
+/// # Safety
+///
+/// As [`Out::new`].
+pub unsafe fn optional_out<T: Copy>(ptr: *mut T, neutral: T) -> MapiResult<Option<Out<T>>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { Out::new(ptr, neutral) }.map(Some)
+}
+
 /// Two out-parameters, each set to its neutral value before either is
 /// checked: a NULL one never leaves the other unwritten.
 ///

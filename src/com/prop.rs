@@ -8,7 +8,7 @@ use std::mem::size_of;
 use std::ptr;
 use std::sync::Arc;
 
-use super::args::{iid, out_pair, Out};
+use super::args::{iid, optional_out, out_pair, Out};
 use super::boundary::boundary;
 use super::logon::COMPONENT;
 use super::object::{ComClass, ComObject};
@@ -256,10 +256,7 @@ pub(crate) unsafe extern "system" fn set_props<T: PropClass>(
     // `lppProblems` NULL (no problems wanted) or writable.
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = match lpp_problems.is_null() {
-                true => None,
-                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
-            };
+            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
             let incoming = read_prop_values(lp_props, c_values)?;
             obj.value().with_prop(|p, ctx| {
                 let mut problems = Vec::new();
@@ -295,10 +292,7 @@ pub(crate) unsafe extern "system" fn delete_props<T: PropClass>(
     // writable.
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = match lpp_problems.is_null() {
-                true => None,
-                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
-            };
+            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
             let tags = read_tags(lp_tags)?.ok_or(MapiError::InvalidParameter)?;
             obj.value().with_prop(|p, ctx| {
                 let problems = p.delete_props(&tags)?;
@@ -529,10 +523,7 @@ pub(crate) unsafe extern "system" fn copy_to<T: PropClass>(
     // a live IMAPIProp; `lppProblems` NULL or writable (MAPI contract).
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = match lpp_problems.is_null() {
-                true => None,
-                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
-            };
+            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
             if flags & !COPY_FLAGS != 0 {
                 return Err(MapiError::UnknownFlags);
             }
@@ -562,10 +553,7 @@ pub(crate) unsafe extern "system" fn copy_props<T: PropClass>(
     // SAFETY: as `copy_to`.
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = match lpp_problems.is_null() {
-                true => None,
-                false => Some(Out::new(lpp_problems, ptr::null_mut())?),
-            };
+            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
             if flags & !COPY_FLAGS != 0 {
                 return Err(MapiError::UnknownFlags);
             }

@@ -5,7 +5,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, out_pair, Out};
+use super::args::{entry_id, iid, optional_out, out_pair};
 use super::logon::{advise_on, compare_entry_ids_on};
 use super::object::{ComClass, ComObject, Pinned};
 use super::prop::{call, check_unicode_flag, prop_vtbl, PropClass, PropCtx};
@@ -184,10 +184,7 @@ unsafe extern "system" fn get_receive_folder<P: LogonProvider>(
     unsafe {
         call::<Store<P>>(this, |obj| {
             let (cb, eid) = out_pair(lpcb_entry_id, 0, lpp_entry_id, ptr::null_mut())?;
-            let explicit = match lpp_explicit.is_null() {
-                true => None,
-                false => Some(Out::new(lpp_explicit, ptr::null_mut())?),
-            };
+            let explicit = optional_out(lpp_explicit, ptr::null_mut())?;
             let wide = check_unicode_flag(flags)?;
             let class = message_class(lpsz_class, wide)?;
             let core = obj.value().core();

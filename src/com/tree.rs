@@ -13,7 +13,7 @@ use std::ffi::c_void;
 use std::ptr;
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
-use super::args::{iid, out_pair, required_entry_id, Out};
+use super::args::{iid, optional_out, out_pair, required_entry_id, Out};
 use super::object::{release, ComClass, ComObject, Pinned};
 use super::prop::{call, prop_vtbl, PropClass, PropCtx};
 use super::props::{read_entry_list, read_prop_values, read_string, Incoming, MAX_COUNT};
@@ -580,6 +580,40 @@ unsafe extern "system" fn stream_clone(this: *mut IStream, ppstm: *mut *mut IStr
     }
 }
 
+/// Slots that answer `MAPI_E_NO_SUPPORT` on a connected object (and
+/// `MAPI_E_INVALID_OBJECT` after a forcible Logoff); why, per slot.
+macro_rules! no_support {
+    ($cls:ty, $iface:ty; $($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        $(#[$doc])*
+        unsafe extern "system" fn $name(this: *mut $iface, $($arg: $ty),*) -> HRESULT {
+            $(let _ = $arg;)*
+            // SAFETY: C calls through our vtable with a live `this`.
+            unsafe { call::<$cls>(this, |obj| obj.value().with(|_, _| Err(MapiError::NoSupport))) }
+        }
+    )*};
+}
+
+no_support! { FolderSub, IMAPIFolder;
+    /// Not a search folder.
+    folder_set_search_criteria(restriction: *mut c_void, list: *mut ENTRYLIST, flags: ULONG);
+    /// Contents tables are the next issue's.
+    folder_save_contents_sort(sort: *mut SSortOrderSet, flags: ULONG);
+}
+
+no_support! { MessageSub, IMessage;
+    /// No transport yet: submission is a later issue.
+    message_submit(flags: ULONG);
+}
+
+no_support! { StatusSub, IMAPIStatus;
+    /// No UI: a store without settings.
+    status_settings_dialog(ui: ULONG_PTR, flags: ULONG);
+    /// No password: the store has no credentials.
+    status_change_password(old: *mut c_void, new: *mut c_void, flags: ULONG);
+    /// No queues: a store provider without transport.
+    status_flush_queues(ui: ULONG_PTR, cb: ULONG, eid: *mut ENTRYID, flags: ULONG);
+}
+
 fn check_flags(flags: ULONG, allowed: ULONG) -> MapiResult<()> {
     if flags & !allowed != 0 {
         Err(MapiError::UnknownFlags)
@@ -713,20 +747,6 @@ unsafe extern "system" fn folder_open_entry(
                 unk.set(p);
                 Ok(S_OK)
             })
-        })
-    }
-}
-
-unsafe extern "system" fn folder_set_search_criteria(
-    this: *mut IMAPIFolder,
-    _r: *mut c_void,
-    _l: *mut ENTRYLIST,
-    _f: ULONG,
-) -> HRESULT {
-    // SAFETY: live `this`.
-    unsafe {
-        call::<FolderSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
         })
     }
 }
@@ -985,10 +1005,7 @@ unsafe extern "system" fn folder_set_message_status(
     unsafe {
         call::<FolderSub>(this, |obj| {
             let entry = required_entry_id(cb, eid)?;
-            let old_out = match lpul_old.is_null() {
-                true => None,
-                false => Some(Out::new(lpul_old, 0)?),
-            };
+            let old_out = optional_out(lpul_old, 0)?;
             obj.value().with(|folder, _| {
                 let old = folder.set_message_status(entry, status, mask)?;
                 if let Some(o) = old_out {
@@ -996,19 +1013,6 @@ unsafe extern "system" fn folder_set_message_status(
                 }
                 Ok(S_OK)
             })
-        })
-    }
-}
-
-unsafe extern "system" fn folder_save_contents_sort(
-    this: *mut IMAPIFolder,
-    _s: *mut SSortOrderSet,
-    _f: ULONG,
-) -> HRESULT {
-    // SAFETY: live `this`.
-    unsafe {
-        call::<FolderSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
         })
     }
 }
@@ -1145,16 +1149,6 @@ unsafe extern "system" fn message_modify_recipients(
     }
 }
 
-unsafe extern "system" fn message_submit(this: *mut IMessage, _flags: ULONG) -> HRESULT {
-    // SAFETY: live `this`.
-    // No transport yet: submission is a later issue.
-    unsafe {
-        call::<MessageSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
-        })
-    }
-}
-
 unsafe extern "system" fn message_set_read_flag(this: *mut IMessage, flags: ULONG) -> HRESULT {
     // SAFETY: live `this`.
     unsafe {
@@ -1199,51 +1193,6 @@ unsafe extern "system" fn status_validate_state(
             check_flags(flags, VALIDATE_FLAGS)?;
             obj.value().with(|status, _| status.validate_state(flags))?;
             Ok(S_OK)
-        })
-    }
-}
-
-unsafe extern "system" fn status_settings_dialog(
-    this: *mut IMAPIStatus,
-    _ui: ULONG_PTR,
-    _flags: ULONG,
-) -> HRESULT {
-    // SAFETY: live `this`.
-    // No UI: a store without settings.
-    unsafe {
-        call::<StatusSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
-        })
-    }
-}
-
-unsafe extern "system" fn status_change_password(
-    this: *mut IMAPIStatus,
-    _old: *mut c_void,
-    _new: *mut c_void,
-    _flags: ULONG,
-) -> HRESULT {
-    // SAFETY: live `this`.
-    // No password: the store has no credentials.
-    unsafe {
-        call::<StatusSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
-        })
-    }
-}
-
-unsafe extern "system" fn status_flush_queues(
-    this: *mut IMAPIStatus,
-    _ui: ULONG_PTR,
-    _cb: ULONG,
-    _eid: *mut ENTRYID,
-    _flags: ULONG,
-) -> HRESULT {
-    // SAFETY: live `this`.
-    // No queues: a store provider without transport.
-    unsafe {
-        call::<StatusSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
         })
     }
 }
