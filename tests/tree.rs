@@ -40,6 +40,14 @@ fn logon(
     p: *mut IMSProvider,
     support: &HostObject<IMAPISupportVtbl>,
 ) -> (*mut IMSLogon, *mut IMsgStore) {
+    logon_with(p, support, MDB_WRITE)
+}
+
+fn logon_with(
+    p: *mut IMSProvider,
+    support: &HostObject<IMAPISupportVtbl>,
+    flags: ULONG,
+) -> (*mut IMSLogon, *mut IMsgStore) {
     let (mut l, mut s) = (ptr::null_mut(), ptr::null_mut());
     let (mut cb, mut pb, mut err) = (0, ptr::null_mut(), ptr::null_mut());
     // SAFETY: live objects, valid out-pointers.
@@ -51,7 +59,7 @@ fn logon(
             ptr::null_mut(),
             0,
             ptr::null_mut(),
-            MDB_WRITE,
+            flags,
             ptr::null(),
             &mut cb,
             &mut pb,
@@ -609,6 +617,61 @@ fn copy_to_and_copy_props_go_through_the_destination() {
         assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
         assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
         assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+}
+
+#[test]
+fn a_logon_without_mdb_write_opens_everything_read_only() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon_with(p, &support, MDB_NO_DIALOG);
+    // SAFETY (whole block): live objects; references given back.
+    unsafe {
+        let sv = &*(*s).lpVtbl;
+        let (mut t, mut unk) = (0, ptr::null_mut());
+        assert_eq!(
+            (sv.OpenEntry)(
+                s,
+                0,
+                ptr::null_mut(),
+                ptr::null(),
+                MAPI_MODIFY,
+                &mut t,
+                &mut unk
+            ),
+            MAPI_E_NO_ACCESS
+        );
+        assert!(unk.is_null());
+        assert_eq!(
+            (sv.OpenEntry)(
+                s,
+                0,
+                ptr::null_mut(),
+                ptr::null(),
+                MAPI_BEST_ACCESS,
+                &mut t,
+                &mut unk
+            ),
+            S_OK
+        );
+        let root = unk.cast::<IMAPIFolder>();
+        let mut msg = ptr::null_mut();
+        assert_eq!(
+            ((*(*root).lpVtbl).CreateMessage)(root, ptr::null(), 0, &mut msg),
+            MAPI_E_NO_ACCESS
+        );
+        assert_eq!(set_subject(root.cast(), "x"), MAPI_E_NO_ACCESS);
+        assert_eq!(get_subject(root.cast()), MAPI_W_ERRORS_RETURNED);
+        assert_eq!(((*(*root).lpVtbl).Release)(root), 0);
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!((sv.Release)(s), 0);
         assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
         assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
     }

@@ -740,8 +740,7 @@ unsafe extern "system" fn folder_open_entry(
             check_flags(flags, MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS)?;
             let wanted = iid(lp_interface);
             obj.value().with(|folder, session| {
-                let write = flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0;
-                let opened = folder.open_entry(entry, write)?;
+                let opened = folder.open_entry(entry, flags)?;
                 let (t, p) = wrap_opened(session, opened, wanted, None)?;
                 obj_type.set(t);
                 unk.set(p);

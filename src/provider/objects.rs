@@ -116,8 +116,9 @@ pub enum Opened {
 /// (`MAPI_W_PARTIAL_COMPLETION`).
 pub trait Folder: MapiProp {
     /// `OpenEntry`: any object of the store by entry ID (`None`: this
-    /// folder's store root). `write`: `MAPI_MODIFY`/`MAPI_BEST_ACCESS`.
-    fn open_entry(&self, entry_id: Option<&[u8]>, write: bool) -> MapiResult<Opened>;
+    /// folder's store root); `flags`: `MAPI_MODIFY`, `MAPI_BEST_ACCESS`,
+    /// `MAPI_DEFERRED_ERRORS` (checked for unknown bits).
+    fn open_entry(&self, entry_id: Option<&[u8]>, flags: ULONG) -> MapiResult<Opened>;
 
     /// `CreateMessage` (`MAPI_ASSOCIATED`: a folder-associated message).
     fn create_message(&self, associated: bool) -> MapiResult<Box<dyn Message>> {

@@ -139,7 +139,8 @@ impl MessageStoreProvider for ReferenceStore {
         };
         let slot = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
         let engine = engine_in(&slot.engine, number)?.clone();
-        let logon = ReferenceLogon::open(number, slot.name.clone());
+        let mut logon = ReferenceLogon::open(number, slot.name.clone());
+        logon.writable = request.flags & MDB_WRITE != 0;
         let _ = logon.engine.set(engine);
         Ok(logon)
     }
@@ -183,6 +184,9 @@ pub struct ReferenceLogon {
     /// The store; made at first use for a logon not opened through
     /// [`ReferenceStore`] (e.g. `mslogon_create_logon`).
     engine: OnceLock<Arc<Engine>>,
+    /// Opened with `MDB_WRITE` (a lone logon always is): without it every
+    /// object opens read-only.
+    writable: bool,
 }
 
 impl std::fmt::Debug for ReferenceLogon {
@@ -212,6 +216,7 @@ impl ReferenceLogon {
                 open: Some(Vec::new()),
             }),
             engine: OnceLock::new(),
+            writable: true,
         }
     }
 
@@ -305,7 +310,6 @@ impl LogonProvider for ReferenceLogon {
         if flags & !(MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS) != 0 {
             return Err(MapiError::UnknownFlags);
         }
-        let write = flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0;
         if let Some(Ok(n)) = entry_id.map(parse_store_entry_id) {
             return if n == self.number {
                 Ok(Opened::Store)
@@ -313,7 +317,7 @@ impl LogonProvider for ReferenceLogon {
                 Err(MapiError::InvalidEntryId)
             };
         }
-        objects::open_entry(self.engine()?, entry_id, write)
+        objects::open_entry(self.engine()?, entry_id, flags, self.writable)
     }
 
     fn compare_entry_ids(

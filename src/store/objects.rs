@@ -77,12 +77,21 @@ impl NamedProps for Engine {
     }
 }
 
-/// Opens what `entry_id` names in `engine` (`None`: the root folder).
+/// Opens what `entry_id` names in `engine` (`None`: the root folder),
+/// with the access `flags` ask for (`MAPI_MODIFY`, `MAPI_BEST_ACCESS`) as
+/// far as the logon allows (`store_writable`: it was opened with
+/// `MDB_WRITE`): `MAPI_MODIFY` on a read-only logon is `MAPI_E_NO_ACCESS`,
+/// `MAPI_BEST_ACCESS` gives read-only.
 pub fn open_entry(
     engine: &Arc<Engine>,
     entry_id: Option<&[u8]>,
-    write: bool,
+    flags: ULONG,
+    store_writable: bool,
 ) -> MapiResult<Opened> {
+    if flags & MAPI_MODIFY != 0 && !store_writable {
+        return Err(no_access());
+    }
+    let write = flags & (MAPI_MODIFY | MAPI_BEST_ACCESS) != 0 && store_writable;
     let target = match entry_id {
         None => EntryTarget::Folder(folders::ROOT),
         Some(eid) => engine.parse_entry_id(eid)?,
@@ -96,6 +105,7 @@ pub fn open_entry(
                 engine.clone(),
                 id,
                 write,
+                store_writable,
             ))))
         }
         EntryTarget::Message(id) => {
@@ -115,12 +125,19 @@ pub struct FolderObject {
     engine: Arc<Engine>,
     id: ObjectId,
     write: bool,
+    store_writable: bool,
 }
 
 impl FolderObject {
-    /// Folder `id` of `engine`, writable when `write` (`MAPI_MODIFY`).
-    pub fn new(engine: Arc<Engine>, id: ObjectId, write: bool) -> Self {
-        FolderObject { engine, id, write }
+    /// Folder `id` of `engine`, writable when `write` (`MAPI_MODIFY`); what
+    /// it opens may be writable when `store_writable` (`MDB_WRITE`).
+    pub fn new(engine: Arc<Engine>, id: ObjectId, write: bool, store_writable: bool) -> Self {
+        FolderObject {
+            engine,
+            id,
+            write: write && store_writable,
+            store_writable,
+        }
     }
 
     fn writable(&self) -> MapiResult<()> {
@@ -186,8 +203,8 @@ impl MapiProp for FolderObject {
 }
 
 impl Folder for FolderObject {
-    fn open_entry(&self, entry_id: Option<&[u8]>, write: bool) -> MapiResult<Opened> {
-        open_entry(&self.engine, entry_id, write)
+    fn open_entry(&self, entry_id: Option<&[u8]>, flags: ULONG) -> MapiResult<Opened> {
+        open_entry(&self.engine, entry_id, flags, self.store_writable)
     }
 
     fn create_message(&self, associated: bool) -> MapiResult<Box<dyn Message>> {
@@ -217,7 +234,12 @@ impl Folder for FolderObject {
         let id = self
             .engine
             .create_folder(self.id, name, comment, open_if_exists)?;
-        Ok(Box::new(FolderObject::new(self.engine.clone(), id, true)))
+        Ok(Box::new(FolderObject::new(
+            self.engine.clone(),
+            id,
+            true,
+            self.store_writable,
+        )))
     }
 
     fn delete_folder(&self, entry_id: &[u8], flags: ULONG) -> MapiResult<bool> {

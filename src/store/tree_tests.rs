@@ -19,7 +19,8 @@ fn each_backend(test: impl Fn(Arc<Engine>)) {
 }
 
 fn folder(engine: &Arc<Engine>, id: ObjectId) -> Box<dyn Folder> {
-    match objects::open_entry(engine, Some(&engine.folder_entry_id(id)), true).unwrap() {
+    match objects::open_entry(engine, Some(&engine.folder_entry_id(id)), MAPI_MODIFY, true).unwrap()
+    {
         Opened::Folder(f) => f,
         _ => panic!("not a folder"),
     }
@@ -104,7 +105,7 @@ fn entry_ids_are_checked() {
         );
         let gone = e.message_entry_id(123_456);
         assert!(matches!(
-            objects::open_entry(&e, Some(&gone), false),
+            objects::open_entry(&e, Some(&gone), 0, true),
             Err(MapiError::NotFound)
         ));
     });
@@ -226,7 +227,8 @@ fn messages_are_transacted_and_computed_props_read_only() {
         m.set_props(vec![(0, PR_SUBJECT_W, PropValue::String("changed".into()))])
             .unwrap();
         let eid = eid_of(&*m);
-        let Opened::Message(copy) = objects::open_entry(&e, Some(&eid), true).unwrap() else {
+        let Opened::Message(copy) = objects::open_entry(&e, Some(&eid), MAPI_MODIFY, true).unwrap()
+        else {
             panic!()
         };
         assert_eq!(
