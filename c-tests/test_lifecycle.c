@@ -64,12 +64,20 @@ static void live_methods(void) {
   CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, sizeof store1, (MSLogon_ENTRYID *)store1, NULL, 0,
                                       &type, &unk),
            MSLogon_MAPI_E_NO_SUPPORT);
-  CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 0, NULL, NULL, 0, &type, &unk),
-           MSLogon_MAPI_E_NO_SUPPORT);
-  CHECK(unk == NULL);
+  /* NULL: the root folder; the status object (both subobjects of the
+     logon, released here; test_tree.c drives them in full). */
+  CHECK_HR(MSLogon_IMSLogon_OpenEntry(logon, 0, NULL, NULL, 0, &type, &unk), MSLogon_S_OK);
+  CHECK_EQ(type, MSLogon_MAPI_FOLDER);
+  CHECK(unk != NULL);
+  if (unk) CHECK_EQ(unk->lpVtbl->Release(unk), 0);
   type = 77;
-  CHECK_HR(MSLogon_IMSLogon_OpenStatusEntry(logon, NULL, 0, &type, &status),
-           MSLogon_MAPI_E_NO_SUPPORT);
+  CHECK_HR(MSLogon_IMSLogon_OpenStatusEntry(logon, NULL, 0, &type, &status), MSLogon_S_OK);
+  CHECK_EQ(type, MSLogon_MAPI_STATUS);
+  CHECK(status != NULL);
+  if (status) CHECK_EQ(((MSLogon_IUnknown *)status)->lpVtbl->Release((MSLogon_IUnknown *)status), 0);
+  type = 77;
+  CHECK_HR(MSLogon_IMSLogon_OpenStatusEntry(logon, &MSLogon_IID_IMsgStore, 0, &type, &status),
+           MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED);
   CHECK_EQ(type, 0);
   CHECK(status == NULL);
 

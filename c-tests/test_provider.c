@@ -208,8 +208,9 @@ static void store_identity(MSLogon_IMSProvider *provider, MSLogon_IMsgStore *sto
   CHECK_EQ(type, MSLogon_MAPI_STORE);
   CHECK(unk == (MSLogon_IUnknown *)store);
   CHECK_EQ(MSLogon_IMsgStore_Release(store), 1);
+  /* Another store's entry ID is not this store's to open. */
   CHECK_HR(MSLogon_IMsgStore_OpenEntry(store, 24, (MSLogon_ENTRYID *)other, NULL, 0, &type, &unk),
-           MSLogon_MAPI_E_NOT_FOUND);
+           MSLogon_MAPI_E_INVALID_ENTRYID);
 
   /* IMsgStore answers IUnknown, IMAPIProp, IMsgStore, not IMSLogon. */
   CHECK_HR(MSLogon_IMsgStore_QueryInterface(store, &MSLogon_IID_IMAPIProp, &out), MSLogon_S_OK);

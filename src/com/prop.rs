@@ -389,6 +389,9 @@ unsafe fn copy_onto<T: PropClass>(
     if dest.is_null() {
         return Err(MapiError::InvalidParameter);
     }
+    // A disconnected object answers MAPI_E_INVALID_OBJECT before anything
+    // about its destination.
+    this.value().with_prop(|_, _| Ok(()))?;
     if dest == this.as_interface().cast::<c_void>() {
         return Err(MapiError::Other(MAPI_E_NO_ACCESS));
     }
