@@ -677,3 +677,37 @@ fn a_logon_without_mdb_write_opens_everything_read_only() {
     }
     assert_eq!(live_objects(), baseline);
 }
+
+#[test]
+fn shutdown_and_a_store_released_without_storelogoff_disconnect_too() {
+    let _serial = serial();
+    let baseline = live_objects();
+    for store_release in [false, true] {
+        let support = host_object(support_vtbl());
+        let p = init();
+        let (l, s) = logon(p, &support);
+        let root = open_root(s);
+        // SAFETY (whole block): live objects; references given back.
+        unsafe {
+            assert_eq!(get_subject(root.cast()), MAPI_W_ERRORS_RETURNED);
+            if store_release {
+                // The store goes without StoreLogoff: LOGOFF_ABORT teardown.
+                assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+            } else {
+                let mut flags = 0;
+                assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+            }
+            assert_eq!(support.releases(), 1);
+            assert_eq!(get_subject(root.cast()), MAPI_E_INVALID_OBJECT);
+            assert_eq!(((*(*root).lpVtbl).Release)(root), 0);
+            assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+            if !store_release {
+                assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+            }
+            let mut flags = 0;
+            assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+            assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+        }
+    }
+    assert_eq!(live_objects(), baseline);
+}
