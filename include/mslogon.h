@@ -68,6 +68,31 @@ struct MSLogon_IMsgStore;
 struct MSLogon_IMSProviderVtbl;
 struct MSLogon_IMSProvider;
 struct MSLogon_MAPIUID;
+struct MSLogon_MAPINAMEID;
+struct MSLogon_IMAPIPropVtbl;
+struct MSLogon_IMAPIProp;
+struct MSLogon_SSortOrder;
+struct MSLogon_SSortOrderSet;
+struct MSLogon_SRow;
+struct MSLogon_SRowSet;
+struct MSLogon_IMAPITableVtbl;
+struct MSLogon_IMAPITable;
+struct MSLogon_IMAPIContainerVtbl;
+struct MSLogon_IMAPIContainer;
+struct MSLogon_IAttachVtbl;
+struct MSLogon_IAttach;
+struct MSLogon_ADRENTRY;
+struct MSLogon_ADRLIST;
+struct MSLogon_IMessageVtbl;
+struct MSLogon_IMessage;
+struct MSLogon_IMAPIFolderVtbl;
+struct MSLogon_IMAPIFolder;
+struct MSLogon_IMAPIStatusVtbl;
+struct MSLogon_IMAPIStatus;
+struct MSLogon_ULARGE_INTEGER;
+struct MSLogon_STATSTG;
+struct MSLogon_IStreamVtbl;
+struct MSLogon_IStream;
 
 /**
  * Major version (`MSLogon_VERSION_MAJOR`), as in `Cargo.toml`.
@@ -1535,6 +1560,24 @@ typedef struct MSLogon_IMSProvider {
 } MSLogon_IMSProvider;
 
 /**
+ * Windows' `ULONG_PTR`: an unsigned integer as wide as a pointer (8 bytes
+ * on x64, 4 on x86); `uintptr_t` in the C header.
+ *
+ * Microsoft's MAPI headers use it where MinGW-w64's say `ULONG`: advise
+ * connection numbers, `BOOKMARK`s and every `ulUIParam` (see
+ * `SPEC-objects.md`, "Widths", and the [`objects`](super::objects) module).
+ */
+typedef uintptr_t MSLogon_ULONG_PTR;
+
+/**
+ * MAPI's `BOOKMARK`: a table position, [`ULONG_PTR`] in Microsoft's
+ * `mapidefs.h` (MinGW-w64 says `ULONG`; Microsoft's width wins, so that a
+ * bookmark written through `CreateBookmark`'s out-pointer fills all of the
+ * caller's 8 bytes on x64).
+ */
+typedef MSLogon_ULONG_PTR MSLogon_BOOKMARK;
+
+/**
  * MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
  * prefixes, `PR_RECORD_KEY` of a store).
  */
@@ -1559,6 +1602,1556 @@ typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(vo
                                                                             MSLogon_ULONG ulMAPIVer,
                                                                             MSLogon_ULONG *lpulProviderVer,
                                                                             struct MSLogon_IMSProvider **lppMSProvider);
+
+/**
+ * The `Kind` union of a [`MAPINAMEID`] (anonymous in `mapidefs.h`): read
+ * through the member that `ulKind` names.
+ */
+typedef union MSLogon_MAPINAMEID_Kind {
+  /**
+   * `MNID_ID`: a numeric name.
+   */
+  MSLogon_LONG lID;
+  /**
+   * `MNID_STRING`: a UTF-16 string name (`LPWSTR`).
+   */
+  MSLogon_WCHAR *lpwstrName;
+} MSLogon_MAPINAMEID_Kind;
+
+/**
+ * MAPI's `MAPINAMEID`: the name of a named property
+ * (`GetIDsFromNames` / `GetNamesFromIDs`): a property set and a number or
+ * a string.
+ */
+typedef struct MSLogon_MAPINAMEID {
+  /**
+   * The property set (`LPGUID`).
+   */
+  struct MSLogon_GUID *lpguid;
+  /**
+   * `MNID_ID` or `MNID_STRING`: which member of `Kind` is valid.
+   */
+  MSLogon_ULONG ulKind;
+  /**
+   * The name.
+   */
+  union MSLogon_MAPINAMEID_Kind Kind;
+} MSLogon_MAPINAMEID;
+
+/**
+ * `IMAPIProp`'s 14 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS`).
+ */
+typedef struct MSLogon_IMAPIPropVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIProp *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIProp *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIProp *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIProp *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIProp *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIProp *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIProp *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIProp *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIProp *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIProp *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIProp *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIProp *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIProp *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIProp *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+} MSLogon_IMAPIPropVtbl;
+
+/**
+ * `IMAPIProp`: an object with properties; the base of folders, messages, attachments, status
+ * objects and the store.
+ */
+typedef struct MSLogon_IMAPIProp {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPIPropVtbl *lpVtbl;
+} MSLogon_IMAPIProp;
+
+/**
+ * MAPI's `SSortOrder`: one sort key of a table.
+ */
+typedef struct MSLogon_SSortOrder {
+  /**
+   * The column to sort on.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * `TABLE_SORT_ASCEND`, `TABLE_SORT_DESCEND` or `TABLE_SORT_COMBINE`.
+   */
+  MSLogon_ULONG ulOrder;
+} MSLogon_SSortOrder;
+
+/**
+ * MAPI's `SSortOrderSet`: a table's sort keys, the first `cCategories`
+ * of them categories (`cExpanded` of those expanded).
+ *
+ * `aSort` is a flexible array member (`SSortOrder aSort[MAPI_DIM]`):
+ * `CbNewSSortOrderSet(n)` = 12 + 8·n bytes.
+ */
+typedef struct MSLogon_SSortOrderSet {
+  /**
+   * Number of keys in `aSort`.
+   */
+  MSLogon_ULONG cSorts;
+  /**
+   * Number of leading keys that are categories.
+   */
+  MSLogon_ULONG cCategories;
+  /**
+   * Number of categories initially expanded.
+   */
+  MSLogon_ULONG cExpanded;
+  /**
+   * The keys (variable length).
+   */
+  struct MSLogon_SSortOrder aSort[1];
+} MSLogon_SSortOrderSet;
+
+/**
+ * MAPI's `SRow`: one table row, a counted array of property values
+ * (`QueryRows`, `ExpandRow`, `FindRow`...).
+ *
+ * In an [`SRowSet`] returned to the host, each row's `lpProps` is its own
+ * `MAPIAllocateBuffer` root (freed by `FreeProws`).
+ */
+typedef struct MSLogon_SRow {
+  /**
+   * Padding so that an `SRow` and an [`ADRENTRY`] have the same layout;
+   * reserved.
+   */
+  MSLogon_ULONG ulAdrEntryPad;
+  /**
+   * Number of values at `lpProps`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The row's columns (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *lpProps;
+} MSLogon_SRow;
+
+/**
+ * MAPI's `SRowSet`: a counted list of [`SRow`]s.
+ *
+ * `aRow` is a flexible array member (`SRow aRow[MAPI_DIM]`): it really
+ * holds `cRows` rows, so one is allocated with `CbNewSRowSet(n)` =
+ * `offsetof(SRowSet, aRow)` + n·`sizeof(SRow)` bytes (8 + 16·n on x64,
+ * 4 + 12·n on x86).
+ */
+typedef struct MSLogon_SRowSet {
+  /**
+   * Number of rows in `aRow`.
+   */
+  MSLogon_ULONG cRows;
+  /**
+   * The rows (variable length).
+   */
+  struct MSLogon_SRow aRow[1];
+} MSLogon_SRowSet;
+
+/**
+ * `IMAPITable`'s 26 slots (`IUnknown` + `MAPI_IMAPITABLE_METHODS`).
+ */
+typedef struct MSLogon_IMAPITableVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPITable).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPITable *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPITable *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPITable *This);
+  /**
+   * Slot 3: `IMAPITable::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPITable *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPITable::Advise` (`fnevTableModified`): the connection number is
+   * `ULONG_PTR` (Microsoft), all of it written.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Advise)(struct MSLogon_IMAPITable *This,
+                                                      MSLogon_ULONG ulEventMask,
+                                                      struct MSLogon_IMAPIAdviseSink *lpAdviseSink,
+                                                      MSLogon_ULONG_PTR *lpulConnection);
+  /**
+   * Slot 5: `IMAPITable::Unadvise`: a connection from `Advise` (`ULONG_PTR`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Unadvise)(struct MSLogon_IMAPITable *This,
+                                                        MSLogon_ULONG_PTR ulConnection);
+  /**
+   * Slot 6: `IMAPITable::GetStatus`: `TBLSTAT_*` and `TBLTYPE_*`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetStatus)(struct MSLogon_IMAPITable *This,
+                                                         MSLogon_ULONG *lpulTableStatus,
+                                                         MSLogon_ULONG *lpulTableType);
+  /**
+   * Slot 7: `IMAPITable::SetColumns` (`TBL_ASYNC`, `TBL_BATCH`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetColumns)(struct MSLogon_IMAPITable *This,
+                                                          struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                          MSLogon_ULONG ulFlags);
+  /**
+   * Slot 8: `IMAPITable::QueryColumns` (`TBL_ALL_COLUMNS`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryColumns)(struct MSLogon_IMAPITable *This,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_SPropTagArray **lpPropTagArray);
+  /**
+   * Slot 9: `IMAPITable::GetRowCount`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetRowCount)(struct MSLogon_IMAPITable *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           MSLogon_ULONG *lpulCount);
+  /**
+   * Slot 10: `IMAPITable::SeekRow`: from `bkOrigin` (`BOOKMARK`: `ULONG_PTR`,
+   * Microsoft), `lRowCount` rows (negative: backwards); the rows moved out.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SeekRow)(struct MSLogon_IMAPITable *This,
+                                                       MSLogon_BOOKMARK bkOrigin,
+                                                       MSLogon_LONG lRowCount,
+                                                       MSLogon_LONG *lplRowsSought);
+  /**
+   * Slot 11: `IMAPITable::SeekRowApprox`: to the fraction `ulNumerator / ulDenominator`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SeekRowApprox)(struct MSLogon_IMAPITable *This,
+                                                             MSLogon_ULONG ulNumerator,
+                                                             MSLogon_ULONG ulDenominator);
+  /**
+   * Slot 12: `IMAPITable::QueryPosition`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryPosition)(struct MSLogon_IMAPITable *This,
+                                                             MSLogon_ULONG *lpulRow,
+                                                             MSLogon_ULONG *lpulNumerator,
+                                                             MSLogon_ULONG *lpulDenominator);
+  /**
+   * Slot 13: `IMAPITable::FindRow` (`DIR_BACKWARD`). `bkOrigin` is `BOOKMARK`
+   * (`ULONG_PTR`, Microsoft); opaque here: `lpRestriction`: `LPSRestriction`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *FindRow)(struct MSLogon_IMAPITable *This,
+                                                       void *lpRestriction,
+                                                       MSLogon_BOOKMARK bkOrigin,
+                                                       MSLogon_ULONG ulFlags);
+  /**
+   * Slot 14: `IMAPITable::Restrict` (NULL removes the restriction). Opaque here:
+   * `lpRestriction`: `LPSRestriction`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Restrict)(struct MSLogon_IMAPITable *This,
+                                                        void *lpRestriction,
+                                                        MSLogon_ULONG ulFlags);
+  /**
+   * Slot 15: `IMAPITable::CreateBookmark`: writes a whole `BOOKMARK` (`ULONG_PTR`,
+   * Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CreateBookmark)(struct MSLogon_IMAPITable *This,
+                                                              MSLogon_BOOKMARK *lpbkPosition);
+  /**
+   * Slot 16: `IMAPITable::FreeBookmark` (`BOOKMARK`: `ULONG_PTR`, Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *FreeBookmark)(struct MSLogon_IMAPITable *This,
+                                                            MSLogon_BOOKMARK bkPosition);
+  /**
+   * Slot 17: `IMAPITable::SortTable`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SortTable)(struct MSLogon_IMAPITable *This,
+                                                         struct MSLogon_SSortOrderSet *lpSortCriteria,
+                                                         MSLogon_ULONG ulFlags);
+  /**
+   * Slot 18: `IMAPITable::QuerySortOrder`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QuerySortOrder)(struct MSLogon_IMAPITable *This,
+                                                              struct MSLogon_SSortOrderSet **lppSortCriteria);
+  /**
+   * Slot 19: `IMAPITable::QueryRows` (`TBL_NOADVANCE`): the row set is one
+   * `MAPIAllocateBuffer` root, each row's `lpProps` another (`FreeProws`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryRows)(struct MSLogon_IMAPITable *This,
+                                                         MSLogon_LONG lRowCount,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SRowSet **lppRows);
+  /**
+   * Slot 20: `IMAPITable::Abort`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Abort)(struct MSLogon_IMAPITable *This);
+  /**
+   * Slot 21: `IMAPITable::ExpandRow`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *ExpandRow)(struct MSLogon_IMAPITable *This,
+                                                         MSLogon_ULONG cbInstanceKey,
+                                                         MSLogon_BYTE *pbInstanceKey,
+                                                         MSLogon_ULONG ulRowCount,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SRowSet **lppRows,
+                                                         MSLogon_ULONG *lpulMoreRows);
+  /**
+   * Slot 22: `IMAPITable::CollapseRow`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CollapseRow)(struct MSLogon_IMAPITable *This,
+                                                           MSLogon_ULONG cbInstanceKey,
+                                                           MSLogon_BYTE *pbInstanceKey,
+                                                           MSLogon_ULONG ulFlags,
+                                                           MSLogon_ULONG *lpulRowCount);
+  /**
+   * Slot 23: `IMAPITable::WaitForCompletion`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *WaitForCompletion)(struct MSLogon_IMAPITable *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 MSLogon_ULONG ulTimeout,
+                                                                 MSLogon_ULONG *lpulTableStatus);
+  /**
+   * Slot 24: `IMAPITable::GetCollapseState`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetCollapseState)(struct MSLogon_IMAPITable *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                MSLogon_ULONG cbInstanceKey,
+                                                                MSLogon_BYTE *lpbInstanceKey,
+                                                                MSLogon_ULONG *lpcbCollapseState,
+                                                                MSLogon_BYTE **lppbCollapseState);
+  /**
+   * Slot 25: `IMAPITable::SetCollapseState`: the restored position as a whole `BOOKMARK`
+   * (`ULONG_PTR`, Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetCollapseState)(struct MSLogon_IMAPITable *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                MSLogon_ULONG cbCollapseState,
+                                                                MSLogon_BYTE *pbCollapseState,
+                                                                MSLogon_BOOKMARK *lpbkLocation);
+} MSLogon_IMAPITableVtbl;
+
+/**
+ * `IMAPITable`: a table view (hierarchy, contents, recipients, attachments, receive folders,
+ * status rows).
+ */
+typedef struct MSLogon_IMAPITable {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPITableVtbl *lpVtbl;
+} MSLogon_IMAPITable;
+
+/**
+ * MAPI's `ENTRYLIST`: a counted list of entry IDs, each an [`SBinary`]
+ * (`IMAPIFolder::CopyMessages`, `DeleteMessages`, `SetReadFlags`...).
+ */
+typedef struct MSLogon_SBinaryArray MSLogon_ENTRYLIST;
+
+/**
+ * `IMAPIContainer`'s 19 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
+ * `MAPI_IMAPICONTAINER_METHODS`).
+ */
+typedef struct MSLogon_IMAPIContainerVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMAPIContainer).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIContainer *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIContainer *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIContainer *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIContainer *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIContainer *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIContainer *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIContainer *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIContainer *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIContainer *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIContainer *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIContainer *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIContainer *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIContainer *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIContainer *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+  /**
+   * Slot 14: `IMAPIContainer::GetContentsTable` (`MAPI_ASSOCIATED`, `SHOW_SOFT_DELETES`,
+   * `MAPI_UNICODE`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetContentsTable)(struct MSLogon_IMAPIContainer *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 15: `IMAPIContainer::GetHierarchyTable` (`CONVENIENT_DEPTH`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetHierarchyTable)(struct MSLogon_IMAPIContainer *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 16: `IMAPIContainer::OpenEntry`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenEntry)(struct MSLogon_IMAPIContainer *This,
+                                                         MSLogon_ULONG cbEntryID,
+                                                         struct MSLogon_ENTRYID *lpEntryID,
+                                                         const MSLogon_IID *lpInterface,
+                                                         MSLogon_ULONG ulFlags,
+                                                         MSLogon_ULONG *lpulObjType,
+                                                         struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 17: `IMAPIContainer::SetSearchCriteria`. Opaque here: `lpRestriction`:
+   * `LPSRestriction`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetSearchCriteria)(struct MSLogon_IMAPIContainer *This,
+                                                                 void *lpRestriction,
+                                                                 MSLogon_ENTRYLIST *lpContainerList,
+                                                                 MSLogon_ULONG ulSearchFlags);
+  /**
+   * Slot 18: `IMAPIContainer::GetSearchCriteria`. Opaque here: `lppRestriction`:
+   * `LPSRestriction *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetSearchCriteria)(struct MSLogon_IMAPIContainer *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 void **lppRestriction,
+                                                                 MSLogon_ENTRYLIST **lppContainerList,
+                                                                 MSLogon_ULONG *lpulSearchState);
+} MSLogon_IMAPIContainerVtbl;
+
+/**
+ * `IMAPIContainer`: an `IMAPIProp` with contents and hierarchy tables.
+ */
+typedef struct MSLogon_IMAPIContainer {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPIContainerVtbl *lpVtbl;
+} MSLogon_IMAPIContainer;
+
+/**
+ * `IAttach`'s 14 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS`; `MAPI_IATTACH_METHODS` is
+ * empty).
+ */
+typedef struct MSLogon_IAttachVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IAttachment).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IAttach *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IAttach *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IAttach *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IAttach *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IAttach *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IAttach *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IAttach *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IAttach *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IAttach *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IAttach *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IAttach *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IAttach *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IAttach *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IAttach *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+} MSLogon_IAttachVtbl;
+
+/**
+ * `IAttach`: an attachment of a message (its IID is `IID_IAttachment`).
+ */
+typedef struct MSLogon_IAttach {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IAttachVtbl *lpVtbl;
+} MSLogon_IAttach;
+
+/**
+ * MAPI's `ADRENTRY`: one recipient, a counted array of property values
+ * (the same layout as [`SRow`]).
+ */
+typedef struct MSLogon_ADRENTRY {
+  /**
+   * Reserved.
+   */
+  MSLogon_ULONG ulReserved1;
+  /**
+   * Number of values at `rgPropVals`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The recipient's properties (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *rgPropVals;
+} MSLogon_ADRENTRY;
+
+/**
+ * MAPI's `ADRLIST`: a counted list of [`ADRENTRY`]s
+ * (`IMessage::ModifyRecipients`).
+ *
+ * `aEntries` is a flexible array member (`ADRENTRY aEntries[MAPI_DIM]`):
+ * `CbNewADRLIST(n)` = `offsetof(ADRLIST, aEntries)` + n·`sizeof(ADRENTRY)`.
+ */
+typedef struct MSLogon_ADRLIST {
+  /**
+   * Number of entries in `aEntries`.
+   */
+  MSLogon_ULONG cEntries;
+  /**
+   * The entries (variable length).
+   */
+  struct MSLogon_ADRENTRY aEntries[1];
+} MSLogon_ADRLIST;
+
+/**
+ * `IMessage`'s 22 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` + `MAPI_IMESSAGE_METHODS`).
+ */
+typedef struct MSLogon_IMessageVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMessage).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMessage *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMessage *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMessage *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMessage *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMessage *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMessage *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMessage *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMessage *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMessage *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMessage *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMessage *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMessage *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMessage *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMessage *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+  /**
+   * Slot 14: `IMessage::GetAttachmentTable`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetAttachmentTable)(struct MSLogon_IMessage *This,
+                                                                  MSLogon_ULONG ulFlags,
+                                                                  struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 15: `IMessage::OpenAttach`: attachment number `PR_ATTACH_NUM`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenAttach)(struct MSLogon_IMessage *This,
+                                                          MSLogon_ULONG ulAttachmentNum,
+                                                          const MSLogon_IID *lpInterface,
+                                                          MSLogon_ULONG ulFlags,
+                                                          struct MSLogon_IAttach **lppAttach);
+  /**
+   * Slot 16: `IMessage::CreateAttach`: the new attachment and its number.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CreateAttach)(struct MSLogon_IMessage *This,
+                                                            const MSLogon_IID *lpInterface,
+                                                            MSLogon_ULONG ulFlags,
+                                                            MSLogon_ULONG *lpulAttachmentNum,
+                                                            struct MSLogon_IAttach **lppAttach);
+  /**
+   * Slot 17: `IMessage::DeleteAttach`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteAttach)(struct MSLogon_IMessage *This,
+                                                            MSLogon_ULONG ulAttachmentNum,
+                                                            MSLogon_ULONG_PTR ulUIParam,
+                                                            void *lpProgress,
+                                                            MSLogon_ULONG ulFlags);
+  /**
+   * Slot 18: `IMessage::GetRecipientTable`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetRecipientTable)(struct MSLogon_IMessage *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 19: `IMessage::ModifyRecipients` (`MODRECIP_ADD`, `MODRECIP_MODIFY`,
+   * `MODRECIP_REMOVE`; 0 replaces them all).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *ModifyRecipients)(struct MSLogon_IMessage *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                struct MSLogon_ADRLIST *lpMods);
+  /**
+   * Slot 20: `IMessage::SubmitMessage`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SubmitMessage)(struct MSLogon_IMessage *This,
+                                                             MSLogon_ULONG ulFlags);
+  /**
+   * Slot 21: `IMessage::SetReadFlag` (`CLEAR_READ_FLAG`, `SUPPRESS_RECEIPT`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetReadFlag)(struct MSLogon_IMessage *This,
+                                                           MSLogon_ULONG ulFlags);
+} MSLogon_IMessageVtbl;
+
+/**
+ * `IMessage`: a message, transacted: its changes are visible to others after `SaveChanges`.
+ */
+typedef struct MSLogon_IMessage {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMessageVtbl *lpVtbl;
+} MSLogon_IMessage;
+
+/**
+ * `IMAPIFolder`'s 30 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
+ * `MAPI_IMAPICONTAINER_METHODS` + `MAPI_IMAPIFOLDER_METHODS`).
+ */
+typedef struct MSLogon_IMAPIFolderVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMAPIContainer,
+   * IMAPIFolder).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIFolder *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIFolder *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIFolder *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIFolder *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIFolder *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIFolder *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIFolder *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIFolder *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIFolder *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIFolder *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIFolder *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIFolder *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+  /**
+   * Slot 14: `IMAPIContainer::GetContentsTable` (`MAPI_ASSOCIATED`, `SHOW_SOFT_DELETES`,
+   * `MAPI_UNICODE`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetContentsTable)(struct MSLogon_IMAPIFolder *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 15: `IMAPIContainer::GetHierarchyTable` (`CONVENIENT_DEPTH`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetHierarchyTable)(struct MSLogon_IMAPIFolder *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 16: `IMAPIContainer::OpenEntry`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenEntry)(struct MSLogon_IMAPIFolder *This,
+                                                         MSLogon_ULONG cbEntryID,
+                                                         struct MSLogon_ENTRYID *lpEntryID,
+                                                         const MSLogon_IID *lpInterface,
+                                                         MSLogon_ULONG ulFlags,
+                                                         MSLogon_ULONG *lpulObjType,
+                                                         struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 17: `IMAPIContainer::SetSearchCriteria`. Opaque here: `lpRestriction`:
+   * `LPSRestriction`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetSearchCriteria)(struct MSLogon_IMAPIFolder *This,
+                                                                 void *lpRestriction,
+                                                                 MSLogon_ENTRYLIST *lpContainerList,
+                                                                 MSLogon_ULONG ulSearchFlags);
+  /**
+   * Slot 18: `IMAPIContainer::GetSearchCriteria`. Opaque here: `lppRestriction`:
+   * `LPSRestriction *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetSearchCriteria)(struct MSLogon_IMAPIFolder *This,
+                                                                 MSLogon_ULONG ulFlags,
+                                                                 void **lppRestriction,
+                                                                 MSLogon_ENTRYLIST **lppContainerList,
+                                                                 MSLogon_ULONG *lpulSearchState);
+  /**
+   * Slot 19: `IMAPIFolder::CreateMessage` (`MAPI_ASSOCIATED`, `MAPI_DEFERRED_ERRORS`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CreateMessage)(struct MSLogon_IMAPIFolder *This,
+                                                             const MSLogon_IID *lpInterface,
+                                                             MSLogon_ULONG ulFlags,
+                                                             struct MSLogon_IMessage **lppMessage);
+  /**
+   * Slot 20: `IMAPIFolder::CopyMessages` (`MESSAGE_MOVE`, `MESSAGE_DIALOG`...).
+   * `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyMessages)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_ENTRYLIST *lpMsgList,
+                                                            const MSLogon_IID *lpInterface,
+                                                            void *lpDestFolder,
+                                                            MSLogon_ULONG_PTR ulUIParam,
+                                                            void *lpProgress,
+                                                            MSLogon_ULONG ulFlags);
+  /**
+   * Slot 21: `IMAPIFolder::DeleteMessages`. `ulUIParam` is `ULONG_PTR` (Microsoft);
+   * opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteMessages)(struct MSLogon_IMAPIFolder *This,
+                                                              MSLogon_ENTRYLIST *lpMsgList,
+                                                              MSLogon_ULONG_PTR ulUIParam,
+                                                              void *lpProgress,
+                                                              MSLogon_ULONG ulFlags);
+  /**
+   * Slot 22: `IMAPIFolder::CreateFolder` (`FOLDER_GENERIC` / `FOLDER_SEARCH`,
+   * `OPEN_IF_EXISTS`). `lpszFolderName` and `lpszFolderComment` are `LPTSTR`: `char *`
+   * or `WCHAR *` per `MAPI_UNICODE`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CreateFolder)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_ULONG ulFolderType,
+                                                            void *lpszFolderName,
+                                                            void *lpszFolderComment,
+                                                            const MSLogon_IID *lpInterface,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IMAPIFolder **lppFolder);
+  /**
+   * Slot 23: `IMAPIFolder::CopyFolder` (`FOLDER_MOVE`, `COPY_SUBFOLDERS`...).
+   * `lpszNewFolderName` is `LPTSTR` (`char *` or `WCHAR *` per `MAPI_UNICODE`);
+   * `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyFolder)(struct MSLogon_IMAPIFolder *This,
+                                                          MSLogon_ULONG cbEntryID,
+                                                          struct MSLogon_ENTRYID *lpEntryID,
+                                                          const MSLogon_IID *lpInterface,
+                                                          void *lpDestFolder,
+                                                          void *lpszNewFolderName,
+                                                          MSLogon_ULONG_PTR ulUIParam,
+                                                          void *lpProgress,
+                                                          MSLogon_ULONG ulFlags);
+  /**
+   * Slot 24: `IMAPIFolder::DeleteFolder` (`DEL_MESSAGES`, `DEL_FOLDERS`...). `ulUIParam`
+   * is `ULONG_PTR` (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteFolder)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_ULONG cbEntryID,
+                                                            struct MSLogon_ENTRYID *lpEntryID,
+                                                            MSLogon_ULONG_PTR ulUIParam,
+                                                            void *lpProgress,
+                                                            MSLogon_ULONG ulFlags);
+  /**
+   * Slot 25: `IMAPIFolder::SetReadFlags` (NULL `lpMsgList`: every message). `ulUIParam`
+   * is `ULONG_PTR` (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetReadFlags)(struct MSLogon_IMAPIFolder *This,
+                                                            MSLogon_ENTRYLIST *lpMsgList,
+                                                            MSLogon_ULONG_PTR ulUIParam,
+                                                            void *lpProgress,
+                                                            MSLogon_ULONG ulFlags);
+  /**
+   * Slot 26: `IMAPIFolder::GetMessageStatus`: the message's `MSGSTATUS_*` bits.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetMessageStatus)(struct MSLogon_IMAPIFolder *This,
+                                                                MSLogon_ULONG cbEntryID,
+                                                                struct MSLogon_ENTRYID *lpEntryID,
+                                                                MSLogon_ULONG ulFlags,
+                                                                MSLogon_ULONG *lpulMessageStatus);
+  /**
+   * Slot 27: `IMAPIFolder::SetMessageStatus`: the bits of `ulNewStatusMask` become those
+   * of `ulNewStatus`; the old status out.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetMessageStatus)(struct MSLogon_IMAPIFolder *This,
+                                                                MSLogon_ULONG cbEntryID,
+                                                                struct MSLogon_ENTRYID *lpEntryID,
+                                                                MSLogon_ULONG ulNewStatus,
+                                                                MSLogon_ULONG ulNewStatusMask,
+                                                                MSLogon_ULONG *lpulOldStatus);
+  /**
+   * Slot 28: `IMAPIFolder::SaveContentsSort`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveContentsSort)(struct MSLogon_IMAPIFolder *This,
+                                                                struct MSLogon_SSortOrderSet *lpSortCriteria,
+                                                                MSLogon_ULONG ulFlags);
+  /**
+   * Slot 29: `IMAPIFolder::EmptyFolder` (`DEL_ASSOCIATED`, `FOLDER_DIALOG`...).
+   * `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *EmptyFolder)(struct MSLogon_IMAPIFolder *This,
+                                                           MSLogon_ULONG_PTR ulUIParam,
+                                                           void *lpProgress,
+                                                           MSLogon_ULONG ulFlags);
+} MSLogon_IMAPIFolderVtbl;
+
+/**
+ * `IMAPIFolder`: a folder of the store, opened with `OpenEntry` or created with
+ * `CreateFolder`.
+ */
+typedef struct MSLogon_IMAPIFolder {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPIFolderVtbl *lpVtbl;
+} MSLogon_IMAPIFolder;
+
+/**
+ * `IMAPIStatus`'s 18 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
+ * `MAPI_IMAPISTATUS_METHODS`).
+ */
+typedef struct MSLogon_IMAPIStatusVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IMAPIStatus).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIStatus *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIStatus *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIStatus *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIStatus *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIStatus *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIStatus *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIStatus *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIStatus *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIStatus *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIStatus *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIStatus *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIStatus *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIStatus *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIStatus *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+  /**
+   * Slot 14: `IMAPIStatus::ValidateState`. `ulUIParam` is `ULONG_PTR` (Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *ValidateState)(struct MSLogon_IMAPIStatus *This,
+                                                             MSLogon_ULONG_PTR ulUIParam,
+                                                             MSLogon_ULONG ulFlags);
+  /**
+   * Slot 15: `IMAPIStatus::SettingsDialog`. `ulUIParam` is `ULONG_PTR` (Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SettingsDialog)(struct MSLogon_IMAPIStatus *This,
+                                                              MSLogon_ULONG_PTR ulUIParam,
+                                                              MSLogon_ULONG ulFlags);
+  /**
+   * Slot 16: `IMAPIStatus::ChangePassword`. `lpOldPass` and `lpNewPass` are `LPTSTR`:
+   * `char *` or `WCHAR *` per `MAPI_UNICODE`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *ChangePassword)(struct MSLogon_IMAPIStatus *This,
+                                                              void *lpOldPass,
+                                                              void *lpNewPass,
+                                                              MSLogon_ULONG ulFlags);
+  /**
+   * Slot 17: `IMAPIStatus::FlushQueues`. `ulUIParam` is `ULONG_PTR` (Microsoft).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *FlushQueues)(struct MSLogon_IMAPIStatus *This,
+                                                           MSLogon_ULONG_PTR ulUIParam,
+                                                           MSLogon_ULONG cbTargetTransport,
+                                                           struct MSLogon_ENTRYID *lpTargetTransport,
+                                                           MSLogon_ULONG ulFlags);
+} MSLogon_IMAPIStatusVtbl;
+
+/**
+ * `IMAPIStatus`: the provider's status object (`IMSLogon::OpenStatusEntry`).
+ */
+typedef struct MSLogon_IMAPIStatus {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPIStatusVtbl *lpVtbl;
+} MSLogon_IMAPIStatus;
+
+/**
+ * Windows' `ULARGE_INTEGER`: an unsigned 64-bit integer.
+ *
+ * MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
+ * `ULONGLONG QuadPart`; only `QuadPart` is modelled here, which has the
+ * same size and alignment (8 bytes, 8-byte aligned on x86_64 and i686
+ * Windows). `IStream` passes it **by value** (`Seek`'s `dlibMove` is a
+ * [`LARGE_INTEGER`]): in a register on x64, as 8 bytes of stack on i686.
+ */
+typedef struct MSLogon_ULARGE_INTEGER {
+  /**
+   * The value.
+   */
+  uint64_t QuadPart;
+} MSLogon_ULARGE_INTEGER;
+
+/**
+ * COM's `CLSID`: a class identifier, a [`GUID`].
+ */
+typedef struct MSLogon_GUID MSLogon_CLSID;
+
+/**
+ * COM's `STATSTG` (`objidl.h`): what `IStream::Stat` reports.
+ *
+ * On x64 `cbSize` follows 4 bytes of padding (offset 16, size 80); on
+ * i686 Windows it is 8-byte aligned too (offset 8, size 72).
+ */
+typedef struct MSLogon_STATSTG {
+  /**
+   * The element's name (`LPOLESTR`, UTF-16), allocated with
+   * `CoTaskMemAlloc`; NULL when `STATFLAG_NONAME` was asked for.
+   */
+  MSLogon_WCHAR *pwcsName;
+  /**
+   * `STGTY_*`: `STGTY_STREAM` for a stream.
+   */
+  MSLogon_DWORD type;
+  /**
+   * Size in bytes.
+   */
+  struct MSLogon_ULARGE_INTEGER cbSize;
+  /**
+   * Last modification time.
+   */
+  struct MSLogon_FILETIME mtime;
+  /**
+   * Creation time.
+   */
+  struct MSLogon_FILETIME ctime;
+  /**
+   * Last access time.
+   */
+  struct MSLogon_FILETIME atime;
+  /**
+   * `STGM_*` access mode it was opened with.
+   */
+  MSLogon_DWORD grfMode;
+  /**
+   * `LOCKTYPE` bits the stream supports (0: none).
+   */
+  MSLogon_DWORD grfLocksSupported;
+  /**
+   * Class ID (storages only; zero for streams).
+   */
+  MSLogon_CLSID clsid;
+  /**
+   * State bits (storages only).
+   */
+  MSLogon_DWORD grfStateBits;
+  /**
+   * Reserved.
+   */
+  MSLogon_DWORD reserved;
+} MSLogon_STATSTG;
+
+/**
+ * `IStream`'s 14 slots (`IUnknown` + `ISequentialStream` + `IStream`, `objidl.h`).
+ */
+typedef struct MSLogon_IStreamVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, ISequentialStream, IStream; `REFIID
+   * riid`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IStream *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObject);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IStream *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IStream *This);
+  /**
+   * Slot 3: `ISequentialStream::Read`: up to `cb` bytes into `pv`; the count read out
+   * (`pcbRead` may be NULL).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Read)(struct MSLogon_IStream *This,
+                                                    void *pv,
+                                                    MSLogon_ULONG cb,
+                                                    MSLogon_ULONG *pcbRead);
+  /**
+   * Slot 4: `ISequentialStream::Write`: `cb` bytes from `pv`; the count written out
+   * (`pcbWritten` may be NULL).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Write)(struct MSLogon_IStream *This,
+                                                     const void *pv,
+                                                     MSLogon_ULONG cb,
+                                                     MSLogon_ULONG *pcbWritten);
+  /**
+   * Slot 5: `IStream::Seek`: `dlibMove` (by value) from `STREAM_SEEK_SET`/`CUR`/`END`;
+   * the new position out (may be NULL).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Seek)(struct MSLogon_IStream *This,
+                                                    struct MSLogon_LARGE_INTEGER dlibMove,
+                                                    MSLogon_DWORD dwOrigin,
+                                                    struct MSLogon_ULARGE_INTEGER *plibNewPosition);
+  /**
+   * Slot 6: `IStream::SetSize` (`libNewSize` by value).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetSize)(struct MSLogon_IStream *This,
+                                                       struct MSLogon_ULARGE_INTEGER libNewSize);
+  /**
+   * Slot 7: `IStream::CopyTo`: up to `cb` (by value) bytes to `pstm`; the counts out
+   * (each may be NULL).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IStream *This,
+                                                      struct MSLogon_IStream *pstm,
+                                                      struct MSLogon_ULARGE_INTEGER cb,
+                                                      struct MSLogon_ULARGE_INTEGER *pcbRead,
+                                                      struct MSLogon_ULARGE_INTEGER *pcbWritten);
+  /**
+   * Slot 8: `IStream::Commit` (`STGC_DEFAULT`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Commit)(struct MSLogon_IStream *This,
+                                                      MSLogon_DWORD grfCommitFlags);
+  /**
+   * Slot 9: `IStream::Revert`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Revert)(struct MSLogon_IStream *This);
+  /**
+   * Slot 10: `IStream::LockRegion` (`libOffset` and `cb` by value).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *LockRegion)(struct MSLogon_IStream *This,
+                                                          struct MSLogon_ULARGE_INTEGER libOffset,
+                                                          struct MSLogon_ULARGE_INTEGER cb,
+                                                          MSLogon_DWORD dwLockType);
+  /**
+   * Slot 11: `IStream::UnlockRegion` (`libOffset` and `cb` by value).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *UnlockRegion)(struct MSLogon_IStream *This,
+                                                            struct MSLogon_ULARGE_INTEGER libOffset,
+                                                            struct MSLogon_ULARGE_INTEGER cb,
+                                                            MSLogon_DWORD dwLockType);
+  /**
+   * Slot 12: `IStream::Stat` (`STATFLAG_DEFAULT`, `STATFLAG_NONAME`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Stat)(struct MSLogon_IStream *This,
+                                                    struct MSLogon_STATSTG *pstatstg,
+                                                    MSLogon_DWORD grfStatFlag);
+  /**
+   * Slot 13: `IStream::Clone`: a new stream object on the same bytes, with its own seek
+   * pointer.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Clone)(struct MSLogon_IStream *This,
+                                                     struct MSLogon_IStream **ppstm);
+} MSLogon_IStreamVtbl;
+
+/**
+ * `IStream` (`objidl.h`): a property's bytes as a stream (`OpenProperty` with `IID_IStream`).
+ */
+typedef struct MSLogon_IStream {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IStreamVtbl *lpVtbl;
+} MSLogon_IStream;
 
 /**
  * The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
@@ -2024,6 +3617,1157 @@ typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(vo
 #define MSLogon_STATUS_PRIMARY_STORE ((MSLogon_ULONG)0x00001000u)
 
 /**
+ * A string is longer than the provider accepts.
+ */
+#define MSLogon_MAPI_E_STRING_TOO_LONG ((MSLogon_HRESULT)0x80040105u)
+
+/**
+ * The object changed since it was opened (a `SaveChanges` conflict).
+ */
+#define MSLogon_MAPI_E_OBJECT_CHANGED ((MSLogon_HRESULT)0x80040109u)
+
+/**
+ * The object was deleted since it was opened.
+ */
+#define MSLogon_MAPI_E_OBJECT_DELETED ((MSLogon_HRESULT)0x8004010Au)
+
+/**
+ * Not enough disk space.
+ */
+#define MSLogon_MAPI_E_NOT_ENOUGH_DISK ((MSLogon_HRESULT)0x8004010Du)
+
+/**
+ * Not enough system resources.
+ */
+#define MSLogon_MAPI_E_NOT_ENOUGH_RESOURCES ((MSLogon_HRESULT)0x8004010Eu)
+
+/**
+ * Too many sessions.
+ */
+#define MSLogon_MAPI_E_SESSION_LIMIT ((MSLogon_HRESULT)0x80040112u)
+
+/**
+ * The user cancelled the operation.
+ */
+#define MSLogon_MAPI_E_USER_CANCEL ((MSLogon_HRESULT)0x80040113u)
+
+/**
+ * The operation cannot be aborted.
+ */
+#define MSLogon_MAPI_E_UNABLE_TO_ABORT ((MSLogon_HRESULT)0x80040114u)
+
+/**
+ * A network error.
+ */
+#define MSLogon_MAPI_E_NETWORK_ERROR ((MSLogon_HRESULT)0x80040115u)
+
+/**
+ * A disk error (reading or writing the store failed).
+ */
+#define MSLogon_MAPI_E_DISK_ERROR ((MSLogon_HRESULT)0x80040116u)
+
+/**
+ * The restriction or sort is too complex (e.g. categorized views not supported).
+ */
+#define MSLogon_MAPI_E_TOO_COMPLEX ((MSLogon_HRESULT)0x80040117u)
+
+/**
+ * A column cannot be used (e.g. in a sort).
+ */
+#define MSLogon_MAPI_E_BAD_COLUMN ((MSLogon_HRESULT)0x80040118u)
+
+/**
+ * A provider-specific error: see `GetLastError`.
+ */
+#define MSLogon_MAPI_E_EXTENDED_ERROR ((MSLogon_HRESULT)0x80040119u)
+
+/**
+ * Stored data is corrupt.
+ */
+#define MSLogon_MAPI_E_CORRUPT_DATA ((MSLogon_HRESULT)0x8004011Bu)
+
+/**
+ * The provider is not configured.
+ */
+#define MSLogon_MAPI_E_UNCONFIGURED ((MSLogon_HRESULT)0x8004011Cu)
+
+/**
+ * One provider failed (the others may go on).
+ */
+#define MSLogon_MAPI_E_FAILONEPROVIDER ((MSLogon_HRESULT)0x8004011Du)
+
+/**
+ * The code page is not supported.
+ */
+#define MSLogon_MAPI_E_UNKNOWN_CPID ((MSLogon_HRESULT)0x8004011Eu)
+
+/**
+ * The locale is not supported.
+ */
+#define MSLogon_MAPI_E_UNKNOWN_LCID ((MSLogon_HRESULT)0x8004011Fu)
+
+/**
+ * The password must be changed.
+ */
+#define MSLogon_MAPI_E_PASSWORD_CHANGE_REQUIRED ((MSLogon_HRESULT)0x80040120u)
+
+/**
+ * The password expired.
+ */
+#define MSLogon_MAPI_E_PASSWORD_EXPIRED ((MSLogon_HRESULT)0x80040121u)
+
+/**
+ * The workstation account is not valid.
+ */
+#define MSLogon_MAPI_E_INVALID_WORKSTATION_ACCOUNT ((MSLogon_HRESULT)0x80040122u)
+
+/**
+ * Logon is not allowed at this time.
+ */
+#define MSLogon_MAPI_E_INVALID_ACCESS_TIME ((MSLogon_HRESULT)0x80040123u)
+
+/**
+ * The account is disabled.
+ */
+#define MSLogon_MAPI_E_ACCOUNT_DISABLED ((MSLogon_HRESULT)0x80040124u)
+
+/**
+ * The entry ID is not known to any provider.
+ */
+#define MSLogon_MAPI_E_UNKNOWN_ENTRYID ((MSLogon_HRESULT)0x80040201u)
+
+/**
+ * A required column is missing.
+ */
+#define MSLogon_MAPI_E_MISSING_REQUIRED_COLUMN ((MSLogon_HRESULT)0x80040202u)
+
+/**
+ * The property value is too big to return: open it with `OpenProperty` (a `GetProps` cell).
+ */
+#define MSLogon_MAPI_E_TOO_BIG ((MSLogon_HRESULT)0x80040305u)
+
+/**
+ * The provider declines to copy (`MAPI_DECLINE_OK`): MAPI does it.
+ */
+#define MSLogon_MAPI_E_DECLINE_COPY ((MSLogon_HRESULT)0x80040306u)
+
+/**
+ * A property ID is not expected.
+ */
+#define MSLogon_MAPI_E_UNEXPECTED_ID ((MSLogon_HRESULT)0x80040307u)
+
+/**
+ * The operation cannot complete.
+ */
+#define MSLogon_MAPI_E_UNABLE_TO_COMPLETE ((MSLogon_HRESULT)0x80040400u)
+
+/**
+ * The operation timed out (`WaitForCompletion`).
+ */
+#define MSLogon_MAPI_E_TIMEOUT ((MSLogon_HRESULT)0x80040401u)
+
+/**
+ * The table is empty.
+ */
+#define MSLogon_MAPI_E_TABLE_EMPTY ((MSLogon_HRESULT)0x80040402u)
+
+/**
+ * The table is too big for the operation.
+ */
+#define MSLogon_MAPI_E_TABLE_TOO_BIG ((MSLogon_HRESULT)0x80040403u)
+
+/**
+ * The bookmark is not valid (freed, or never issued).
+ */
+#define MSLogon_MAPI_E_INVALID_BOOKMARK ((MSLogon_HRESULT)0x80040405u)
+
+/**
+ * A wait was needed.
+ */
+#define MSLogon_MAPI_E_WAIT ((MSLogon_HRESULT)0x80040500u)
+
+/**
+ * The operation was cancelled.
+ */
+#define MSLogon_MAPI_E_CANCEL ((MSLogon_HRESULT)0x80040501u)
+
+/**
+ * Not this provider's message (spooler).
+ */
+#define MSLogon_MAPI_E_NOT_ME ((MSLogon_HRESULT)0x80040502u)
+
+/**
+ * The store is corrupt.
+ */
+#define MSLogon_MAPI_E_CORRUPT_STORE ((MSLogon_HRESULT)0x80040600u)
+
+/**
+ * The message is not in the outgoing queue.
+ */
+#define MSLogon_MAPI_E_NOT_IN_QUEUE ((MSLogon_HRESULT)0x80040601u)
+
+/**
+ * Read receipts cannot be suppressed.
+ */
+#define MSLogon_MAPI_E_NO_SUPPRESS ((MSLogon_HRESULT)0x80040602u)
+
+/**
+ * A folder or object of that name already exists.
+ */
+#define MSLogon_MAPI_E_COLLISION ((MSLogon_HRESULT)0x80040604u)
+
+/**
+ * A non-standard operation.
+ */
+#define MSLogon_MAPI_E_NON_STANDARD ((MSLogon_HRESULT)0x80040606u)
+
+/**
+ * The message has no recipients (`SubmitMessage`).
+ */
+#define MSLogon_MAPI_E_NO_RECIPIENTS ((MSLogon_HRESULT)0x80040607u)
+
+/**
+ * The message was submitted and cannot be changed.
+ */
+#define MSLogon_MAPI_E_SUBMITTED ((MSLogon_HRESULT)0x80040608u)
+
+/**
+ * The folder still has subfolders (`DeleteFolder` without `DEL_FOLDERS`).
+ */
+#define MSLogon_MAPI_E_HAS_FOLDERS ((MSLogon_HRESULT)0x80040609u)
+
+/**
+ * The folder still has messages (`DeleteFolder` without `DEL_MESSAGES`).
+ */
+#define MSLogon_MAPI_E_HAS_MESSAGES ((MSLogon_HRESULT)0x8004060Au)
+
+/**
+ * The folder would be copied or moved into itself or a subfolder of its own.
+ */
+#define MSLogon_MAPI_E_FOLDER_CYCLE ((MSLogon_HRESULT)0x8004060Bu)
+
+/**
+ * A recipient name is ambiguous.
+ */
+#define MSLogon_MAPI_E_AMBIGUOUS_RECIP ((MSLogon_HRESULT)0x80040700u)
+
+/**
+ * Warning: a service could not be started.
+ */
+#define MSLogon_MAPI_W_NO_SERVICE ((MSLogon_HRESULT)0x00040203u)
+
+/**
+ * Warning: the bookmarked row is gone; the table is positioned on the next one.
+ */
+#define MSLogon_MAPI_W_POSITION_CHANGED ((MSLogon_HRESULT)0x00040481u)
+
+/**
+ * Warning: the row count is approximate.
+ */
+#define MSLogon_MAPI_W_APPROX_COUNT ((MSLogon_HRESULT)0x00040482u)
+
+/**
+ * Warning: the message was cancelled (spooler).
+ */
+#define MSLogon_MAPI_W_CANCEL_MESSAGE ((MSLogon_HRESULT)0x00040580u)
+
+/**
+ * Warning: the operation completed only in part (e.g. some messages of a `CopyMessages` failed).
+ */
+#define MSLogon_MAPI_W_PARTIAL_COMPLETION ((MSLogon_HRESULT)0x00040680u)
+
+/**
+ * COM: the method is not implemented (`winerror.h`).
+ */
+#define MSLogon_E_NOTIMPL ((MSLogon_HRESULT)0x80004001u)
+
+/**
+ * COM: an invalid pointer (`winerror.h`).
+ */
+#define MSLogon_E_POINTER ((MSLogon_HRESULT)0x80004003u)
+
+/**
+ * COM: an unexpected failure (`winerror.h`).
+ */
+#define MSLogon_E_UNEXPECTED ((MSLogon_HRESULT)0x8000FFFFu)
+
+/**
+ * Storage: the function is not valid (`winerror.h`).
+ */
+#define MSLogon_STG_E_INVALIDFUNCTION ((MSLogon_HRESULT)0x80030001u)
+
+/**
+ * Storage: access denied, e.g. a `Write` on a stream opened read-only (`winerror.h`).
+ */
+#define MSLogon_STG_E_ACCESSDENIED ((MSLogon_HRESULT)0x80030005u)
+
+/**
+ * Storage: an invalid pointer (`winerror.h`).
+ */
+#define MSLogon_STG_E_INVALIDPOINTER ((MSLogon_HRESULT)0x80030009u)
+
+/**
+ * Storage: no space left (`winerror.h`).
+ */
+#define MSLogon_STG_E_MEDIUMFULL ((MSLogon_HRESULT)0x80030070u)
+
+/**
+ * Storage: an invalid argument, e.g. a bad `Seek` origin (`winerror.h`).
+ */
+#define MSLogon_STG_E_INVALIDPARAMETER ((MSLogon_HRESULT)0x80030057u)
+
+/**
+ * Storage: the object was reverted and is no longer valid (`winerror.h`).
+ */
+#define MSLogon_STG_E_REVERTED ((MSLogon_HRESULT)0x80030102u)
+
+/**
+ * Storage: an invalid flag (`winerror.h`).
+ */
+#define MSLogon_STG_E_INVALIDFLAG ((MSLogon_HRESULT)0x800300FFu)
+
+/**
+ * COM's name for [`MAPI_E_CALL_FAILED`].
+ */
+#define MSLogon_E_FAIL MSLogon_MAPI_E_CALL_FAILED
+
+/**
+ * COM's name for [`MAPI_E_NOT_ENOUGH_MEMORY`].
+ */
+#define MSLogon_E_OUTOFMEMORY MSLogon_MAPI_E_NOT_ENOUGH_MEMORY
+
+/**
+ * COM's name for [`MAPI_E_INVALID_PARAMETER`].
+ */
+#define MSLogon_E_INVALIDARG MSLogon_MAPI_E_INVALID_PARAMETER
+
+/**
+ * COM's name for [`MAPI_E_NO_ACCESS`].
+ */
+#define MSLogon_E_ACCESSDENIED MSLogon_MAPI_E_NO_ACCESS
+
+/**
+ * `SaveChanges` flag: keep the object open, read-only.
+ */
+#define MSLogon_KEEP_OPEN_READONLY ((MSLogon_ULONG)1u)
+
+/**
+ * `SaveChanges` flag: keep the object open for writing.
+ */
+#define MSLogon_KEEP_OPEN_READWRITE ((MSLogon_ULONG)2u)
+
+/**
+ * `SaveChanges` flag: save even if the object changed since it was opened.
+ */
+#define MSLogon_FORCE_SAVE ((MSLogon_ULONG)4u)
+
+/**
+ * `OpenProperty` / `GetIDsFromNames` / `CreateFolder` flag: create if missing.
+ */
+#define MSLogon_MAPI_CREATE ((MSLogon_ULONG)2u)
+
+/**
+ * `GetNamesFromIDs` flag: only numeric names.
+ */
+#define MSLogon_MAPI_NO_STRINGS ((MSLogon_ULONG)1u)
+
+/**
+ * `GetNamesFromIDs` flag: only string names.
+ */
+#define MSLogon_MAPI_NO_IDS ((MSLogon_ULONG)2u)
+
+/**
+ * `MAPINAMEID::ulKind`: `Kind.lID` is valid.
+ */
+#define MSLogon_MNID_ID ((MSLogon_ULONG)0u)
+
+/**
+ * `MAPINAMEID::ulKind`: `Kind.lpwstrName` is valid.
+ */
+#define MSLogon_MNID_STRING ((MSLogon_ULONG)1u)
+
+/**
+ * `GetContentsTable` / `CreateMessage` flag: the folder's associated (hidden) contents.
+ */
+#define MSLogon_MAPI_ASSOCIATED ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `CreateFolder` flag: open the folder if it exists instead of failing with `MAPI_E_COLLISION`.
+ */
+#define MSLogon_OPEN_IF_EXISTS ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_FOLDER_TYPE`: the root folder.
+ */
+#define MSLogon_FOLDER_ROOT ((MSLogon_ULONG)0u)
+
+/**
+ * `PR_FOLDER_TYPE` / `CreateFolder`: an ordinary folder.
+ */
+#define MSLogon_FOLDER_GENERIC ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_FOLDER_TYPE` / `CreateFolder`: a search folder.
+ */
+#define MSLogon_FOLDER_SEARCH ((MSLogon_ULONG)2u)
+
+/**
+ * `DeleteFolder` flag: delete the messages too.
+ */
+#define MSLogon_DEL_MESSAGES ((MSLogon_ULONG)1u)
+
+/**
+ * `DeleteFolder` / `EmptyFolder` flag: delete the subfolders too.
+ */
+#define MSLogon_DEL_FOLDERS ((MSLogon_ULONG)4u)
+
+/**
+ * `EmptyFolder` flag: delete the associated contents too.
+ */
+#define MSLogon_DEL_ASSOCIATED ((MSLogon_ULONG)8u)
+
+/**
+ * `CopyFolder` flag: move instead of copy.
+ */
+#define MSLogon_FOLDER_MOVE ((MSLogon_ULONG)1u)
+
+/**
+ * `CopyFolder` / `DeleteFolder` / `EmptyFolder` flag: show progress.
+ */
+#define MSLogon_FOLDER_DIALOG ((MSLogon_ULONG)2u)
+
+/**
+ * `CopyFolder` flag: copy the subfolders too.
+ */
+#define MSLogon_COPY_SUBFOLDERS ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `CopyMessages` flag: move instead of copy.
+ */
+#define MSLogon_MESSAGE_MOVE ((MSLogon_ULONG)1u)
+
+/**
+ * `CopyMessages` / `DeleteMessages` / `SetReadFlags` flag: show progress.
+ */
+#define MSLogon_MESSAGE_DIALOG ((MSLogon_ULONG)2u)
+
+/**
+ * `CopyTo` / `CopyProps` flag: move the properties.
+ */
+#define MSLogon_MAPI_MOVE ((MSLogon_ULONG)1u)
+
+/**
+ * `CopyTo` / `CopyProps` flag: keep the destination's existing values.
+ */
+#define MSLogon_MAPI_NOREPLACE ((MSLogon_ULONG)2u)
+
+/**
+ * `CopyTo` / `CopyProps` flag: the provider may answer `MAPI_E_DECLINE_COPY`.
+ */
+#define MSLogon_MAPI_DECLINE_OK ((MSLogon_ULONG)4u)
+
+/**
+ * `CopyTo` / `CopyProps` / `DeleteAttach` flag: show progress.
+ */
+#define MSLogon_MAPI_DIALOG ((MSLogon_ULONG)8u)
+
+/**
+ * `ModifyRecipients` flag: add the recipients.
+ */
+#define MSLogon_MODRECIP_ADD ((MSLogon_ULONG)2u)
+
+/**
+ * `ModifyRecipients` flag: replace the recipients of the same `PR_ROWID`.
+ */
+#define MSLogon_MODRECIP_MODIFY ((MSLogon_ULONG)4u)
+
+/**
+ * `ModifyRecipients` flag: remove the recipients of the same `PR_ROWID`.
+ */
+#define MSLogon_MODRECIP_REMOVE ((MSLogon_ULONG)8u)
+
+/**
+ * `SetReadFlag(s)` flag: send no read report.
+ */
+#define MSLogon_SUPPRESS_RECEIPT ((MSLogon_ULONG)1u)
+
+/**
+ * `SetReadFlag(s)` flag: mark unread.
+ */
+#define MSLogon_CLEAR_READ_FLAG ((MSLogon_ULONG)4u)
+
+/**
+ * `SetReadFlag(s)` flag: send pending read reports, change nothing.
+ */
+#define MSLogon_GENERATE_RECEIPT_ONLY ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `SetReadFlag(s)` flag: clear `MSGFLAG_RN_PENDING`.
+ */
+#define MSLogon_CLEAR_RN_PENDING ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `SetReadFlag(s)` flag: clear `MSGFLAG_NRN_PENDING`.
+ */
+#define MSLogon_CLEAR_NRN_PENDING ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: read.
+ */
+#define MSLogon_MSGFLAG_READ ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: not modified since delivery.
+ */
+#define MSLogon_MSGFLAG_UNMODIFIED ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: submitted, not yet sent.
+ */
+#define MSLogon_MSGFLAG_SUBMIT ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: being composed, not sent yet.
+ */
+#define MSLogon_MSGFLAG_UNSENT ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: has attachments.
+ */
+#define MSLogon_MSGFLAG_HASATTACH ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: sent by the store's user.
+ */
+#define MSLogon_MSGFLAG_FROMME ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: an associated (hidden) message.
+ */
+#define MSLogon_MSGFLAG_ASSOCIATED ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: to be resent.
+ */
+#define MSLogon_MSGFLAG_RESEND ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: a read report is due.
+ */
+#define MSLogon_MSGFLAG_RN_PENDING ((MSLogon_ULONG)0x00000100u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: a non-read report is due.
+ */
+#define MSLogon_MSGFLAG_NRN_PENDING ((MSLogon_ULONG)0x00000200u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: arrived over an X.400 link. Not in MinGW-w64's `mapidefs.h`: Microsoft's documented value.
+ */
+#define MSLogon_MSGFLAG_ORIGIN_X400 ((MSLogon_ULONG)0x00001000u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: arrived over the Internet. Not in MinGW-w64's `mapidefs.h`: Microsoft's documented value.
+ */
+#define MSLogon_MSGFLAG_ORIGIN_INTERNET ((MSLogon_ULONG)0x00002000u)
+
+/**
+ * `PR_MESSAGE_FLAGS` bit: arrived over another external link. Not in MinGW-w64's `mapidefs.h`: Microsoft's documented value.
+ */
+#define MSLogon_MSGFLAG_ORIGIN_MISC_EXT ((MSLogon_ULONG)0x00008000u)
+
+/**
+ * `PR_MSG_STATUS` bit: highlighted.
+ */
+#define MSLogon_MSGSTATUS_HIGHLIGHTED ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_MSG_STATUS` bit: tagged.
+ */
+#define MSLogon_MSGSTATUS_TAGGED ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_MSG_STATUS` bit: hidden.
+ */
+#define MSLogon_MSGSTATUS_HIDDEN ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_MSG_STATUS` bit: marked for deletion.
+ */
+#define MSLogon_MSGSTATUS_DELMARKED ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_MSG_STATUS` bit: marked for download from a remote store.
+ */
+#define MSLogon_MSGSTATUS_REMOTE_DOWNLOAD ((MSLogon_ULONG)0x00001000u)
+
+/**
+ * `PR_MSG_STATUS` bit: marked for deletion in a remote store.
+ */
+#define MSLogon_MSGSTATUS_REMOTE_DELETE ((MSLogon_ULONG)0x00002000u)
+
+/**
+ * Object type: address book.
+ */
+#define MSLogon_MAPI_ADDRBOOK ((MSLogon_ULONG)2u)
+
+/**
+ * Object type: address-book container.
+ */
+#define MSLogon_MAPI_ABCONT ((MSLogon_ULONG)4u)
+
+/**
+ * Object type: messaging user.
+ */
+#define MSLogon_MAPI_MAILUSER ((MSLogon_ULONG)6u)
+
+/**
+ * Object type: attachment.
+ */
+#define MSLogon_MAPI_ATTACH ((MSLogon_ULONG)7u)
+
+/**
+ * Object type: distribution list.
+ */
+#define MSLogon_MAPI_DISTLIST ((MSLogon_ULONG)8u)
+
+/**
+ * Object type: profile section.
+ */
+#define MSLogon_MAPI_PROFSECT ((MSLogon_ULONG)9u)
+
+/**
+ * Object type: session.
+ */
+#define MSLogon_MAPI_SESSION ((MSLogon_ULONG)0x0000000Bu)
+
+/**
+ * Object type: form information.
+ */
+#define MSLogon_MAPI_FORMINFO ((MSLogon_ULONG)0x0000000Cu)
+
+/**
+ * `PR_RECIPIENT_TYPE`: a To recipient.
+ */
+#define MSLogon_MAPI_TO ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_RECIPIENT_TYPE`: a Cc recipient.
+ */
+#define MSLogon_MAPI_CC ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_RECIPIENT_TYPE`: a Bcc recipient.
+ */
+#define MSLogon_MAPI_BCC ((MSLogon_ULONG)3u)
+
+/**
+ * `PR_RECIPIENT_TYPE` bit: a resent (P1) recipient.
+ */
+#define MSLogon_MAPI_P1 ((MSLogon_ULONG)0x10000000u)
+
+/**
+ * `PR_RECIPIENT_TYPE` bit: already submitted.
+ */
+#define MSLogon_MAPI_SUBMITTED ((MSLogon_ULONG)0x80000000u)
+
+/**
+ * `PR_ATTACH_METHOD`: no data yet.
+ */
+#define MSLogon_NO_ATTACHMENT ((MSLogon_ULONG)0u)
+
+/**
+ * `PR_ATTACH_METHOD`: bytes in `PR_ATTACH_DATA_BIN`.
+ */
+#define MSLogon_ATTACH_BY_VALUE ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_ATTACH_METHOD`: a path in `PR_ATTACH_PATHNAME`.
+ */
+#define MSLogon_ATTACH_BY_REFERENCE ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_ATTACH_METHOD`: a path, resolved when sent.
+ */
+#define MSLogon_ATTACH_BY_REF_RESOLVE ((MSLogon_ULONG)3u)
+
+/**
+ * `PR_ATTACH_METHOD`: a path, never resolved.
+ */
+#define MSLogon_ATTACH_BY_REF_ONLY ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_ATTACH_METHOD`: an `IMessage` in `PR_ATTACH_DATA_OBJ`.
+ */
+#define MSLogon_ATTACH_EMBEDDED_MSG ((MSLogon_ULONG)5u)
+
+/**
+ * `PR_ATTACH_METHOD`: an OLE object in `PR_ATTACH_DATA_OBJ`.
+ */
+#define MSLogon_ATTACH_OLE ((MSLogon_ULONG)6u)
+
+/**
+ * `PR_RESOURCE_TYPE` of a message-store provider's status row.
+ */
+#define MSLogon_MAPI_STORE_PROVIDER ((MSLogon_ULONG)0x00000021u)
+
+/**
+ * `PR_STATUS_CODE` bit: the provider is available.
+ */
+#define MSLogon_STATUS_AVAILABLE ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_STATUS_CODE` bit: the provider is offline.
+ */
+#define MSLogon_STATUS_OFFLINE ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_STATUS_CODE` bit: the provider failed.
+ */
+#define MSLogon_STATUS_FAILURE ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_RESOURCE_METHODS` bit: `ValidateState` is supported.
+ */
+#define MSLogon_STATUS_VALIDATE_STATE ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_RESOURCE_METHODS` bit: `SettingsDialog` is supported.
+ */
+#define MSLogon_STATUS_SETTINGS_DIALOG ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_RESOURCE_METHODS` bit: `ChangePassword` is supported.
+ */
+#define MSLogon_STATUS_CHANGE_PASSWORD ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_RESOURCE_METHODS` bit: `FlushQueues` is supported.
+ */
+#define MSLogon_STATUS_FLUSH_QUEUES ((MSLogon_ULONG)8u)
+
+/**
+ * `ValidateState` / `FlushQueues` flag: show no user interface.
+ */
+#define MSLogon_SUPPRESS_UI ((MSLogon_ULONG)1u)
+
+/**
+ * `ValidateState` flag: refresh the transport's header cache.
+ */
+#define MSLogon_REFRESH_XP_HEADER_CACHE ((MSLogon_ULONG)0x00010000u)
+
+/**
+ * `ValidateState` flag: process the transport's header cache.
+ */
+#define MSLogon_PROCESS_XP_HEADER_CACHE ((MSLogon_ULONG)0x00020000u)
+
+/**
+ * `ValidateState` / `FlushQueues` flag: connect the transport.
+ */
+#define MSLogon_FORCE_XP_CONNECT ((MSLogon_ULONG)0x00040000u)
+
+/**
+ * `ValidateState` / `FlushQueues` flag: disconnect the transport.
+ */
+#define MSLogon_FORCE_XP_DISCONNECT ((MSLogon_ULONG)0x00080000u)
+
+/**
+ * `ValidateState` flag: the configuration changed.
+ */
+#define MSLogon_CONFIG_CHANGED ((MSLogon_ULONG)0x00100000u)
+
+/**
+ * `ValidateState` flag: abort the header-cache operation.
+ */
+#define MSLogon_ABORT_XP_HEADER_OPERATION ((MSLogon_ULONG)0x00200000u)
+
+/**
+ * `ValidateState` flag: show the transport's session interface.
+ */
+#define MSLogon_SHOW_XP_SESSION_UI ((MSLogon_ULONG)0x00400000u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_IPM_SUBTREE_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_IPM_SUBTREE_VALID ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: the Inbox (the receive folder) is valid.
+ */
+#define MSLogon_FOLDER_IPM_INBOX_VALID ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_IPM_OUTBOX_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_IPM_OUTBOX_VALID ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_IPM_WASTEBASKET_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_IPM_WASTEBASKET_VALID ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_IPM_SENTMAIL_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_IPM_SENTMAIL_VALID ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_VIEWS_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_VIEWS_VALID ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_COMMON_VIEWS_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_COMMON_VIEWS_VALID ((MSLogon_ULONG)0x00000040u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` bit: `PR_FINDER_ENTRYID` is valid.
+ */
+#define MSLogon_FOLDER_FINDER_VALID ((MSLogon_ULONG)0x00000080u)
+
+/**
+ * `PR_ACCESS` bit: the object may be modified.
+ */
+#define MSLogon_MAPI_ACCESS_MODIFY ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_ACCESS` bit: the object may be read.
+ */
+#define MSLogon_MAPI_ACCESS_READ ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_ACCESS` bit: the object may be deleted.
+ */
+#define MSLogon_MAPI_ACCESS_DELETE ((MSLogon_ULONG)4u)
+
+/**
+ * `PR_ACCESS` bit: the object subfolders may be created.
+ */
+#define MSLogon_MAPI_ACCESS_CREATE_HIERARCHY ((MSLogon_ULONG)8u)
+
+/**
+ * `PR_ACCESS` bit: the object messages may be created.
+ */
+#define MSLogon_MAPI_ACCESS_CREATE_CONTENTS ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `PR_ACCESS` bit: the object associated messages may be created.
+ */
+#define MSLogon_MAPI_ACCESS_CREATE_ASSOCIATED ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `GetHierarchyTable` flag: every level below, with `PR_DEPTH`.
+ */
+#define MSLogon_CONVENIENT_DEPTH ((MSLogon_ULONG)1u)
+
+/**
+ * `GetContentsTable` / `GetHierarchyTable` flag: show soft-deleted items. Not in MinGW-w64 (Exchange's `edkmdb.h`): Microsoft's documented value.
+ */
+#define MSLogon_SHOW_SOFT_DELETES ((MSLogon_ULONG)2u)
+
+/**
+ * `SSortOrder::ulOrder`: ascending.
+ */
+#define MSLogon_TABLE_SORT_ASCEND ((MSLogon_ULONG)0u)
+
+/**
+ * `SSortOrder::ulOrder`: descending.
+ */
+#define MSLogon_TABLE_SORT_DESCEND ((MSLogon_ULONG)1u)
+
+/**
+ * `SSortOrder::ulOrder`: combined with the previous key (categories).
+ */
+#define MSLogon_TABLE_SORT_COMBINE ((MSLogon_ULONG)2u)
+
+/**
+ * `QueryColumns` flag: every column, not only the current set.
+ */
+#define MSLogon_TBL_ALL_COLUMNS ((MSLogon_ULONG)1u)
+
+/**
+ * `WaitForCompletion` / `Abort` flag: do not wait.
+ */
+#define MSLogon_TBL_NOWAIT ((MSLogon_ULONG)1u)
+
+/**
+ * `SetColumns` / `SortTable` / `Restrict` flag: may complete asynchronously.
+ */
+#define MSLogon_TBL_ASYNC ((MSLogon_ULONG)1u)
+
+/**
+ * `SetColumns` / `SortTable` / `Restrict` flag: may defer the work to the next call that needs it.
+ */
+#define MSLogon_TBL_BATCH ((MSLogon_ULONG)2u)
+
+/**
+ * `QueryRows` flag: do not move the cursor.
+ */
+#define MSLogon_TBL_NOADVANCE ((MSLogon_ULONG)1u)
+
+/**
+ * `FindRow` flag: search backwards.
+ */
+#define MSLogon_DIR_BACKWARD ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_ROW_TYPE`: a leaf row.
+ */
+#define MSLogon_TBL_LEAF_ROW ((MSLogon_ULONG)1u)
+
+/**
+ * `PR_ROW_TYPE`: an empty category.
+ */
+#define MSLogon_TBL_EMPTY_CATEGORY ((MSLogon_ULONG)2u)
+
+/**
+ * `PR_ROW_TYPE`: an expanded category.
+ */
+#define MSLogon_TBL_EXPANDED_CATEGORY ((MSLogon_ULONG)3u)
+
+/**
+ * `PR_ROW_TYPE`: a collapsed category.
+ */
+#define MSLogon_TBL_COLLAPSED_CATEGORY ((MSLogon_ULONG)4u)
+
+/**
+ * `GetStatus` table status: no operation in progress.
+ */
+#define MSLogon_TBLSTAT_COMPLETE ((MSLogon_ULONG)0u)
+
+/**
+ * `GetStatus` table status: the contents changed.
+ */
+#define MSLogon_TBLSTAT_QCHANGED ((MSLogon_ULONG)7u)
+
+/**
+ * `GetStatus` table status: sorting.
+ */
+#define MSLogon_TBLSTAT_SORTING ((MSLogon_ULONG)9u)
+
+/**
+ * `GetStatus` table status: the sort failed.
+ */
+#define MSLogon_TBLSTAT_SORT_ERROR ((MSLogon_ULONG)0x0000000Au)
+
+/**
+ * `GetStatus` table status: setting columns.
+ */
+#define MSLogon_TBLSTAT_SETTING_COLS ((MSLogon_ULONG)0x0000000Bu)
+
+/**
+ * `GetStatus` table status: `SetColumns` failed.
+ */
+#define MSLogon_TBLSTAT_SETCOL_ERROR ((MSLogon_ULONG)0x0000000Du)
+
+/**
+ * `GetStatus` table status: restricting.
+ */
+#define MSLogon_TBLSTAT_RESTRICTING ((MSLogon_ULONG)0x0000000Eu)
+
+/**
+ * `GetStatus` table status: the restriction failed.
+ */
+#define MSLogon_TBLSTAT_RESTRICT_ERROR ((MSLogon_ULONG)0x0000000Fu)
+
+/**
+ * `GetStatus` table type: a snapshot: never changes.
+ */
+#define MSLogon_TBLTYPE_SNAPSHOT ((MSLogon_ULONG)0u)
+
+/**
+ * `GetStatus` table type: a fixed set of rows whose values change.
+ */
+#define MSLogon_TBLTYPE_KEYSET ((MSLogon_ULONG)1u)
+
+/**
+ * `GetStatus` table type: rows and values follow the data.
+ */
+#define MSLogon_TBLTYPE_DYNAMIC ((MSLogon_ULONG)2u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): the table changed (re-read it).
+ */
+#define MSLogon_TABLE_CHANGED ((MSLogon_ULONG)1u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): an error.
+ */
+#define MSLogon_TABLE_ERROR ((MSLogon_ULONG)2u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): a row was added.
+ */
+#define MSLogon_TABLE_ROW_ADDED ((MSLogon_ULONG)3u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): a row was deleted.
+ */
+#define MSLogon_TABLE_ROW_DELETED ((MSLogon_ULONG)4u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): a row was modified.
+ */
+#define MSLogon_TABLE_ROW_MODIFIED ((MSLogon_ULONG)5u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): an asynchronous sort finished.
+ */
+#define MSLogon_TABLE_SORT_DONE ((MSLogon_ULONG)6u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): an asynchronous restriction finished.
+ */
+#define MSLogon_TABLE_RESTRICT_DONE ((MSLogon_ULONG)7u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): an asynchronous `SetColumns` finished.
+ */
+#define MSLogon_TABLE_SETCOL_DONE ((MSLogon_ULONG)8u)
+
+/**
+ * `fnevTableModified` event (`TABLE_NOTIFICATION::ulTableEvent`): the table must be reloaded.
+ */
+#define MSLogon_TABLE_RELOAD ((MSLogon_ULONG)9u)
+
+/**
+ * `GetSearchCriteria` state bit: the search is running.
+ */
+#define MSLogon_SEARCH_RUNNING ((MSLogon_ULONG)1u)
+
+/**
+ * `GetSearchCriteria` state bit: the search is being rebuilt.
+ */
+#define MSLogon_SEARCH_REBUILD ((MSLogon_ULONG)2u)
+
+/**
+ * `GetSearchCriteria` state bit: the search covers subfolders.
+ */
+#define MSLogon_SEARCH_RECURSIVE ((MSLogon_ULONG)4u)
+
+/**
+ * `GetSearchCriteria` state bit: the search runs in the foreground.
+ */
+#define MSLogon_SEARCH_FOREGROUND ((MSLogon_ULONG)8u)
+
+/**
+ * `SetSearchCriteria` flag: stop the search.
+ */
+#define MSLogon_STOP_SEARCH ((MSLogon_ULONG)1u)
+
+/**
+ * `SetSearchCriteria` flag: restart the search.
+ */
+#define MSLogon_RESTART_SEARCH ((MSLogon_ULONG)2u)
+
+/**
+ * `SetSearchCriteria` flag: search subfolders too.
+ */
+#define MSLogon_RECURSIVE_SEARCH ((MSLogon_ULONG)4u)
+
+/**
+ * `SetSearchCriteria` flag: search only the listed folders.
+ */
+#define MSLogon_SHALLOW_SEARCH ((MSLogon_ULONG)8u)
+
+/**
+ * `SetSearchCriteria` flag: search in the foreground.
+ */
+#define MSLogon_FOREGROUND_SEARCH ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `SetSearchCriteria` flag: search in the background.
+ */
+#define MSLogon_BACKGROUND_SEARCH ((MSLogon_ULONG)0x00000020u)
+
+/**
+ * `BOOKMARK_BEGINNING`: the first row. A `BOOKMARK` (`ULONG_PTR`,
+ * Microsoft's width; MinGW-w64's `((BOOKMARK) 0)` is a `ULONG`).
+ */
+#define MSLogon_BOOKMARK_BEGINNING ((MSLogon_BOOKMARK)0)
+
+/**
+ * `BOOKMARK_CURRENT`: the current row (a `BOOKMARK`, `ULONG_PTR`).
+ */
+#define MSLogon_BOOKMARK_CURRENT ((MSLogon_BOOKMARK)1)
+
+/**
+ * `BOOKMARK_END`: past the last row (a `BOOKMARK`, `ULONG_PTR`).
+ */
+#define MSLogon_BOOKMARK_END ((MSLogon_BOOKMARK)2)
+
+/**
+ * `STGM` mode: changes take effect at once (the default).
+ */
+#define MSLogon_STGM_DIRECT ((MSLogon_DWORD)0u)
+
+/**
+ * `STGM` mode: changes take effect at `Commit`.
+ */
+#define MSLogon_STGM_TRANSACTED ((MSLogon_DWORD)0x00010000u)
+
+/**
+ * `STGM` mode: read-only.
+ */
+#define MSLogon_STGM_READ ((MSLogon_DWORD)0u)
+
+/**
+ * `STGM` mode: write-only.
+ */
+#define MSLogon_STGM_WRITE ((MSLogon_DWORD)1u)
+
+/**
+ * `STGM` mode: read and write.
+ */
+#define MSLogon_STGM_READWRITE ((MSLogon_DWORD)2u)
+
+/**
+ * `STGM` mode: no one else may open it.
+ */
+#define MSLogon_STGM_SHARE_EXCLUSIVE ((MSLogon_DWORD)0x00000010u)
+
+/**
+ * `STGM` mode: create (replacing an existing one).
+ */
+#define MSLogon_STGM_CREATE ((MSLogon_DWORD)0x00001000u)
+
+/**
+ * `IStream::Seek` origin: the start.
+ */
+#define MSLogon_STREAM_SEEK_SET ((MSLogon_DWORD)0u)
+
+/**
+ * `IStream::Seek` origin: the current position.
+ */
+#define MSLogon_STREAM_SEEK_CUR ((MSLogon_DWORD)1u)
+
+/**
+ * `IStream::Seek` origin: the end.
+ */
+#define MSLogon_STREAM_SEEK_END ((MSLogon_DWORD)2u)
+
+/**
+ * `IStream::Stat` flag: fill `pwcsName` too.
+ */
+#define MSLogon_STATFLAG_DEFAULT ((MSLogon_DWORD)0u)
+
+/**
+ * `IStream::Stat` flag: leave `pwcsName` NULL.
+ */
+#define MSLogon_STATFLAG_NONAME ((MSLogon_DWORD)1u)
+
+/**
+ * `STATSTG::type` of a stream.
+ */
+#define MSLogon_STGTY_STREAM ((MSLogon_DWORD)2u)
+
+/**
+ * `IStream::Commit` flag: the default commit.
+ */
+#define MSLogon_STGC_DEFAULT ((MSLogon_DWORD)0u)
+
+/**
  * Property type: any type (in a `GetProps` request, "the stored type").
  */
 #define MSLogon_PT_UNSPECIFIED ((MSLogon_ULONG)0u)
@@ -2258,6 +5002,490 @@ typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(vo
 #define MSLogon_PR_MDB_PROVIDER ((MSLogon_ULONG)0x34140102u)
 
 /**
+ * `PR_PARENT_ENTRYID` = `PROP_TAG(PT_BINARY, 0x0E09)`: the parent folder's entry ID (the
+ * root's own, for the root).
+ */
+#define MSLogon_PR_PARENT_ENTRYID ((MSLogon_ULONG)0x0E090102u)
+
+/**
+ * `PR_CONTENT_COUNT` = `PROP_TAG(PT_LONG, 0x3602)`: number of messages in a folder (computed).
+ */
+#define MSLogon_PR_CONTENT_COUNT ((MSLogon_ULONG)0x36020003u)
+
+/**
+ * `PR_CONTENT_UNREAD` = `PROP_TAG(PT_LONG, 0x3603)`: number of unread messages in a folder
+ * (computed).
+ */
+#define MSLogon_PR_CONTENT_UNREAD ((MSLogon_ULONG)0x36030003u)
+
+/**
+ * `PR_ASSOC_CONTENT_COUNT` = `PROP_TAG(PT_LONG, 0x3617)`: number of associated messages in a
+ * folder (computed).
+ */
+#define MSLogon_PR_ASSOC_CONTENT_COUNT ((MSLogon_ULONG)0x36170003u)
+
+/**
+ * `PR_SUBFOLDERS` = `PROP_TAG(PT_BOOLEAN, 0x360A)`: whether a folder has subfolders
+ * (computed).
+ */
+#define MSLogon_PR_SUBFOLDERS ((MSLogon_ULONG)0x360A000Bu)
+
+/**
+ * `PR_FOLDER_TYPE` = `PROP_TAG(PT_LONG, 0x3601)`: `FOLDER_ROOT`, `FOLDER_GENERIC` or
+ * `FOLDER_SEARCH`.
+ */
+#define MSLogon_PR_FOLDER_TYPE ((MSLogon_ULONG)0x36010003u)
+
+/**
+ * `PR_CONTAINER_CLASS_W` = `PROP_TAG(PT_UNICODE, 0x3613)`: the kind of items a folder holds
+ * (`"IPF.Note"`).
+ */
+#define MSLogon_PR_CONTAINER_CLASS_W ((MSLogon_ULONG)0x3613001Fu)
+
+/**
+ * `PR_CONTAINER_CLASS_A` = `PROP_TAG(PT_STRING8, 0x3613)`.
+ */
+#define MSLogon_PR_CONTAINER_CLASS_A ((MSLogon_ULONG)0x3613001Eu)
+
+/**
+ * `PR_CONTAINER_FLAGS` = `PROP_TAG(PT_LONG, 0x3600)`: container flags.
+ */
+#define MSLogon_PR_CONTAINER_FLAGS ((MSLogon_ULONG)0x36000003u)
+
+/**
+ * `PR_CONTAINER_HIERARCHY` = `PROP_TAG(PT_OBJECT, 0x360E)`: the hierarchy table, through
+ * `OpenProperty`.
+ */
+#define MSLogon_PR_CONTAINER_HIERARCHY ((MSLogon_ULONG)0x360E000Du)
+
+/**
+ * `PR_CONTAINER_CONTENTS` = `PROP_TAG(PT_OBJECT, 0x360F)`: the contents table, through
+ * `OpenProperty`.
+ */
+#define MSLogon_PR_CONTAINER_CONTENTS ((MSLogon_ULONG)0x360F000Du)
+
+/**
+ * `PR_FOLDER_ASSOCIATED_CONTENTS` = `PROP_TAG(PT_OBJECT, 0x3610)`: the associated contents
+ * table, through `OpenProperty`.
+ */
+#define MSLogon_PR_FOLDER_ASSOCIATED_CONTENTS ((MSLogon_ULONG)0x3610000Du)
+
+/**
+ * `PR_MESSAGE_CLASS_W` = `PROP_TAG(PT_UNICODE, 0x001A)`: the message's class (`"IPM.Note"`).
+ */
+#define MSLogon_PR_MESSAGE_CLASS_W ((MSLogon_ULONG)0x001A001Fu)
+
+/**
+ * `PR_MESSAGE_CLASS_A` = `PROP_TAG(PT_STRING8, 0x001A)`.
+ */
+#define MSLogon_PR_MESSAGE_CLASS_A ((MSLogon_ULONG)0x001A001Eu)
+
+/**
+ * `PR_SUBJECT_W` = `PROP_TAG(PT_UNICODE, 0x0037)`: the subject: prefix and normalized subject.
+ */
+#define MSLogon_PR_SUBJECT_W ((MSLogon_ULONG)0x0037001Fu)
+
+/**
+ * `PR_SUBJECT_A` = `PROP_TAG(PT_STRING8, 0x0037)`.
+ */
+#define MSLogon_PR_SUBJECT_A ((MSLogon_ULONG)0x0037001Eu)
+
+/**
+ * `PR_NORMALIZED_SUBJECT_W` = `PROP_TAG(PT_UNICODE, 0x0E1D)`: the subject without its prefix.
+ */
+#define MSLogon_PR_NORMALIZED_SUBJECT_W ((MSLogon_ULONG)0x0E1D001Fu)
+
+/**
+ * `PR_NORMALIZED_SUBJECT_A` = `PROP_TAG(PT_STRING8, 0x0E1D)`.
+ */
+#define MSLogon_PR_NORMALIZED_SUBJECT_A ((MSLogon_ULONG)0x0E1D001Eu)
+
+/**
+ * `PR_SUBJECT_PREFIX_W` = `PROP_TAG(PT_UNICODE, 0x003D)`: the subject's prefix (`"RE: "`).
+ */
+#define MSLogon_PR_SUBJECT_PREFIX_W ((MSLogon_ULONG)0x003D001Fu)
+
+/**
+ * `PR_SUBJECT_PREFIX_A` = `PROP_TAG(PT_STRING8, 0x003D)`.
+ */
+#define MSLogon_PR_SUBJECT_PREFIX_A ((MSLogon_ULONG)0x003D001Eu)
+
+/**
+ * `PR_BODY_W` = `PROP_TAG(PT_UNICODE, 0x1000)`: the plain-text body.
+ */
+#define MSLogon_PR_BODY_W ((MSLogon_ULONG)0x1000001Fu)
+
+/**
+ * `PR_BODY_A` = `PROP_TAG(PT_STRING8, 0x1000)`.
+ */
+#define MSLogon_PR_BODY_A ((MSLogon_ULONG)0x1000001Eu)
+
+/**
+ * `PR_RTF_COMPRESSED` = `PROP_TAG(PT_BINARY, 0x1009)`: the compressed RTF body.
+ */
+#define MSLogon_PR_RTF_COMPRESSED ((MSLogon_ULONG)0x10090102u)
+
+/**
+ * `PR_HTML` = `PROP_TAG(PT_BINARY, 0x1013)`: the HTML body. Not in MinGW-w64's `mapitags.h`:
+ * Microsoft's documented tag (`PidTagHtml`).
+ */
+#define MSLogon_PR_HTML ((MSLogon_ULONG)0x10130102u)
+
+/**
+ * `PR_MESSAGE_FLAGS` = `PROP_TAG(PT_LONG, 0x0E07)`: `MSGFLAG_*` bits.
+ */
+#define MSLogon_PR_MESSAGE_FLAGS ((MSLogon_ULONG)0x0E070003u)
+
+/**
+ * `PR_MESSAGE_SIZE` = `PROP_TAG(PT_LONG, 0x0E08)`: the message's size in bytes (computed).
+ */
+#define MSLogon_PR_MESSAGE_SIZE ((MSLogon_ULONG)0x0E080003u)
+
+/**
+ * `PR_MSG_STATUS` = `PROP_TAG(PT_LONG, 0x0E17)`: `MSGSTATUS_*` bits.
+ */
+#define MSLogon_PR_MSG_STATUS ((MSLogon_ULONG)0x0E170003u)
+
+/**
+ * `PR_HASATTACH` = `PROP_TAG(PT_BOOLEAN, 0x0E1B)`: whether the message has attachments
+ * (computed).
+ */
+#define MSLogon_PR_HASATTACH ((MSLogon_ULONG)0x0E1B000Bu)
+
+/**
+ * `PR_DISPLAY_TO_W` = `PROP_TAG(PT_UNICODE, 0x0E04)`: the To recipients' names, `;`-separated
+ * (computed).
+ */
+#define MSLogon_PR_DISPLAY_TO_W ((MSLogon_ULONG)0x0E04001Fu)
+
+/**
+ * `PR_DISPLAY_TO_A` = `PROP_TAG(PT_STRING8, 0x0E04)`.
+ */
+#define MSLogon_PR_DISPLAY_TO_A ((MSLogon_ULONG)0x0E04001Eu)
+
+/**
+ * `PR_DISPLAY_CC_W` = `PROP_TAG(PT_UNICODE, 0x0E03)`: the Cc recipients' names (computed).
+ */
+#define MSLogon_PR_DISPLAY_CC_W ((MSLogon_ULONG)0x0E03001Fu)
+
+/**
+ * `PR_DISPLAY_CC_A` = `PROP_TAG(PT_STRING8, 0x0E03)`.
+ */
+#define MSLogon_PR_DISPLAY_CC_A ((MSLogon_ULONG)0x0E03001Eu)
+
+/**
+ * `PR_DISPLAY_BCC_W` = `PROP_TAG(PT_UNICODE, 0x0E02)`: the Bcc recipients' names (computed).
+ */
+#define MSLogon_PR_DISPLAY_BCC_W ((MSLogon_ULONG)0x0E02001Fu)
+
+/**
+ * `PR_DISPLAY_BCC_A` = `PROP_TAG(PT_STRING8, 0x0E02)`.
+ */
+#define MSLogon_PR_DISPLAY_BCC_A ((MSLogon_ULONG)0x0E02001Eu)
+
+/**
+ * `PR_MESSAGE_RECIPIENTS` = `PROP_TAG(PT_OBJECT, 0x0E12)`: the recipient table, through
+ * `OpenProperty`.
+ */
+#define MSLogon_PR_MESSAGE_RECIPIENTS ((MSLogon_ULONG)0x0E12000Du)
+
+/**
+ * `PR_MESSAGE_ATTACHMENTS` = `PROP_TAG(PT_OBJECT, 0x0E13)`: the attachment table, through
+ * `OpenProperty`.
+ */
+#define MSLogon_PR_MESSAGE_ATTACHMENTS ((MSLogon_ULONG)0x0E13000Du)
+
+/**
+ * `PR_ROWID` = `PROP_TAG(PT_LONG, 0x3000)`: a recipient's row number in the recipient table.
+ */
+#define MSLogon_PR_ROWID ((MSLogon_ULONG)0x30000003u)
+
+/**
+ * `PR_RECIPIENT_TYPE` = `PROP_TAG(PT_LONG, 0x0C15)`: `MAPI_TO`, `MAPI_CC`, `MAPI_BCC`.
+ */
+#define MSLogon_PR_RECIPIENT_TYPE ((MSLogon_ULONG)0x0C150003u)
+
+/**
+ * `PR_EMAIL_ADDRESS_W` = `PROP_TAG(PT_UNICODE, 0x3003)`: the e-mail address.
+ */
+#define MSLogon_PR_EMAIL_ADDRESS_W ((MSLogon_ULONG)0x3003001Fu)
+
+/**
+ * `PR_EMAIL_ADDRESS_A` = `PROP_TAG(PT_STRING8, 0x3003)`.
+ */
+#define MSLogon_PR_EMAIL_ADDRESS_A ((MSLogon_ULONG)0x3003001Eu)
+
+/**
+ * `PR_ADDRTYPE_W` = `PROP_TAG(PT_UNICODE, 0x3002)`: the address type (`"SMTP"`).
+ */
+#define MSLogon_PR_ADDRTYPE_W ((MSLogon_ULONG)0x3002001Fu)
+
+/**
+ * `PR_ADDRTYPE_A` = `PROP_TAG(PT_STRING8, 0x3002)`.
+ */
+#define MSLogon_PR_ADDRTYPE_A ((MSLogon_ULONG)0x3002001Eu)
+
+/**
+ * `PR_ATTACH_NUM` = `PROP_TAG(PT_LONG, 0x0E21)`: an attachment's number in its message.
+ */
+#define MSLogon_PR_ATTACH_NUM ((MSLogon_ULONG)0x0E210003u)
+
+/**
+ * `PR_ATTACH_DATA_BIN` = `PROP_TAG(PT_BINARY, 0x3701)`: an attachment's bytes
+ * (`ATTACH_BY_VALUE`).
+ */
+#define MSLogon_PR_ATTACH_DATA_BIN ((MSLogon_ULONG)0x37010102u)
+
+/**
+ * `PR_ATTACH_DATA_OBJ` = `PROP_TAG(PT_OBJECT, 0x3701)`: an attachment's object
+ * (`ATTACH_EMBEDDED_MSG`, `ATTACH_OLE`).
+ */
+#define MSLogon_PR_ATTACH_DATA_OBJ ((MSLogon_ULONG)0x3701000Du)
+
+/**
+ * `PR_ATTACH_FILENAME_W` = `PROP_TAG(PT_UNICODE, 0x3704)`: an attachment's 8.3 file name.
+ */
+#define MSLogon_PR_ATTACH_FILENAME_W ((MSLogon_ULONG)0x3704001Fu)
+
+/**
+ * `PR_ATTACH_FILENAME_A` = `PROP_TAG(PT_STRING8, 0x3704)`.
+ */
+#define MSLogon_PR_ATTACH_FILENAME_A ((MSLogon_ULONG)0x3704001Eu)
+
+/**
+ * `PR_ATTACH_LONG_FILENAME_W` = `PROP_TAG(PT_UNICODE, 0x3707)`: an attachment's long file
+ * name.
+ */
+#define MSLogon_PR_ATTACH_LONG_FILENAME_W ((MSLogon_ULONG)0x3707001Fu)
+
+/**
+ * `PR_ATTACH_LONG_FILENAME_A` = `PROP_TAG(PT_STRING8, 0x3707)`.
+ */
+#define MSLogon_PR_ATTACH_LONG_FILENAME_A ((MSLogon_ULONG)0x3707001Eu)
+
+/**
+ * `PR_ATTACH_METHOD` = `PROP_TAG(PT_LONG, 0x3705)`: `NO_ATTACHMENT`, `ATTACH_BY_VALUE`, ...
+ */
+#define MSLogon_PR_ATTACH_METHOD ((MSLogon_ULONG)0x37050003u)
+
+/**
+ * `PR_ATTACH_SIZE` = `PROP_TAG(PT_LONG, 0x0E20)`: an attachment's size in bytes (computed).
+ */
+#define MSLogon_PR_ATTACH_SIZE ((MSLogon_ULONG)0x0E200003u)
+
+/**
+ * `PR_RENDERING_POSITION` = `PROP_TAG(PT_LONG, 0x370B)`: where an attachment is rendered in
+ * the body (-1: nowhere).
+ */
+#define MSLogon_PR_RENDERING_POSITION ((MSLogon_ULONG)0x370B0003u)
+
+/**
+ * `PR_SEARCH_KEY` = `PROP_TAG(PT_BINARY, 0x300B)`: a binary key for finding related objects.
+ */
+#define MSLogon_PR_SEARCH_KEY ((MSLogon_ULONG)0x300B0102u)
+
+/**
+ * `PR_INSTANCE_KEY` = `PROP_TAG(PT_BINARY, 0x0FF6)`: a row's key, unique in its table while
+ * the table is open.
+ */
+#define MSLogon_PR_INSTANCE_KEY ((MSLogon_ULONG)0x0FF60102u)
+
+/**
+ * `PR_CREATION_TIME` = `PROP_TAG(PT_SYSTIME, 0x3007)`: when the object was created.
+ */
+#define MSLogon_PR_CREATION_TIME ((MSLogon_ULONG)0x30070040u)
+
+/**
+ * `PR_LAST_MODIFICATION_TIME` = `PROP_TAG(PT_SYSTIME, 0x3008)`: when the object was last
+ * modified.
+ */
+#define MSLogon_PR_LAST_MODIFICATION_TIME ((MSLogon_ULONG)0x30080040u)
+
+/**
+ * `PR_MESSAGE_DELIVERY_TIME` = `PROP_TAG(PT_SYSTIME, 0x0E06)`: when the message was delivered.
+ */
+#define MSLogon_PR_MESSAGE_DELIVERY_TIME ((MSLogon_ULONG)0x0E060040u)
+
+/**
+ * `PR_CLIENT_SUBMIT_TIME` = `PROP_TAG(PT_SYSTIME, 0x0039)`: when the message was submitted.
+ */
+#define MSLogon_PR_CLIENT_SUBMIT_TIME ((MSLogon_ULONG)0x00390040u)
+
+/**
+ * `PR_IMPORTANCE` = `PROP_TAG(PT_LONG, 0x0017)`: 0 low, 1 normal, 2 high.
+ */
+#define MSLogon_PR_IMPORTANCE ((MSLogon_ULONG)0x00170003u)
+
+/**
+ * `PR_PRIORITY` = `PROP_TAG(PT_LONG, 0x0026)`: -1 non-urgent, 0 normal, 1 urgent.
+ */
+#define MSLogon_PR_PRIORITY ((MSLogon_ULONG)0x00260003u)
+
+/**
+ * `PR_SENSITIVITY` = `PROP_TAG(PT_LONG, 0x0036)`: 0 none, 1 personal, 2 private, 3
+ * confidential.
+ */
+#define MSLogon_PR_SENSITIVITY ((MSLogon_ULONG)0x00360003u)
+
+/**
+ * `PR_SENDER_NAME_W` = `PROP_TAG(PT_UNICODE, 0x0C1A)`: the sender's display name.
+ */
+#define MSLogon_PR_SENDER_NAME_W ((MSLogon_ULONG)0x0C1A001Fu)
+
+/**
+ * `PR_SENDER_NAME_A` = `PROP_TAG(PT_STRING8, 0x0C1A)`.
+ */
+#define MSLogon_PR_SENDER_NAME_A ((MSLogon_ULONG)0x0C1A001Eu)
+
+/**
+ * `PR_SENT_REPRESENTING_NAME_W` = `PROP_TAG(PT_UNICODE, 0x0042)`: the display name of whom the
+ * sender represents.
+ */
+#define MSLogon_PR_SENT_REPRESENTING_NAME_W ((MSLogon_ULONG)0x0042001Fu)
+
+/**
+ * `PR_SENT_REPRESENTING_NAME_A` = `PROP_TAG(PT_STRING8, 0x0042)`.
+ */
+#define MSLogon_PR_SENT_REPRESENTING_NAME_A ((MSLogon_ULONG)0x0042001Eu)
+
+/**
+ * `PR_IPM_SUBTREE_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E0)`: the IPM subtree's entry ID (on the
+ * store).
+ */
+#define MSLogon_PR_IPM_SUBTREE_ENTRYID ((MSLogon_ULONG)0x35E00102u)
+
+/**
+ * `PR_IPM_OUTBOX_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E2)`: the Outbox's entry ID (on the
+ * store).
+ */
+#define MSLogon_PR_IPM_OUTBOX_ENTRYID ((MSLogon_ULONG)0x35E20102u)
+
+/**
+ * `PR_IPM_WASTEBASKET_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E3)`: Deleted Items' entry ID (on
+ * the store).
+ */
+#define MSLogon_PR_IPM_WASTEBASKET_ENTRYID ((MSLogon_ULONG)0x35E30102u)
+
+/**
+ * `PR_IPM_SENTMAIL_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E4)`: Sent Items' entry ID (on the
+ * store).
+ */
+#define MSLogon_PR_IPM_SENTMAIL_ENTRYID ((MSLogon_ULONG)0x35E40102u)
+
+/**
+ * `PR_VIEWS_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E5)`: the Views folder's entry ID (on the
+ * store).
+ */
+#define MSLogon_PR_VIEWS_ENTRYID ((MSLogon_ULONG)0x35E50102u)
+
+/**
+ * `PR_COMMON_VIEWS_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E6)`: the Common Views folder's entry
+ * ID (on the store).
+ */
+#define MSLogon_PR_COMMON_VIEWS_ENTRYID ((MSLogon_ULONG)0x35E60102u)
+
+/**
+ * `PR_FINDER_ENTRYID` = `PROP_TAG(PT_BINARY, 0x35E7)`: the search-root folder's entry ID (on
+ * the store).
+ */
+#define MSLogon_PR_FINDER_ENTRYID ((MSLogon_ULONG)0x35E70102u)
+
+/**
+ * `PR_VALID_FOLDER_MASK` = `PROP_TAG(PT_LONG, 0x35DF)`: `FOLDER_*_VALID` bits: which of the
+ * above exist.
+ */
+#define MSLogon_PR_VALID_FOLDER_MASK ((MSLogon_ULONG)0x35DF0003u)
+
+/**
+ * `PR_PROVIDER_DLL_NAME_W` = `PROP_TAG(PT_UNICODE, 0x300A)`: the provider's DLL name, without
+ * the `32` suffix.
+ */
+#define MSLogon_PR_PROVIDER_DLL_NAME_W ((MSLogon_ULONG)0x300A001Fu)
+
+/**
+ * `PR_PROVIDER_DLL_NAME_A` = `PROP_TAG(PT_STRING8, 0x300A)`.
+ */
+#define MSLogon_PR_PROVIDER_DLL_NAME_A ((MSLogon_ULONG)0x300A001Eu)
+
+/**
+ * `PR_RESOURCE_TYPE` = `PROP_TAG(PT_LONG, 0x3E03)`: a status row's provider type
+ * (`MAPI_STORE_PROVIDER`).
+ */
+#define MSLogon_PR_RESOURCE_TYPE ((MSLogon_ULONG)0x3E030003u)
+
+/**
+ * `PR_RESOURCE_METHODS` = `PROP_TAG(PT_LONG, 0x3E02)`: `STATUS_VALIDATE_STATE`, ... bits: the
+ * `IMAPIStatus` methods supported.
+ */
+#define MSLogon_PR_RESOURCE_METHODS ((MSLogon_ULONG)0x3E020003u)
+
+/**
+ * `PR_STATUS_CODE` = `PROP_TAG(PT_LONG, 0x3E04)`: `STATUS_AVAILABLE`, `STATUS_OFFLINE`,
+ * `STATUS_FAILURE` bits.
+ */
+#define MSLogon_PR_STATUS_CODE ((MSLogon_ULONG)0x3E040003u)
+
+/**
+ * `PR_STATUS_STRING_W` = `PROP_TAG(PT_UNICODE, 0x3E08)`: the provider's status as text.
+ */
+#define MSLogon_PR_STATUS_STRING_W ((MSLogon_ULONG)0x3E08001Fu)
+
+/**
+ * `PR_STATUS_STRING_A` = `PROP_TAG(PT_STRING8, 0x3E08)`.
+ */
+#define MSLogon_PR_STATUS_STRING_A ((MSLogon_ULONG)0x3E08001Eu)
+
+/**
+ * `PR_IDENTITY_DISPLAY_W` = `PROP_TAG(PT_UNICODE, 0x3E00)`: the display name of the provider's
+ * identity.
+ */
+#define MSLogon_PR_IDENTITY_DISPLAY_W ((MSLogon_ULONG)0x3E00001Fu)
+
+/**
+ * `PR_IDENTITY_DISPLAY_A` = `PROP_TAG(PT_STRING8, 0x3E00)`.
+ */
+#define MSLogon_PR_IDENTITY_DISPLAY_A ((MSLogon_ULONG)0x3E00001Eu)
+
+/**
+ * `PR_COMMENT_W` = `PROP_TAG(PT_UNICODE, 0x3004)`: a comment (a folder's description).
+ */
+#define MSLogon_PR_COMMENT_W ((MSLogon_ULONG)0x3004001Fu)
+
+/**
+ * `PR_COMMENT_A` = `PROP_TAG(PT_STRING8, 0x3004)`.
+ */
+#define MSLogon_PR_COMMENT_A ((MSLogon_ULONG)0x3004001Eu)
+
+/**
+ * `PR_ACCESS` = `PROP_TAG(PT_LONG, 0x0FF4)`: `MAPI_ACCESS_*` bits: what the caller may do with
+ * the object.
+ */
+#define MSLogon_PR_ACCESS ((MSLogon_ULONG)0x0FF40003u)
+
+/**
+ * `PR_ACCESS_LEVEL` = `PROP_TAG(PT_LONG, 0x0FF7)`: 0 read-only, 1 `MAPI_MODIFY`.
+ */
+#define MSLogon_PR_ACCESS_LEVEL ((MSLogon_ULONG)0x0FF70003u)
+
+/**
+ * `PR_DEPTH` = `PROP_TAG(PT_LONG, 0x3005)`: a row's depth in a `CONVENIENT_DEPTH` hierarchy
+ * table.
+ */
+#define MSLogon_PR_DEPTH ((MSLogon_ULONG)0x30050003u)
+
+/**
+ * `PR_STORE_STATE` = `PROP_TAG(PT_LONG, 0x340E)`: `STORE_HAS_SEARCHES`: whether the store has
+ * active searches.
+ */
+#define MSLogon_PR_STORE_STATE ((MSLogon_ULONG)0x340E0003u)
+
+/**
+ * `PR_RECEIVE_FOLDER_SETTINGS` = `PROP_TAG(PT_OBJECT, 0x3415)`: the receive-folder table,
+ * through `OpenProperty`.
+ */
+#define MSLogon_PR_RECEIVE_FOLDER_SETTINGS ((MSLogon_ULONG)0x3415000Du)
+
+/**
  * The flags `IMsgStore::StoreLogoff` accepts.
  */
 #define MSLogon_STORE_LOGOFF_FLAGS ((((MSLogon_LOGOFF_NO_WAIT | MSLogon_LOGOFF_ORDERLY) | MSLogon_LOGOFF_PURGE) | MSLogon_LOGOFF_ABORT) | MSLogon_LOGOFF_QUIET)
@@ -2305,6 +5533,41 @@ extern const MSLogon_IID MSLogon_IID_IMAPIStatus;
  * `IID_IMAPIAdviseSink`.
  */
 extern const MSLogon_IID MSLogon_IID_IMAPIAdviseSink;
+
+/**
+ * `IID_IMAPITable`.
+ */
+extern const MSLogon_IID MSLogon_IID_IMAPITable;
+
+/**
+ * `IID_IMessage`.
+ */
+extern const MSLogon_IID MSLogon_IID_IMessage;
+
+/**
+ * `IID_IAttachment`.
+ */
+extern const MSLogon_IID MSLogon_IID_IAttachment;
+
+/**
+ * `IID_IMAPIContainer`.
+ */
+extern const MSLogon_IID MSLogon_IID_IMAPIContainer;
+
+/**
+ * `IID_IMAPIFolder`.
+ */
+extern const MSLogon_IID MSLogon_IID_IMAPIFolder;
+
+/**
+ * `IID_IStream`.
+ */
+extern const MSLogon_IID MSLogon_IID_IStream;
+
+/**
+ * `IID_IStorage`.
+ */
+extern const MSLogon_IID MSLogon_IID_IStorage;
 
 /**
  * Creates a logon object of the reference provider, for hosts that do not
@@ -2589,5 +5852,288 @@ const char *mslogon_hresult_name(MSLogon_HRESULT hr);
   ((This)->lpVtbl->SpoolerLogon((This), (lpMAPISup), (ulUIParam), (lpszProfileName), (cbEntryID), (lpEntryID), (ulFlags), (lpInterface), (cbSpoolSecurity), (lpbSpoolSecurity), (lppMAPIError), (lppMSLogon), (lppMDB)))
 #define MSLogon_IMSProvider_CompareStoreIDs(This, cbEntryID1, lpEntryID1, cbEntryID2, lpEntryID2, ulFlags, lpulResult) \
   ((This)->lpVtbl->CompareStoreIDs((This), (cbEntryID1), (lpEntryID1), (cbEntryID2), (lpEntryID2), (ulFlags), (lpulResult)))
+
+#define MSLogon_IMAPIProp_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMAPIProp_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMAPIProp_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMAPIProp_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMAPIProp_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMAPIProp_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMAPIProp_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMAPIProp_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMAPIProp_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMAPIProp_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMAPIProp_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIProp_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIProp_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMAPIProp_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+
+#define MSLogon_IMAPITable_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMAPITable_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMAPITable_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMAPITable_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMAPITable_Advise(This, ulEventMask, lpAdviseSink, lpulConnection) \
+  ((This)->lpVtbl->Advise((This), (ulEventMask), (lpAdviseSink), (lpulConnection)))
+#define MSLogon_IMAPITable_Unadvise(This, ulConnection) \
+  ((This)->lpVtbl->Unadvise((This), (ulConnection)))
+#define MSLogon_IMAPITable_GetStatus(This, lpulTableStatus, lpulTableType) \
+  ((This)->lpVtbl->GetStatus((This), (lpulTableStatus), (lpulTableType)))
+#define MSLogon_IMAPITable_SetColumns(This, lpPropTagArray, ulFlags) \
+  ((This)->lpVtbl->SetColumns((This), (lpPropTagArray), (ulFlags)))
+#define MSLogon_IMAPITable_QueryColumns(This, ulFlags, lpPropTagArray) \
+  ((This)->lpVtbl->QueryColumns((This), (ulFlags), (lpPropTagArray)))
+#define MSLogon_IMAPITable_GetRowCount(This, ulFlags, lpulCount) \
+  ((This)->lpVtbl->GetRowCount((This), (ulFlags), (lpulCount)))
+#define MSLogon_IMAPITable_SeekRow(This, bkOrigin, lRowCount, lplRowsSought) \
+  ((This)->lpVtbl->SeekRow((This), (bkOrigin), (lRowCount), (lplRowsSought)))
+#define MSLogon_IMAPITable_SeekRowApprox(This, ulNumerator, ulDenominator) \
+  ((This)->lpVtbl->SeekRowApprox((This), (ulNumerator), (ulDenominator)))
+#define MSLogon_IMAPITable_QueryPosition(This, lpulRow, lpulNumerator, lpulDenominator) \
+  ((This)->lpVtbl->QueryPosition((This), (lpulRow), (lpulNumerator), (lpulDenominator)))
+#define MSLogon_IMAPITable_FindRow(This, lpRestriction, bkOrigin, ulFlags) \
+  ((This)->lpVtbl->FindRow((This), (lpRestriction), (bkOrigin), (ulFlags)))
+#define MSLogon_IMAPITable_Restrict(This, lpRestriction, ulFlags) \
+  ((This)->lpVtbl->Restrict((This), (lpRestriction), (ulFlags)))
+#define MSLogon_IMAPITable_CreateBookmark(This, lpbkPosition) \
+  ((This)->lpVtbl->CreateBookmark((This), (lpbkPosition)))
+#define MSLogon_IMAPITable_FreeBookmark(This, bkPosition) \
+  ((This)->lpVtbl->FreeBookmark((This), (bkPosition)))
+#define MSLogon_IMAPITable_SortTable(This, lpSortCriteria, ulFlags) \
+  ((This)->lpVtbl->SortTable((This), (lpSortCriteria), (ulFlags)))
+#define MSLogon_IMAPITable_QuerySortOrder(This, lppSortCriteria) \
+  ((This)->lpVtbl->QuerySortOrder((This), (lppSortCriteria)))
+#define MSLogon_IMAPITable_QueryRows(This, lRowCount, ulFlags, lppRows) \
+  ((This)->lpVtbl->QueryRows((This), (lRowCount), (ulFlags), (lppRows)))
+#define MSLogon_IMAPITable_Abort(This) \
+  ((This)->lpVtbl->Abort((This)))
+#define MSLogon_IMAPITable_ExpandRow(This, cbInstanceKey, pbInstanceKey, ulRowCount, ulFlags, lppRows, lpulMoreRows) \
+  ((This)->lpVtbl->ExpandRow((This), (cbInstanceKey), (pbInstanceKey), (ulRowCount), (ulFlags), (lppRows), (lpulMoreRows)))
+#define MSLogon_IMAPITable_CollapseRow(This, cbInstanceKey, pbInstanceKey, ulFlags, lpulRowCount) \
+  ((This)->lpVtbl->CollapseRow((This), (cbInstanceKey), (pbInstanceKey), (ulFlags), (lpulRowCount)))
+#define MSLogon_IMAPITable_WaitForCompletion(This, ulFlags, ulTimeout, lpulTableStatus) \
+  ((This)->lpVtbl->WaitForCompletion((This), (ulFlags), (ulTimeout), (lpulTableStatus)))
+#define MSLogon_IMAPITable_GetCollapseState(This, ulFlags, cbInstanceKey, lpbInstanceKey, lpcbCollapseState, lppbCollapseState) \
+  ((This)->lpVtbl->GetCollapseState((This), (ulFlags), (cbInstanceKey), (lpbInstanceKey), (lpcbCollapseState), (lppbCollapseState)))
+#define MSLogon_IMAPITable_SetCollapseState(This, ulFlags, cbCollapseState, pbCollapseState, lpbkLocation) \
+  ((This)->lpVtbl->SetCollapseState((This), (ulFlags), (cbCollapseState), (pbCollapseState), (lpbkLocation)))
+
+#define MSLogon_IAttach_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IAttach_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IAttach_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IAttach_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IAttach_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IAttach_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IAttach_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IAttach_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IAttach_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IAttach_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IAttach_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IAttach_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IAttach_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IAttach_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+
+#define MSLogon_IMessage_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMessage_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMessage_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMessage_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMessage_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMessage_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMessage_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMessage_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMessage_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMessage_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMessage_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMessage_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMessage_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMessage_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+#define MSLogon_IMessage_GetAttachmentTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetAttachmentTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IMessage_OpenAttach(This, ulAttachmentNum, lpInterface, ulFlags, lppAttach) \
+  ((This)->lpVtbl->OpenAttach((This), (ulAttachmentNum), (lpInterface), (ulFlags), (lppAttach)))
+#define MSLogon_IMessage_CreateAttach(This, lpInterface, ulFlags, lpulAttachmentNum, lppAttach) \
+  ((This)->lpVtbl->CreateAttach((This), (lpInterface), (ulFlags), (lpulAttachmentNum), (lppAttach)))
+#define MSLogon_IMessage_DeleteAttach(This, ulAttachmentNum, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->DeleteAttach((This), (ulAttachmentNum), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMessage_GetRecipientTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetRecipientTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IMessage_ModifyRecipients(This, ulFlags, lpMods) \
+  ((This)->lpVtbl->ModifyRecipients((This), (ulFlags), (lpMods)))
+#define MSLogon_IMessage_SubmitMessage(This, ulFlags) \
+  ((This)->lpVtbl->SubmitMessage((This), (ulFlags)))
+#define MSLogon_IMessage_SetReadFlag(This, ulFlags) \
+  ((This)->lpVtbl->SetReadFlag((This), (ulFlags)))
+
+#define MSLogon_IMAPIFolder_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMAPIFolder_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMAPIFolder_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMAPIFolder_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMAPIFolder_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMAPIFolder_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMAPIFolder_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMAPIFolder_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMAPIFolder_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMAPIFolder_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMAPIFolder_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIFolder_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIFolder_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMAPIFolder_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+#define MSLogon_IMAPIFolder_GetContentsTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetContentsTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IMAPIFolder_GetHierarchyTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetHierarchyTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IMAPIFolder_OpenEntry(This, cbEntryID, lpEntryID, lpInterface, ulFlags, lpulObjType, lppUnk) \
+  ((This)->lpVtbl->OpenEntry((This), (cbEntryID), (lpEntryID), (lpInterface), (ulFlags), (lpulObjType), (lppUnk)))
+#define MSLogon_IMAPIFolder_SetSearchCriteria(This, lpRestriction, lpContainerList, ulSearchFlags) \
+  ((This)->lpVtbl->SetSearchCriteria((This), (lpRestriction), (lpContainerList), (ulSearchFlags)))
+#define MSLogon_IMAPIFolder_GetSearchCriteria(This, ulFlags, lppRestriction, lppContainerList, lpulSearchState) \
+  ((This)->lpVtbl->GetSearchCriteria((This), (ulFlags), (lppRestriction), (lppContainerList), (lpulSearchState)))
+#define MSLogon_IMAPIFolder_CreateMessage(This, lpInterface, ulFlags, lppMessage) \
+  ((This)->lpVtbl->CreateMessage((This), (lpInterface), (ulFlags), (lppMessage)))
+#define MSLogon_IMAPIFolder_CopyMessages(This, lpMsgList, lpInterface, lpDestFolder, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->CopyMessages((This), (lpMsgList), (lpInterface), (lpDestFolder), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMAPIFolder_DeleteMessages(This, lpMsgList, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->DeleteMessages((This), (lpMsgList), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMAPIFolder_CreateFolder(This, ulFolderType, lpszFolderName, lpszFolderComment, lpInterface, ulFlags, lppFolder) \
+  ((This)->lpVtbl->CreateFolder((This), (ulFolderType), (lpszFolderName), (lpszFolderComment), (lpInterface), (ulFlags), (lppFolder)))
+#define MSLogon_IMAPIFolder_CopyFolder(This, cbEntryID, lpEntryID, lpInterface, lpDestFolder, lpszNewFolderName, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->CopyFolder((This), (cbEntryID), (lpEntryID), (lpInterface), (lpDestFolder), (lpszNewFolderName), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMAPIFolder_DeleteFolder(This, cbEntryID, lpEntryID, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->DeleteFolder((This), (cbEntryID), (lpEntryID), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMAPIFolder_SetReadFlags(This, lpMsgList, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->SetReadFlags((This), (lpMsgList), (ulUIParam), (lpProgress), (ulFlags)))
+#define MSLogon_IMAPIFolder_GetMessageStatus(This, cbEntryID, lpEntryID, ulFlags, lpulMessageStatus) \
+  ((This)->lpVtbl->GetMessageStatus((This), (cbEntryID), (lpEntryID), (ulFlags), (lpulMessageStatus)))
+#define MSLogon_IMAPIFolder_SetMessageStatus(This, cbEntryID, lpEntryID, ulNewStatus, ulNewStatusMask, lpulOldStatus) \
+  ((This)->lpVtbl->SetMessageStatus((This), (cbEntryID), (lpEntryID), (ulNewStatus), (ulNewStatusMask), (lpulOldStatus)))
+#define MSLogon_IMAPIFolder_SaveContentsSort(This, lpSortCriteria, ulFlags) \
+  ((This)->lpVtbl->SaveContentsSort((This), (lpSortCriteria), (ulFlags)))
+#define MSLogon_IMAPIFolder_EmptyFolder(This, ulUIParam, lpProgress, ulFlags) \
+  ((This)->lpVtbl->EmptyFolder((This), (ulUIParam), (lpProgress), (ulFlags)))
+
+#define MSLogon_IMAPIStatus_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMAPIStatus_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMAPIStatus_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMAPIStatus_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMAPIStatus_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMAPIStatus_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMAPIStatus_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMAPIStatus_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMAPIStatus_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMAPIStatus_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMAPIStatus_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIStatus_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIStatus_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMAPIStatus_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
+#define MSLogon_IMAPIStatus_ValidateState(This, ulUIParam, ulFlags) \
+  ((This)->lpVtbl->ValidateState((This), (ulUIParam), (ulFlags)))
+#define MSLogon_IMAPIStatus_SettingsDialog(This, ulUIParam, ulFlags) \
+  ((This)->lpVtbl->SettingsDialog((This), (ulUIParam), (ulFlags)))
+#define MSLogon_IMAPIStatus_ChangePassword(This, lpOldPass, lpNewPass, ulFlags) \
+  ((This)->lpVtbl->ChangePassword((This), (lpOldPass), (lpNewPass), (ulFlags)))
+#define MSLogon_IMAPIStatus_FlushQueues(This, ulUIParam, cbTargetTransport, lpTargetTransport, ulFlags) \
+  ((This)->lpVtbl->FlushQueues((This), (ulUIParam), (cbTargetTransport), (lpTargetTransport), (ulFlags)))
+
+#define MSLogon_IStream_QueryInterface(This, riid, ppvObject) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObject)))
+#define MSLogon_IStream_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IStream_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IStream_Read(This, pv, cb, pcbRead) \
+  ((This)->lpVtbl->Read((This), (pv), (cb), (pcbRead)))
+#define MSLogon_IStream_Write(This, pv, cb, pcbWritten) \
+  ((This)->lpVtbl->Write((This), (pv), (cb), (pcbWritten)))
+#define MSLogon_IStream_Seek(This, dlibMove, dwOrigin, plibNewPosition) \
+  ((This)->lpVtbl->Seek((This), (dlibMove), (dwOrigin), (plibNewPosition)))
+#define MSLogon_IStream_SetSize(This, libNewSize) \
+  ((This)->lpVtbl->SetSize((This), (libNewSize)))
+#define MSLogon_IStream_CopyTo(This, pstm, cb, pcbRead, pcbWritten) \
+  ((This)->lpVtbl->CopyTo((This), (pstm), (cb), (pcbRead), (pcbWritten)))
+#define MSLogon_IStream_Commit(This, grfCommitFlags) \
+  ((This)->lpVtbl->Commit((This), (grfCommitFlags)))
+#define MSLogon_IStream_Revert(This) \
+  ((This)->lpVtbl->Revert((This)))
+#define MSLogon_IStream_LockRegion(This, libOffset, cb, dwLockType) \
+  ((This)->lpVtbl->LockRegion((This), (libOffset), (cb), (dwLockType)))
+#define MSLogon_IStream_UnlockRegion(This, libOffset, cb, dwLockType) \
+  ((This)->lpVtbl->UnlockRegion((This), (libOffset), (cb), (dwLockType)))
+#define MSLogon_IStream_Stat(This, pstatstg, grfStatFlag) \
+  ((This)->lpVtbl->Stat((This), (pstatstg), (grfStatFlag)))
+#define MSLogon_IStream_Clone(This, ppstm) \
+  ((This)->lpVtbl->Clone((This), (ppstm)))
 
 #endif  /* MSLOGON_H */

@@ -21,6 +21,7 @@ fn generate() -> String {
         .write(&mut out);
     let raw = String::from_utf8(out).expect("UTF-8 header");
     let text = add_calling_convention(&raw);
+    let text = ulong_ptr_is_uintptr_t(&text);
     let text = add_forward_declarations(&text);
     let text = hex_constants(&text);
     add_call_macros(&text)
@@ -59,6 +60,16 @@ fn add_calling_convention(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `ULONG_PTR` is `usize` in Rust, which cbindgen (`usize_is_size_t`)
+/// writes as `size_t`; it is Windows' pointer-sized integer, so the header
+/// says `uintptr_t` (SPEC-objects.md, "Widths"). `size_t` stays for
+/// `IMalloc`'s `SIZE_T`.
+fn ulong_ptr_is_uintptr_t(text: &str) -> String {
+    const FROM: &str = "typedef size_t MSLogon_ULONG_PTR;";
+    assert!(text.contains(FROM), "cbindgen no longer emits `{FROM}`");
+    text.replace(FROM, "typedef uintptr_t MSLogon_ULONG_PTR;")
 }
 
 /// Byte index of the `*` in `(*Name)(`, if `line` declares a function
@@ -220,4 +231,19 @@ fn every_function_pointer_carries_the_calling_convention() {
             "OpenStatusEntry"
         ]
     );
+}
+
+#[test]
+fn pointer_sized_parameters_are_uintptr_t() {
+    let header = generate();
+    assert!(header.contains("typedef uintptr_t MSLogon_ULONG_PTR;"));
+    assert!(header.contains("typedef MSLogon_ULONG_PTR MSLogon_BOOKMARK;"));
+    // IMalloc's SIZE_T stays size_t.
+    assert!(header.contains("size_t cb"));
+    let vtbl = &header[header
+        .find("typedef struct MSLogon_IMAPITableVtbl")
+        .unwrap()..];
+    let vtbl = &vtbl[..vtbl.find("} MSLogon_IMAPITableVtbl;").unwrap()];
+    assert!(vtbl.contains("MSLogon_ULONG_PTR *lpulConnection"));
+    assert!(vtbl.contains("MSLogon_BOOKMARK *lpbkPosition"));
 }

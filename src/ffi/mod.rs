@@ -47,6 +47,27 @@ pub static MSLogon_IID_IMAPIStatus: IID = mapi::IID_IMAPIStatus;
 /// `IID_IMAPIAdviseSink`.
 #[no_mangle]
 pub static MSLogon_IID_IMAPIAdviseSink: IID = mapi::IID_IMAPIAdviseSink;
+/// `IID_IMAPITable`.
+#[no_mangle]
+pub static MSLogon_IID_IMAPITable: IID = mapi::IID_IMAPITable;
+/// `IID_IMessage`.
+#[no_mangle]
+pub static MSLogon_IID_IMessage: IID = mapi::IID_IMessage;
+/// `IID_IAttachment`.
+#[no_mangle]
+pub static MSLogon_IID_IAttachment: IID = mapi::IID_IAttachment;
+/// `IID_IMAPIContainer`.
+#[no_mangle]
+pub static MSLogon_IID_IMAPIContainer: IID = mapi::IID_IMAPIContainer;
+/// `IID_IMAPIFolder`.
+#[no_mangle]
+pub static MSLogon_IID_IMAPIFolder: IID = mapi::IID_IMAPIFolder;
+/// `IID_IStream`.
+#[no_mangle]
+pub static MSLogon_IID_IStream: IID = mapi::IID_IStream;
+/// `IID_IStorage`.
+#[no_mangle]
+pub static MSLogon_IID_IStorage: IID = mapi::IID_IStorage;
 
 /// Creates a logon object of the reference provider, for hosts that do not
 /// go through `MSProviderInit` (no store object, no provider list).

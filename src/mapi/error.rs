@@ -178,6 +178,30 @@ mod tests {
     }
 
     #[test]
+    fn every_other_named_code_is_kept_as_other() {
+        let mut seen = std::collections::HashSet::new();
+        for &(hr, name) in HRESULT_NAMES {
+            assert!(seen.insert(hr), "{name} shares its code");
+            match MapiError::from_hresult(hr) {
+                None => assert!(hr >= 0, "{name}"),
+                Some(e) if NAMED.contains(&e) => assert_eq!(e.name(), Some(name)),
+                Some(e) => {
+                    assert_eq!(e, MapiError::Other(hr), "{name}");
+                    assert_eq!(e.hresult(), hr);
+                }
+            }
+        }
+        assert_eq!(
+            MapiError::from_hresult(MAPI_E_COLLISION),
+            Some(MapiError::Other(MAPI_E_COLLISION))
+        );
+        assert_eq!(
+            MapiError::check(MAPI_W_POSITION_CHANGED),
+            Ok(MAPI_W_POSITION_CHANGED)
+        );
+    }
+
+    #[test]
     fn success_and_warnings_are_not_errors() {
         assert_eq!(MapiError::from_hresult(S_OK), None);
         assert_eq!(MapiError::check(0x0004_0380), Ok(0x0004_0380)); // MAPI_W_ERRORS_RETURNED
@@ -194,5 +218,11 @@ mod tests {
         assert_eq!(MAPI_E_UNKNOWN_FLAGS as u32, 0x8004_0106);
         assert_eq!(MAPI_E_END_OF_SESSION as u32, 0x8004_0200);
         assert_eq!(E_NOINTERFACE, MAPI_E_INTERFACE_NOT_SUPPORTED);
+        assert_eq!(MAPI_E_COLLISION as u32, 0x8004_0604);
+        assert_eq!(MAPI_E_INVALID_BOOKMARK as u32, 0x8004_0405);
+        assert_eq!(MAPI_W_POSITION_CHANGED, 0x0004_0481);
+        assert_eq!(STG_E_INVALIDPARAMETER as u32, 0x8003_0057);
+        assert_eq!(E_NOTIMPL as u32, 0x8000_4001);
+        assert_eq!(E_INVALIDARG, MAPI_E_INVALID_PARAMETER);
     }
 }

@@ -1,5 +1,6 @@
 //! Interface identifiers (`mapiguid.h`, `objidl.h`): every MAPI IID reads
-//! `{xxxxxxxx-0000-0000-C000-000000000046}`.
+//! `{xxxxxxxx-0000-0000-C000-000000000046}`, and so do the OLE ones here
+//! (`IUnknown`, `IMalloc`, `IStream`, `IStorage`).
 #![allow(non_upper_case_globals)]
 
 use super::types::IID;
@@ -22,3 +23,18 @@ pub const IID_IMAPIStatus: IID = IID::mapi(0x0002_031E);
 pub const IID_IMAPIAdviseSink: IID = IID::mapi(0x0002_0302);
 /// `IID_IMalloc` `{00000002-0000-0000-C000-000000000046}` (`objidl.h`).
 pub const IID_IMalloc: IID = IID::mapi(0x0000_0002);
+/// `IID_IMAPITable` `{00020301-0000-0000-C000-000000000046}`.
+pub const IID_IMAPITable: IID = IID::mapi(0x0002_0301);
+/// `IID_IMessage` `{00020307-0000-0000-C000-000000000046}`.
+pub const IID_IMessage: IID = IID::mapi(0x0002_0307);
+/// `IID_IAttachment` `{00020308-0000-0000-C000-000000000046}`: MAPI's name
+/// for the IID of `IAttach`.
+pub const IID_IAttachment: IID = IID::mapi(0x0002_0308);
+/// `IID_IMAPIContainer` `{0002030B-0000-0000-C000-000000000046}`.
+pub const IID_IMAPIContainer: IID = IID::mapi(0x0002_030B);
+/// `IID_IMAPIFolder` `{0002030C-0000-0000-C000-000000000046}`.
+pub const IID_IMAPIFolder: IID = IID::mapi(0x0002_030C);
+/// `IID_IStream` `{0000000C-0000-0000-C000-000000000046}` (`objidl.h`).
+pub const IID_IStream: IID = IID::mapi(0x0000_000C);
+/// `IID_IStorage` `{0000000B-0000-0000-C000-000000000046}` (`objidl.h`).
+pub const IID_IStorage: IID = IID::mapi(0x0000_000B);

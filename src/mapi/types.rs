@@ -421,6 +421,186 @@ pub struct SPropProblemArray {
     pub aProblem: [SPropProblem; 1],
 }
 
+/// Windows' `ULONG_PTR`: an unsigned integer as wide as a pointer (8 bytes
+/// on x64, 4 on x86); `uintptr_t` in the C header.
+///
+/// Microsoft's MAPI headers use it where MinGW-w64's say `ULONG`: advise
+/// connection numbers, `BOOKMARK`s and every `ulUIParam` (see
+/// `SPEC-objects.md`, "Widths", and the [`objects`](super::objects) module).
+#[allow(non_camel_case_types)]
+pub type ULONG_PTR = usize;
+
+/// MAPI's `BOOKMARK`: a table position, [`ULONG_PTR`] in Microsoft's
+/// `mapidefs.h` (MinGW-w64 says `ULONG`; Microsoft's width wins, so that a
+/// bookmark written through `CreateBookmark`'s out-pointer fills all of the
+/// caller's 8 bytes on x64).
+pub type BOOKMARK = ULONG_PTR;
+
+/// Windows' `ULARGE_INTEGER`: an unsigned 64-bit integer.
+///
+/// MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
+/// `ULONGLONG QuadPart`; only `QuadPart` is modelled here, which has the
+/// same size and alignment (8 bytes, 8-byte aligned on x86_64 and i686
+/// Windows). `IStream` passes it **by value** (`Seek`'s `dlibMove` is a
+/// [`LARGE_INTEGER`]): in a register on x64, as 8 bytes of stack on i686.
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct ULARGE_INTEGER {
+    /// The value.
+    pub QuadPart: u64,
+}
+
+/// COM's `CLSID`: a class identifier, a [`GUID`].
+pub type CLSID = GUID;
+
+/// MAPI's `SRow`: one table row, a counted array of property values
+/// (`QueryRows`, `ExpandRow`, `FindRow`...).
+///
+/// In an [`SRowSet`] returned to the host, each row's `lpProps` is its own
+/// `MAPIAllocateBuffer` root (freed by `FreeProws`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct SRow {
+    /// Padding so that an `SRow` and an [`ADRENTRY`] have the same layout;
+    /// reserved.
+    pub ulAdrEntryPad: ULONG,
+    /// Number of values at `lpProps`.
+    pub cValues: ULONG,
+    /// The row's columns (`LPSPropValue`).
+    pub lpProps: *mut SPropValue,
+}
+
+/// MAPI's `SRowSet`: a counted list of [`SRow`]s.
+///
+/// `aRow` is a flexible array member (`SRow aRow[MAPI_DIM]`): it really
+/// holds `cRows` rows, so one is allocated with `CbNewSRowSet(n)` =
+/// `offsetof(SRowSet, aRow)` + n·`sizeof(SRow)` bytes (8 + 16·n on x64,
+/// 4 + 12·n on x86).
+#[repr(C)]
+#[derive(Debug)]
+pub struct SRowSet {
+    /// Number of rows in `aRow`.
+    pub cRows: ULONG,
+    /// The rows (variable length).
+    pub aRow: [SRow; 1],
+}
+
+/// MAPI's `ADRENTRY`: one recipient, a counted array of property values
+/// (the same layout as [`SRow`]).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ADRENTRY {
+    /// Reserved.
+    pub ulReserved1: ULONG,
+    /// Number of values at `rgPropVals`.
+    pub cValues: ULONG,
+    /// The recipient's properties (`LPSPropValue`).
+    pub rgPropVals: *mut SPropValue,
+}
+
+/// MAPI's `ADRLIST`: a counted list of [`ADRENTRY`]s
+/// (`IMessage::ModifyRecipients`).
+///
+/// `aEntries` is a flexible array member (`ADRENTRY aEntries[MAPI_DIM]`):
+/// `CbNewADRLIST(n)` = `offsetof(ADRLIST, aEntries)` + n·`sizeof(ADRENTRY)`.
+#[repr(C)]
+#[derive(Debug)]
+pub struct ADRLIST {
+    /// Number of entries in `aEntries`.
+    pub cEntries: ULONG,
+    /// The entries (variable length).
+    pub aEntries: [ADRENTRY; 1],
+}
+
+/// The `Kind` union of a [`MAPINAMEID`] (anonymous in `mapidefs.h`): read
+/// through the member that `ulKind` names.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union MAPINAMEID_Kind {
+    /// `MNID_ID`: a numeric name.
+    pub lID: LONG,
+    /// `MNID_STRING`: a UTF-16 string name (`LPWSTR`).
+    pub lpwstrName: *mut WCHAR,
+}
+
+/// MAPI's `MAPINAMEID`: the name of a named property
+/// (`GetIDsFromNames` / `GetNamesFromIDs`): a property set and a number or
+/// a string.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct MAPINAMEID {
+    /// The property set (`LPGUID`).
+    pub lpguid: *mut GUID,
+    /// `MNID_ID` or `MNID_STRING`: which member of `Kind` is valid.
+    pub ulKind: ULONG,
+    /// The name.
+    pub Kind: MAPINAMEID_Kind,
+}
+
+/// MAPI's `ENTRYLIST`: a counted list of entry IDs, each an [`SBinary`]
+/// (`IMAPIFolder::CopyMessages`, `DeleteMessages`, `SetReadFlags`...).
+pub type ENTRYLIST = SBinaryArray;
+
+/// MAPI's `SSortOrder`: one sort key of a table.
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct SSortOrder {
+    /// The column to sort on.
+    pub ulPropTag: ULONG,
+    /// `TABLE_SORT_ASCEND`, `TABLE_SORT_DESCEND` or `TABLE_SORT_COMBINE`.
+    pub ulOrder: ULONG,
+}
+
+/// MAPI's `SSortOrderSet`: a table's sort keys, the first `cCategories`
+/// of them categories (`cExpanded` of those expanded).
+///
+/// `aSort` is a flexible array member (`SSortOrder aSort[MAPI_DIM]`):
+/// `CbNewSSortOrderSet(n)` = 12 + 8·n bytes.
+#[repr(C)]
+#[derive(Debug)]
+pub struct SSortOrderSet {
+    /// Number of keys in `aSort`.
+    pub cSorts: ULONG,
+    /// Number of leading keys that are categories.
+    pub cCategories: ULONG,
+    /// Number of categories initially expanded.
+    pub cExpanded: ULONG,
+    /// The keys (variable length).
+    pub aSort: [SSortOrder; 1],
+}
+
+/// COM's `STATSTG` (`objidl.h`): what `IStream::Stat` reports.
+///
+/// On x64 `cbSize` follows 4 bytes of padding (offset 16, size 80); on
+/// i686 Windows it is 8-byte aligned too (offset 8, size 72).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct STATSTG {
+    /// The element's name (`LPOLESTR`, UTF-16), allocated with
+    /// `CoTaskMemAlloc`; NULL when `STATFLAG_NONAME` was asked for.
+    pub pwcsName: *mut WCHAR,
+    /// `STGTY_*`: `STGTY_STREAM` for a stream.
+    pub r#type: DWORD,
+    /// Size in bytes.
+    pub cbSize: ULARGE_INTEGER,
+    /// Last modification time.
+    pub mtime: FILETIME,
+    /// Creation time.
+    pub ctime: FILETIME,
+    /// Last access time.
+    pub atime: FILETIME,
+    /// `STGM_*` access mode it was opened with.
+    pub grfMode: DWORD,
+    /// `LOCKTYPE` bits the stream supports (0: none).
+    pub grfLocksSupported: DWORD,
+    /// Class ID (storages only; zero for streams).
+    pub clsid: CLSID,
+    /// State bits (storages only).
+    pub grfStateBits: DWORD,
+    /// Reserved.
+    pub reserved: DWORD,
+}
+
 // MinGW-w64's layouts, checked at compile time (the C side is checked
 // against the real headers by a layout test).
 const _: () = {
@@ -436,4 +616,58 @@ const _: () = {
     assert!(size_of::<PV>() == 16 && align_of::<PV>() == 8 && size_of::<SPropValue>() == 24);
     #[cfg(all(target_pointer_width = "32", windows))]
     assert!(size_of::<PV>() == 8 && align_of::<PV>() == 8 && size_of::<SPropValue>() == 16);
+
+    // ULONG_PTR / BOOKMARK: pointer-sized (Microsoft's headers).
+    assert!(size_of::<ULONG_PTR>() == size_of::<*const u8>());
+    assert!(size_of::<BOOKMARK>() == size_of::<ULONG_PTR>());
+    assert!(size_of::<SSortOrder>() == 8 && align_of::<SSortOrder>() == 4);
+    assert!(offset_of!(SSortOrderSet, cCategories) == 4);
+    assert!(offset_of!(SSortOrderSet, cExpanded) == 8);
+    assert!(offset_of!(SSortOrderSet, aSort) == 12 && size_of::<SSortOrderSet>() == 20);
+    assert!(offset_of!(SRow, cValues) == 4 && offset_of!(SRow, lpProps) == 8);
+    assert!(offset_of!(ADRENTRY, cValues) == 4 && offset_of!(ADRENTRY, rgPropVals) == 8);
+    #[cfg(target_pointer_width = "64")]
+    {
+        assert!(size_of::<SRow>() == 16 && align_of::<SRow>() == 8);
+        assert!(offset_of!(SRowSet, aRow) == 8 && size_of::<SRowSet>() == 24);
+        assert!(size_of::<ADRENTRY>() == 16);
+        assert!(offset_of!(ADRLIST, aEntries) == 8 && size_of::<ADRLIST>() == 24);
+        assert!(size_of::<MAPINAMEID_Kind>() == 8 && align_of::<MAPINAMEID_Kind>() == 8);
+        assert!(offset_of!(MAPINAMEID, ulKind) == 8 && offset_of!(MAPINAMEID, Kind) == 16);
+        assert!(size_of::<MAPINAMEID>() == 24);
+    }
+    #[cfg(all(target_pointer_width = "32", windows))]
+    {
+        assert!(size_of::<SRow>() == 12 && align_of::<SRow>() == 4);
+        assert!(offset_of!(SRowSet, aRow) == 4 && size_of::<SRowSet>() == 16);
+        assert!(size_of::<ADRENTRY>() == 12);
+        assert!(offset_of!(ADRLIST, aEntries) == 4 && size_of::<ADRLIST>() == 16);
+        assert!(size_of::<MAPINAMEID_Kind>() == 4 && align_of::<MAPINAMEID_Kind>() == 4);
+        assert!(offset_of!(MAPINAMEID, ulKind) == 4 && offset_of!(MAPINAMEID, Kind) == 8);
+        assert!(size_of::<MAPINAMEID>() == 12);
+    }
+    // ULARGE_INTEGER and STATSTG: 8-byte aligned on both Windows targets.
+    #[cfg(any(target_pointer_width = "64", windows))]
+    {
+        assert!(size_of::<ULARGE_INTEGER>() == 8 && align_of::<ULARGE_INTEGER>() == 8);
+        assert!(align_of::<LARGE_INTEGER>() == 8 && align_of::<STATSTG>() == 8);
+    }
+    #[cfg(target_pointer_width = "64")]
+    {
+        assert!(offset_of!(STATSTG, r#type) == 8 && offset_of!(STATSTG, cbSize) == 16);
+        assert!(offset_of!(STATSTG, mtime) == 24 && offset_of!(STATSTG, ctime) == 32);
+        assert!(offset_of!(STATSTG, atime) == 40 && offset_of!(STATSTG, grfMode) == 48);
+        assert!(offset_of!(STATSTG, grfLocksSupported) == 52);
+        assert!(offset_of!(STATSTG, clsid) == 56 && offset_of!(STATSTG, grfStateBits) == 72);
+        assert!(offset_of!(STATSTG, reserved) == 76 && size_of::<STATSTG>() == 80);
+    }
+    #[cfg(all(target_pointer_width = "32", windows))]
+    {
+        assert!(offset_of!(STATSTG, r#type) == 4 && offset_of!(STATSTG, cbSize) == 8);
+        assert!(offset_of!(STATSTG, mtime) == 16 && offset_of!(STATSTG, ctime) == 24);
+        assert!(offset_of!(STATSTG, atime) == 32 && offset_of!(STATSTG, grfMode) == 40);
+        assert!(offset_of!(STATSTG, grfLocksSupported) == 44);
+        assert!(offset_of!(STATSTG, clsid) == 48 && offset_of!(STATSTG, grfStateBits) == 64);
+        assert!(offset_of!(STATSTG, reserved) == 68 && size_of::<STATSTG>() == 72);
+    }
 };
