@@ -18,10 +18,17 @@
 #define USES_IID_IMAPISup
 #define USES_IID_IMSProvider
 #define USES_IID_IMSLogon
+#define USES_IID_IMAPITable
+#define USES_IID_IMessage
+#define USES_IID_IAttachment
+#define USES_IID_IMAPIContainer
+#define USES_IID_IMAPIFolder
 #include <initguid.h>
 #include <mapiguid.h>
 
 const IID host_IID_IUnknown = {0x00000000, 0, 0, {0xC0, 0, 0, 0, 0, 0, 0, 0x46}};
+const IID host_IID_IStorage = {0x0000000B, 0, 0, {0xC0, 0, 0, 0, 0, 0, 0, 0x46}};
+const IID host_IID_IStream = {0x0000000C, 0, 0, {0xC0, 0, 0, 0, 0, 0, 0, 0x46}};
 
 /* The C vtables are mapispi.h's / mapidefs.h's / objidl.h's own structs. */
 _Static_assert(sizeof(IMAPISupportVtbl) == 44 * sizeof(void *), "IMAPISupport has 44 slots");

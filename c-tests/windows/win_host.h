@@ -44,6 +44,9 @@ typedef MSPROVIDERINIT *LPMSPROVIDERINIT;
  * The MAPI IIDs (IID_IMsgStore, IID_IMAPISup, ...) are mapiguid.h's, defined
  * once in win_host.c (INITGUID + USES_IID_*). */
 extern const IID host_IID_IUnknown;
+/* IID_IStorage and IID_IStream (objidl.h), likewise without libuuid. */
+extern const IID host_IID_IStorage;
+extern const IID host_IID_IStream;
 
 /* ---- checks: CHECK, CHECK_HR, CHECK_EQ, host_finish (../check.h, shared
  * with the Linux hosts) ---------------------------------------------------- */

@@ -18,7 +18,9 @@
  *   - GetProps (PR_DISPLAY_NAME_A/W, PR_ENTRYID), GetLastError (8-bit, WCHAR);
  *   - Shutdown with logons alive; the provider released without Shutdown;
  *   - balance: every AddRef released, every host buffer freed, the IMalloc
- *     AddRef'd by MSProviderInit and released at Shutdown.
+ *     AddRef'd by MSProviderInit and released at Shutdown;
+ *   - the DLL's exported MSLogon_IID_* data (found with GetProcAddress) are
+ *     mapiguid.h's / objidl.h's IIDs.
  *
  * Build and run (from the repository root; cross-built on Linux, run with
  * Wine; the DLL and the ProcessPrng shim sit next to the executable):
@@ -37,6 +39,7 @@
  *
  * Prints "win_test_lifecycle_c: N passed, M failed"; exits 0 only if M is 0.
  */
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -111,6 +114,41 @@ static void shutdown_and_release(IMSProvider *provider) {
 static void check_support_balanced(const HostSupport *s) {
   CHECK_EQ(s->refs, 1);
   CHECK_EQ(s->add_refs, s->releases);
+}
+
+/* ---- Exported IIDs -------------------------------------------------------- */
+
+/* Each MSLogon_IID_<X> the DLL exports is MinGW's IID_<X>. */
+static void exported_iids_match_mapiguid(void) {
+  static const struct {
+    const char *name;
+    const IID *iid;
+  } iids[] = {
+      {"MSLogon_IID_IUnknown", &host_IID_IUnknown},
+      {"MSLogon_IID_IMSLogon", &IID_IMSLogon},
+      {"MSLogon_IID_IMSProvider", &IID_IMSProvider},
+      {"MSLogon_IID_IMAPISup", &IID_IMAPISup},
+      {"MSLogon_IID_IMsgStore", &IID_IMsgStore},
+      {"MSLogon_IID_IMAPIProp", &IID_IMAPIProp},
+      {"MSLogon_IID_IMAPIStatus", &IID_IMAPIStatus},
+      {"MSLogon_IID_IMAPIAdviseSink", &IID_IMAPIAdviseSink},
+      {"MSLogon_IID_IMAPITable", &IID_IMAPITable},
+      {"MSLogon_IID_IMessage", &IID_IMessage},
+      {"MSLogon_IID_IAttachment", &IID_IAttachment},
+      {"MSLogon_IID_IMAPIContainer", &IID_IMAPIContainer},
+      {"MSLogon_IID_IMAPIFolder", &IID_IMAPIFolder},
+      {"MSLogon_IID_IStream", &host_IID_IStream},
+      {"MSLogon_IID_IStorage", &host_IID_IStorage},
+  };
+  size_t i;
+  for (i = 0; i < sizeof iids / sizeof iids[0]; i++) {
+    const IID *exported = (const IID *)(const void *)GetProcAddress(provider_module, iids[i].name);
+    CHECK(exported != NULL);
+    if (exported && memcmp(exported, iids[i].iid, sizeof(IID)) != 0) {
+      fprintf(stderr, "%s differs from mapiguid.h's\n", iids[i].name);
+      CHECK(0);
+    }
+  }
 }
 
 /* ---- MSProviderInit ------------------------------------------------------ */
@@ -694,6 +732,7 @@ int main(void) {
   provider_init = host_load_provider("mslogon.dll", &provider_module);
   if (!provider_init) return host_finish("win_test_lifecycle_c");
 
+  exported_iids_match_mapiguid();
   provider_init_checks_its_arguments();
   session_logoff();
   store_logoff(0, LOGOFF_ORDERLY);

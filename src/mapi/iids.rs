@@ -17,8 +17,10 @@ pub const IID_IMAPISup: IID = IID::mapi(0x0002_030F);
 pub const IID_IMsgStore: IID = IID::mapi(0x0002_0306);
 /// `IID_IMAPIProp` `{00020303-0000-0000-C000-000000000046}`.
 pub const IID_IMAPIProp: IID = IID::mapi(0x0002_0303);
-/// `IID_IMAPIStatus` `{0002031E-0000-0000-C000-000000000046}`.
-pub const IID_IMAPIStatus: IID = IID::mapi(0x0002_031E);
+/// `IID_IMAPIStatus` `{00020305-0000-0000-C000-000000000046}`, as in
+/// MinGW-w64's and Microsoft's `mapiguid.h` (`{0002031E-...}` is
+/// `IID_IMAPISpoolerService`).
+pub const IID_IMAPIStatus: IID = IID::mapi(0x0002_0305);
 /// `IID_IMAPIAdviseSink` `{00020302-0000-0000-C000-000000000046}`.
 pub const IID_IMAPIAdviseSink: IID = IID::mapi(0x0002_0302);
 /// `IID_IMalloc` `{00000002-0000-0000-C000-000000000046}` (`objidl.h`).
