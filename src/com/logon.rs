@@ -200,7 +200,7 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     lp_entry_id: *mut ENTRYID,
     event_mask: ULONG,
     sink: *mut IMAPIAdviseSink,
-    lpul_connection: *mut ULONG,
+    lpul_connection: *mut crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
@@ -217,7 +217,9 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     })
 }
 
-/// `Advise` of a logon or its store: one registry per logon.
+/// `Advise` of a logon or its store: one registry per logon. The
+/// connection number is pointer-sized (`ULONG_PTR`, Microsoft's width): all
+/// of `*lpul_connection` is written.
 ///
 /// # Safety
 ///
@@ -229,7 +231,7 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
     lp_entry_id: *mut ENTRYID,
     event_mask: ULONG,
     sink: *mut IMAPIAdviseSink,
-    lpul_connection: *mut ULONG,
+    lpul_connection: *mut crate::mapi::ULONG_PTR,
 ) -> MapiResult<()> {
     // SAFETY: forwarded from the caller.
     let (connection, entry) = unsafe {
@@ -248,7 +250,7 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(
     this: *mut IMSLogon,
-    connection: ULONG,
+    connection: crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`.
     hresult(unsafe {

@@ -24,7 +24,7 @@ use crate::com::ComPtr;
 use crate::mapi::{
     IMAPIAdviseSink, MapiError, MapiResult, IID, MAPI_STORE, PR_DISPLAY_NAME_W, PR_ENTRYID,
     PR_MDB_PROVIDER, PR_OBJECT_TYPE, PR_RECORD_KEY, PR_STORE_ENTRYID, PR_STORE_RECORD_KEY,
-    PR_STORE_SUPPORT_MASK, STORE_ENTRYID_UNIQUE, STORE_NOTIFY_OK, STORE_READONLY, ULONG,
+    PR_STORE_SUPPORT_MASK, STORE_ENTRYID_UNIQUE, STORE_NOTIFY_OK, STORE_READONLY, ULONG, ULONG_PTR,
 };
 use crate::mapi::{PROP_ID, PROP_TYPE, PT_STRING8, PT_UNICODE, PT_UNSPECIFIED};
 use crate::provider::{LogonProvider, LogonRequest, MessageStoreProvider, Opened, PropValue};
@@ -106,7 +106,7 @@ impl MessageStoreProvider for ReferenceStore {
 /// One advise registration.
 #[derive(Debug)]
 struct Advise {
-    connection: ULONG,
+    connection: ULONG_PTR,
     #[allow(dead_code)] // kept for notifications
     entry_id: Option<Vec<u8>>,
     #[allow(dead_code)] // kept for notifications
@@ -117,7 +117,7 @@ struct Advise {
 
 #[derive(Debug, Default)]
 struct Registry {
-    next: ULONG,
+    next: ULONG_PTR,
     /// `None` once logged off: nothing may subscribe any more. A `Vec`:
     /// a logon has a handful of sinks, and an unused one costs nothing to
     /// create or drop.
@@ -254,7 +254,7 @@ impl LogonProvider for ReferenceLogon {
         entry_id: Option<&[u8]>,
         event_mask: ULONG,
         sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG> {
+    ) -> MapiResult<ULONG_PTR> {
         if event_mask == 0 {
             return Err(MapiError::InvalidParameter);
         }
@@ -271,7 +271,7 @@ impl LogonProvider for ReferenceLogon {
         Ok(connection)
     }
 
-    fn unadvise(&self, connection: ULONG) -> MapiResult<()> {
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
         let removed = {
             let mut reg = self.registry();
             let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;
