@@ -348,13 +348,14 @@ STDMETHOD_(MSLogon_HRESULT) CLogon_CompareEntryIDs(MSLogon_IMSLogon *This, MSLog
 STDMETHOD_(MSLogon_HRESULT) CLogon_Advise(MSLogon_IMSLogon *This, MSLogon_ULONG cbEntryID,
                                           MSLogon_ENTRYID *lpEntryID, MSLogon_ULONG ulEventMask,
                                           MSLogon_IMAPIAdviseSink *lpAdviseSink,
-                                          MSLogon_ULONG *lpulConnection) {
+                                          MSLogon_ULONG_PTR *lpulConnection) {
   if (lpulConnection) *lpulConnection = 0;
   if (!This) return MSLogon_MAPI_E_INVALID_PARAMETER;
   return logon_unsupported(logon_of(This));
 }
 
-STDMETHOD_(MSLogon_HRESULT) CLogon_Unadvise(MSLogon_IMSLogon *This, MSLogon_ULONG ulConnection) {
+STDMETHOD_(MSLogon_HRESULT) CLogon_Unadvise(MSLogon_IMSLogon *This,
+                                            MSLogon_ULONG_PTR ulConnection) {
   if (!This) return MSLogon_MAPI_E_INVALID_PARAMETER;
   return logon_unsupported(logon_of(This));
 }
@@ -535,8 +536,8 @@ STORE_UNSUPPORTED(GetIDsFromNames, MSLogon_ULONG cPropNames, void **lppPropNames
                   MSLogon_ULONG ulFlags, MSLogon_SPropTagArray **lppPropTags)
 STORE_UNSUPPORTED(Advise, MSLogon_ULONG cbEntryID, MSLogon_ENTRYID *lpEntryID,
                   MSLogon_ULONG ulEventMask, MSLogon_IMAPIAdviseSink *lpAdviseSink,
-                  MSLogon_ULONG *lpulConnection)
-STORE_UNSUPPORTED(Unadvise, MSLogon_ULONG ulConnection)
+                  MSLogon_ULONG_PTR *lpulConnection)
+STORE_UNSUPPORTED(Unadvise, MSLogon_ULONG_PTR ulConnection)
 STORE_UNSUPPORTED(CompareEntryIDs, MSLogon_ULONG cbEntryID1, MSLogon_ENTRYID *lpEntryID1,
                   MSLogon_ULONG cbEntryID2, MSLogon_ENTRYID *lpEntryID2, MSLogon_ULONG ulFlags,
                   MSLogon_ULONG *lpulResult)

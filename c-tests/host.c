@@ -165,10 +165,10 @@ static MSLogon_HRESULT no_support(struct MSLogon_IMAPISupport *This) {
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_GetLastError(struct MSLogon_IMAPISupport *This, MSLogon_HRESULT hResult, MSLogon_ULONG ulFlags, struct MSLogon_MAPIERROR **lppMAPIError)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Subscribe(struct MSLogon_IMAPISupport *This, void *lpKey, MSLogon_ULONG ulEventMask, MSLogon_ULONG ulFlags, struct MSLogon_IMAPIAdviseSink *lpAdviseSink, MSLogon_ULONG *lpulConnection)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Subscribe(struct MSLogon_IMAPISupport *This, void *lpKey, MSLogon_ULONG ulEventMask, MSLogon_ULONG ulFlags, struct MSLogon_IMAPIAdviseSink *lpAdviseSink, MSLogon_ULONG_PTR *lpulConnection)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Unsubscribe(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulConnection)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Unsubscribe(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR ulConnection)
 { return no_support(This); }
 
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Notify(struct MSLogon_IMAPISupport *This, void *lpKey, MSLogon_ULONG cNotification, void *lpNotifications, MSLogon_ULONG *lpulFlags)
@@ -213,31 +213,31 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_OpenEntry(struct MSLogon_
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_GetOneOffTable(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulFlags, void **lppTable)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Address(struct MSLogon_IMAPISupport *This, MSLogon_ULONG *lpulUIParam, void *lpAdrParms, void **lppAdrList)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Address(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR *lpulUIParam, void *lpAdrParms, void **lppAdrList)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Details(struct MSLogon_IMAPISupport *This, MSLogon_ULONG *lpulUIParam, void *lpfnDismiss, void *lpvDismissContext, MSLogon_ULONG cbEntryID, struct MSLogon_ENTRYID *lpEntryID, void *lpfButtonCallback, void *lpvButtonContext, void *lpszButtonText, MSLogon_ULONG ulFlags)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Details(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR *lpulUIParam, void *lpfnDismiss, void *lpvDismissContext, MSLogon_ULONG cbEntryID, struct MSLogon_ENTRYID *lpEntryID, void *lpfButtonCallback, void *lpvButtonContext, void *lpszButtonText, MSLogon_ULONG ulFlags)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_NewEntry(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulUIParam, MSLogon_ULONG ulFlags, MSLogon_ULONG cbEIDContainer, struct MSLogon_ENTRYID *lpEIDContainer, MSLogon_ULONG cbEIDNewEntryTpl, struct MSLogon_ENTRYID *lpEIDNewEntryTpl, MSLogon_ULONG *lpcbEIDNewEntry, struct MSLogon_ENTRYID **lppEIDNewEntry)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_NewEntry(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR ulUIParam, MSLogon_ULONG ulFlags, MSLogon_ULONG cbEIDContainer, struct MSLogon_ENTRYID *lpEIDContainer, MSLogon_ULONG cbEIDNewEntryTpl, struct MSLogon_ENTRYID *lpEIDNewEntryTpl, MSLogon_ULONG *lpcbEIDNewEntry, struct MSLogon_ENTRYID **lppEIDNewEntry)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoConfigPropsheet(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulUIParam, MSLogon_ULONG ulFlags, void *lpszTitle, void *lpDisplayTable, void *lpCOnfigData, MSLogon_ULONG ulTopPage)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoConfigPropsheet(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR ulUIParam, MSLogon_ULONG ulFlags, void *lpszTitle, void *lpDisplayTable, void *lpCOnfigData, MSLogon_ULONG ulTopPage)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_CopyMessages(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcFolder, void *lpMsgList, const MSLogon_IID *lpDestInterface, void *lpDestFolder, MSLogon_ULONG ulUIParam, void *lpProgress, MSLogon_ULONG ulFlags)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_CopyMessages(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcFolder, void *lpMsgList, const MSLogon_IID *lpDestInterface, void *lpDestFolder, MSLogon_ULONG_PTR ulUIParam, void *lpProgress, MSLogon_ULONG ulFlags)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_CopyFolder(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcFolder, MSLogon_ULONG cbEntryID, struct MSLogon_ENTRYID *lpEntryID, const MSLogon_IID *lpDestInterface, void *lpDestFolder, void *lszNewFolderName, MSLogon_ULONG ulUIParam, void *lpProgress, MSLogon_ULONG ulFlags)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_CopyFolder(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcFolder, MSLogon_ULONG cbEntryID, struct MSLogon_ENTRYID *lpEntryID, const MSLogon_IID *lpDestInterface, void *lpDestFolder, void *lszNewFolderName, MSLogon_ULONG_PTR ulUIParam, void *lpProgress, MSLogon_ULONG ulFlags)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoCopyTo(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcObj, MSLogon_ULONG ciidExclude, const MSLogon_IID *rgiidExclude, void *lpExcludeProps, MSLogon_ULONG ulUIParam, void *lpProgress, const MSLogon_IID *lpDestInterface, void *lpDestObj, MSLogon_ULONG ulFlags, void **lppProblems)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoCopyTo(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcObj, MSLogon_ULONG ciidExclude, const MSLogon_IID *rgiidExclude, void *lpExcludeProps, MSLogon_ULONG_PTR ulUIParam, void *lpProgress, const MSLogon_IID *lpDestInterface, void *lpDestObj, MSLogon_ULONG ulFlags, void **lppProblems)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoCopyProps(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcObj, void *lpIncludeProps, MSLogon_ULONG ulUIParam, void *lpProgress, const MSLogon_IID *lpDestInterface, void *lpDestObj, MSLogon_ULONG ulFlags, void **lppProblems)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoCopyProps(struct MSLogon_IMAPISupport *This, const MSLogon_IID *lpSrcInterface, void *lpSrcObj, void *lpIncludeProps, MSLogon_ULONG_PTR ulUIParam, void *lpProgress, const MSLogon_IID *lpDestInterface, void *lpDestObj, MSLogon_ULONG ulFlags, void **lppProblems)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoProgressDialog(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulUIParam, MSLogon_ULONG ulFlags, void **lppProgress)
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_DoProgressDialog(struct MSLogon_IMAPISupport *This, MSLogon_ULONG_PTR ulUIParam, MSLogon_ULONG ulFlags, void **lppProgress)
 { return no_support(This); }
 
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_ReadReceipt(struct MSLogon_IMAPISupport *This, MSLogon_ULONG ulFlags, void *lpReadMessage, void **lppEmptyMessage)

@@ -70,6 +70,20 @@ typedef struct HostSink {
 void host_sink_init(HostSink *k);
 long host_sink_refs(const HostSink *k);
 
+/* Advise connections are MSLogon_ULONG_PTR (8 bytes on 64-bit: Microsoft's
+ * width, SPEC-objects.md "Widths"). A host fills the out-parameter with this
+ * canary first (every byte set on 64-bit), then checks with
+ * CHECK_CONNECTION that all of it was written: not the canary, non-zero,
+ * and within the 32 bits the reference provider's counter can reach (a
+ * provider writing only 4 of the 8 bytes leaves half the canary). */
+#define HOST_CONNECTION_CANARY ((MSLogon_ULONG_PTR)0xDEADBEEFDEADBEEFull)
+#define CHECK_CONNECTION(c)                                                    \
+  do {                                                                         \
+    CHECK((c) != HOST_CONNECTION_CANARY);                                      \
+    CHECK((c) != 0);                                                           \
+    CHECK((c) <= (MSLogon_ULONG_PTR)0xFFFFFFFFu);                              \
+  } while (0)
+
 /* ---- IMalloc (MSProviderInit's lpMalloc) -------------------------------- */
 
 typedef struct HostMalloc {

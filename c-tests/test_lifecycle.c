@@ -26,7 +26,7 @@ static void live_methods(void) {
   TestEntryId e2 = {{0}, {4, 5, 6}};
   MSLogon_ULONG type = 77;
   MSLogon_ULONG result = 77;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   MSLogon_IUnknown *unk = (MSLogon_IUnknown *)&unk;
   void *status = &status;
   MSLogon_MAPIERROR *err = (MSLogon_MAPIERROR *)&err;
@@ -99,6 +99,8 @@ static void live_methods(void) {
            MSLogon_MAPI_E_INVALID_PARAMETER);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, NULL, &connection),
            MSLogon_MAPI_E_INVALID_PARAMETER);
+  CHECK(connection == 0); /* cleared, all of its bytes */
+  connection = HOST_CONNECTION_CANARY;
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink.iface, NULL),
            MSLogon_MAPI_E_INVALID_PARAMETER);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 0u, &sink.iface, &connection),
@@ -108,9 +110,15 @@ static void live_methods(void) {
   /* Advise keeps one reference until Unadvise. */
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, sizeof e1, eid(&e1), 1u, &sink.iface, &connection),
            MSLogon_S_OK);
-  CHECK(connection != 0);
+  CHECK_CONNECTION(connection); /* all of the MSLogon_ULONG_PTR written */
   CHECK_EQ(host_sink_refs(&sink), 2);
   CHECK_HR(MSLogon_IMSLogon_Unadvise(logon, connection + 1000u), MSLogon_MAPI_E_NOT_FOUND);
+  /* The whole pointer-sized number names the connection: the same low 32
+   * bits with a high bit set name nothing (64-bit only). */
+  if (sizeof(MSLogon_ULONG_PTR) > 4) {
+    CHECK_HR(MSLogon_IMSLogon_Unadvise(logon, connection | ((MSLogon_ULONG_PTR)1 << 16 << 16)),
+             MSLogon_MAPI_E_NOT_FOUND);
+  }
   CHECK_EQ(host_sink_refs(&sink), 2);
   CHECK_HR(MSLogon_IMSLogon_Unadvise(logon, connection), MSLogon_S_OK);
   CHECK_EQ(host_sink_refs(&sink), 1);
@@ -148,8 +156,8 @@ static void methods_after_logoff_end_the_session(void) {
   TestEntryId e1 = {{0}, {1}};
   MSLogon_ULONG type = 77;
   MSLogon_ULONG result = 77;
-  MSLogon_ULONG connection = 77;
-  MSLogon_ULONG early = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
+  MSLogon_ULONG_PTR early = HOST_CONNECTION_CANARY;
   MSLogon_IUnknown *unk = (MSLogon_IUnknown *)&unk;
   void *status = &status;
   MSLogon_MAPIERROR *err = (MSLogon_MAPIERROR *)&err;
@@ -159,6 +167,7 @@ static void methods_after_logoff_end_the_session(void) {
   host_sink_init(&sink);
   logon = host_new_logon(&support);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink.iface, &early), MSLogon_S_OK);
+  CHECK_CONNECTION(early);
   CHECK_HR(MSLogon_IMSLogon_Logoff(logon, &flags), MSLogon_S_OK);
   CHECK_EQ(host_sink_refs(&sink), 1); /* released by Logoff */
 
@@ -174,7 +183,7 @@ static void methods_after_logoff_end_the_session(void) {
   CHECK_EQ(result, 0);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink.iface, &connection),
            MSLogon_MAPI_E_END_OF_SESSION);
-  CHECK_EQ(connection, 0);
+  CHECK(connection == 0); /* cleared, all of its bytes */
   CHECK_EQ(host_sink_refs(&sink), 1); /* not retained after Logoff */
   CHECK_HR(MSLogon_IMSLogon_Unadvise(logon, early), MSLogon_MAPI_E_END_OF_SESSION);
   CHECK_HR(MSLogon_IMSLogon_OpenStatusEntry(logon, NULL, 0, &type, &status),
@@ -202,12 +211,13 @@ static void release_without_logoff_releases_everything(void) {
   HostSupport support;
   HostSink sink;
   MSLogon_IMSLogon *logon;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
 
   host_support_init(&support);
   host_sink_init(&sink);
   logon = host_new_logon(&support);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 4u, &sink.iface, &connection), MSLogon_S_OK);
+  CHECK_CONNECTION(connection);
   CHECK_EQ(MSLogon_IMSLogon_Release(logon), 0);
   CHECK_EQ(mslogon_live_objects(), 0);
   CHECK_EQ(host_sink_refs(&sink), 1);

@@ -15,7 +15,7 @@ static void rejected_calls_change_nothing(void) {
   HostSupport support;
   HostSink sink;
   MSLogon_IMSLogon *logon;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   size_t i;
 
   host_support_init(&support);
@@ -34,7 +34,7 @@ static void rejected_calls_change_nothing(void) {
   CHECK_EQ(host_refs(&support), 2);
   CHECK_EQ(support.releases, 0);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink.iface, &connection), MSLogon_S_OK);
-  CHECK(connection != 0);
+  CHECK_CONNECTION(connection);
   CHECK_EQ(host_sink_refs(&sink), 2);
 
   {
@@ -53,8 +53,8 @@ static void logoff_tears_down_once_support_last(void) {
   HostSink sink1;
   HostSink sink2;
   MSLogon_IMSLogon *logon;
-  MSLogon_ULONG c1 = 0;
-  MSLogon_ULONG c2 = 0;
+  MSLogon_ULONG_PTR c1 = HOST_CONNECTION_CANARY;
+  MSLogon_ULONG_PTR c2 = HOST_CONNECTION_CANARY;
   MSLogon_ULONG flags = 0;
   int round;
 
@@ -66,6 +66,8 @@ static void logoff_tears_down_once_support_last(void) {
 
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink1.iface, &c1), MSLogon_S_OK);
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 2u, &sink2.iface, &c2), MSLogon_S_OK);
+  CHECK_CONNECTION(c1);
+  CHECK_CONNECTION(c2);
   CHECK(c1 != c2);
 
   CHECK_HR(MSLogon_IMSLogon_Logoff(logon, &flags), MSLogon_S_OK);

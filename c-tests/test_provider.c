@@ -229,7 +229,7 @@ static void session_logoff(void) {
   HostSupport support;
   HostSink sink;
   MSLogon_IMSProvider *provider;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   Logon l;
 
   host_malloc_init(&m);
@@ -246,6 +246,7 @@ static void session_logoff(void) {
   CHECK_HR(MSLogon_IMsgStore_Advise(l.store, 0, NULL, MSLogon_fnevNewMail, &sink.iface,
                                     &connection),
            MSLogon_S_OK);
+  CHECK_CONNECTION(connection); /* all 8 bytes written on 64-bit */
   CHECK_EQ(host_sink_refs(&sink), 2);
 
   CHECK_HR(logoff(l.logon), MSLogon_S_OK);
@@ -277,7 +278,7 @@ static void store_logoff(int mapi_releases_logon) {
   HostSupport support;
   HostSink sink;
   MSLogon_IMSProvider *provider;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   MSLogon_ULONG flags;
   Logon l;
 
@@ -288,6 +289,7 @@ static void store_logoff(int mapi_releases_logon) {
   CHECK_HR(MSLogon_IMSLogon_Advise(l.logon, 0, NULL, MSLogon_fnevNewMail, &sink.iface,
                                    &connection),
            MSLogon_S_OK);
+  CHECK_CONNECTION(connection);
   support.reenter_logon = l.logon;
   support.reenter_release = mapi_releases_logon;
 
@@ -440,7 +442,7 @@ static void shutdown_logs_off_what_is_left(void) {
   HostSupport s2;
   HostSink sink;
   MSLogon_IMSProvider *provider;
-  MSLogon_ULONG connection = 0;
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   MSLogon_ULONG flags = 0;
   Logon a;
   Logon b;
@@ -454,6 +456,7 @@ static void shutdown_logs_off_what_is_left(void) {
   b = logon_default(provider, &s2);
   CHECK_HR(MSLogon_IMsgStore_Advise(b.store, 0, NULL, 1u, &sink.iface, &connection),
            MSLogon_S_OK);
+  CHECK_CONNECTION(connection);
 
   CHECK_HR(MSLogon_IMSProvider_Shutdown(provider, NULL), MSLogon_MAPI_E_INVALID_PARAMETER);
   flags = 1;

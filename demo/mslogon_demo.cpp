@@ -393,12 +393,18 @@ void session_logoff() {
             reinterpret_cast<MSLogon_SPropTagArray *>(&tags), MSLogon_MAPI_UNICODE,
             MSLogon_MAPI_W_ERRORS_RETURNED);
 
-  MSLogon_ULONG connection = 0;
+  // A pointer-sized connection (MSLogon_ULONG_PTR), pre-filled with a
+  // canary: the provider must write all of it.
+  MSLogon_ULONG_PTR connection = HOST_CONNECTION_CANARY;
   MSLogon_HRESULT hr = MSLogon_IMsgStore_Advise(s.store.get(), 0, nullptr, MSLogon_fnevNewMail,
                                                 &sink.iface, &connection);
   step("IMsgStore::Advise(NULL, fnevNewMail, &sink)", hr, MSLogon_S_OK,
-       fmt("connection %lu, sink refs %ld", static_cast<unsigned long>(connection),
+       fmt("connection %llu, sink refs %ld", static_cast<unsigned long long>(connection),
            host_sink_refs(&sink)));
+  observe("  -> *lpulConnection", fmt("all %zu bytes written", sizeof connection),
+          connection != HOST_CONNECTION_CANARY && connection != 0 &&
+              connection <= static_cast<MSLogon_ULONG_PTR>(0xFFFFFFFFu),
+          "the whole pointer-sized connection written");
 
   MSLogon_ULONG flags = 0;
   hr = MSLogon_IMSLogon_Logoff(s.logon.get(), &flags);

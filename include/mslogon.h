@@ -247,6 +247,16 @@ typedef struct MSLogon_IMAPIAdviseSink {
 } MSLogon_IMAPIAdviseSink;
 
 /**
+ * Windows' `ULONG_PTR`: an unsigned integer as wide as a pointer (8 bytes
+ * on x64, 4 on x86); `uintptr_t` in the C header.
+ *
+ * Microsoft's MAPI headers use it where MinGW-w64's say `ULONG`: advise
+ * connection numbers, `BOOKMARK`s and every `ulUIParam` (see
+ * `SPEC-objects.md`, "Widths", and the [`objects`](super::objects) module).
+ */
+typedef uintptr_t MSLogon_ULONG_PTR;
+
+/**
  * MAPI's `BYTE`.
  */
 typedef uint8_t MSLogon_BYTE;
@@ -331,19 +341,20 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                                    MSLogon_AllocateMoreFn *lpAllocateMore,
                                                                    MSLogon_FreeBufferFn *lpFreeBuffer);
   /**
-   * `IMAPISupport::Subscribe`. Opaque here: `lpKey`: `LPNOTIFKEY`.
+   * `IMAPISupport::Subscribe`: the connection number is `ULONG_PTR`
+   * (Microsoft's width). Opaque here: `lpKey`: `LPNOTIFKEY`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Subscribe)(struct MSLogon_IMAPISupport *This,
                                                          void *lpKey,
                                                          MSLogon_ULONG ulEventMask,
                                                          MSLogon_ULONG ulFlags,
                                                          struct MSLogon_IMAPIAdviseSink *lpAdviseSink,
-                                                         MSLogon_ULONG *lpulConnection);
+                                                         MSLogon_ULONG_PTR *lpulConnection);
   /**
-   * `IMAPISupport::Unsubscribe`.
+   * `IMAPISupport::Unsubscribe`: a connection from `Subscribe` (`ULONG_PTR`).
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Unsubscribe)(struct MSLogon_IMAPISupport *This,
-                                                           MSLogon_ULONG ulConnection);
+                                                           MSLogon_ULONG_PTR ulConnection);
   /**
    * `IMAPISupport::Notify`. Opaque here: `lpKey`: `LPNOTIFKEY`, `lpNotifications`: `LPNOTIFICATION`.
    */
@@ -457,14 +468,14 @@ typedef struct MSLogon_IMAPISupportVtbl {
    * `IMAPISupport::Address`. Opaque here: `lpAdrParms`: `LPADRPARM`, `lppAdrList`: `LPADRLIST`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Address)(struct MSLogon_IMAPISupport *This,
-                                                       MSLogon_ULONG *lpulUIParam,
+                                                       MSLogon_ULONG_PTR *lpulUIParam,
                                                        void *lpAdrParms,
                                                        void **lppAdrList);
   /**
    * `IMAPISupport::Details`. Opaque here: `lpfnDismiss`: `LPFNDISMISS`, `lpfButtonCallback`: `LPFNBUTTON`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Details)(struct MSLogon_IMAPISupport *This,
-                                                       MSLogon_ULONG *lpulUIParam,
+                                                       MSLogon_ULONG_PTR *lpulUIParam,
                                                        void *lpfnDismiss,
                                                        void *lpvDismissContext,
                                                        MSLogon_ULONG cbEntryID,
@@ -477,7 +488,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
    * `IMAPISupport::NewEntry`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *NewEntry)(struct MSLogon_IMAPISupport *This,
-                                                        MSLogon_ULONG ulUIParam,
+                                                        MSLogon_ULONG_PTR ulUIParam,
                                                         MSLogon_ULONG ulFlags,
                                                         MSLogon_ULONG cbEIDContainer,
                                                         struct MSLogon_ENTRYID *lpEIDContainer,
@@ -489,7 +500,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
    * `IMAPISupport::DoConfigPropsheet`. Opaque here: `lpDisplayTable`: `LPMAPITABLE`, `lpCOnfigData`: `LPMAPIPROP`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DoConfigPropsheet)(struct MSLogon_IMAPISupport *This,
-                                                                 MSLogon_ULONG ulUIParam,
+                                                                 MSLogon_ULONG_PTR ulUIParam,
                                                                  MSLogon_ULONG ulFlags,
                                                                  void *lpszTitle,
                                                                  void *lpDisplayTable,
@@ -504,7 +515,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                             void *lpMsgList,
                                                             const MSLogon_IID *lpDestInterface,
                                                             void *lpDestFolder,
-                                                            MSLogon_ULONG ulUIParam,
+                                                            MSLogon_ULONG_PTR ulUIParam,
                                                             void *lpProgress,
                                                             MSLogon_ULONG ulFlags);
   /**
@@ -518,7 +529,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                           const MSLogon_IID *lpDestInterface,
                                                           void *lpDestFolder,
                                                           void *lszNewFolderName,
-                                                          MSLogon_ULONG ulUIParam,
+                                                          MSLogon_ULONG_PTR ulUIParam,
                                                           void *lpProgress,
                                                           MSLogon_ULONG ulFlags);
   /**
@@ -530,7 +541,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                         MSLogon_ULONG ciidExclude,
                                                         const MSLogon_IID *rgiidExclude,
                                                         void *lpExcludeProps,
-                                                        MSLogon_ULONG ulUIParam,
+                                                        MSLogon_ULONG_PTR ulUIParam,
                                                         void *lpProgress,
                                                         const MSLogon_IID *lpDestInterface,
                                                         void *lpDestObj,
@@ -543,7 +554,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                            const MSLogon_IID *lpSrcInterface,
                                                            void *lpSrcObj,
                                                            void *lpIncludeProps,
-                                                           MSLogon_ULONG ulUIParam,
+                                                           MSLogon_ULONG_PTR ulUIParam,
                                                            void *lpProgress,
                                                            const MSLogon_IID *lpDestInterface,
                                                            void *lpDestObj,
@@ -553,7 +564,7 @@ typedef struct MSLogon_IMAPISupportVtbl {
    * `IMAPISupport::DoProgressDialog`. Opaque here: `lppProgress`: `LPMAPIPROGRESS`.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DoProgressDialog)(struct MSLogon_IMAPISupport *This,
-                                                                MSLogon_ULONG ulUIParam,
+                                                                MSLogon_ULONG_PTR ulUIParam,
                                                                 MSLogon_ULONG ulFlags,
                                                                 void **lppProgress);
   /**
@@ -711,19 +722,20 @@ typedef struct MSLogon_IMSLogonVtbl {
                                                                MSLogon_ULONG ulFlags,
                                                                MSLogon_ULONG *lpulResult);
   /**
-   * Slot 7: `IMSLogon::Advise`.
+   * Slot 7: `IMSLogon::Advise`: the connection number is `ULONG_PTR`
+   * (Microsoft's width), all of it written.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Advise)(struct MSLogon_IMSLogon *This,
                                                       MSLogon_ULONG cbEntryID,
                                                       struct MSLogon_ENTRYID *lpEntryID,
                                                       MSLogon_ULONG ulEventMask,
                                                       struct MSLogon_IMAPIAdviseSink *lpAdviseSink,
-                                                      MSLogon_ULONG *lpulConnection);
+                                                      MSLogon_ULONG_PTR *lpulConnection);
   /**
-   * Slot 8: `IMSLogon::Unadvise`.
+   * Slot 8: `IMSLogon::Unadvise`: a connection from `Advise` (`ULONG_PTR`).
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Unadvise)(struct MSLogon_IMSLogon *This,
-                                                        MSLogon_ULONG ulConnection);
+                                                        MSLogon_ULONG_PTR ulConnection);
   /**
    * Slot 9: `IMSLogon::OpenStatusEntry`.
    */
@@ -1247,16 +1259,6 @@ typedef struct MSLogon_SPropProblemArray {
 } MSLogon_SPropProblemArray;
 
 /**
- * Windows' `ULONG_PTR`: an unsigned integer as wide as a pointer (8 bytes
- * on x64, 4 on x86); `uintptr_t` in the C header.
- *
- * Microsoft's MAPI headers use it where MinGW-w64's say `ULONG`: advise
- * connection numbers, `BOOKMARK`s and every `ulUIParam` (see
- * `SPEC-objects.md`, "Widths", and the [`objects`](super::objects) module).
- */
-typedef uintptr_t MSLogon_ULONG_PTR;
-
-/**
  * The `Kind` union of a [`MAPINAMEID`] (anonymous in `mapidefs.h`): read
  * through the member that `ulKind` names.
  */
@@ -1405,19 +1407,20 @@ typedef struct MSLogon_IMsgStoreVtbl {
                                                                MSLogon_ULONG ulFlags,
                                                                struct MSLogon_SPropTagArray **lppPropTags);
   /**
-   * Slot 14: `IMsgStore::Advise`.
+   * Slot 14: `IMsgStore::Advise`: the connection number is `ULONG_PTR`
+   * (Microsoft's width), all of it written.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Advise)(struct MSLogon_IMsgStore *This,
                                                       MSLogon_ULONG cbEntryID,
                                                       struct MSLogon_ENTRYID *lpEntryID,
                                                       MSLogon_ULONG ulEventMask,
                                                       struct MSLogon_IMAPIAdviseSink *lpAdviseSink,
-                                                      MSLogon_ULONG *lpulConnection);
+                                                      MSLogon_ULONG_PTR *lpulConnection);
   /**
-   * Slot 15: `IMsgStore::Unadvise`.
+   * Slot 15: `IMsgStore::Unadvise`: a connection from `Advise` (`ULONG_PTR`).
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Unadvise)(struct MSLogon_IMsgStore *This,
-                                                        MSLogon_ULONG ulConnection);
+                                                        MSLogon_ULONG_PTR ulConnection);
   /**
    * Slot 16: `IMsgStore::CompareEntryIDs`.
    */

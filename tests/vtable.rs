@@ -31,7 +31,7 @@ impl LogonProvider for Panicky {
         _: Option<&[u8]>,
         _: ULONG,
         _sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG> {
+    ) -> MapiResult<ULONG_PTR> {
         panic!("provider advise panicked");
     }
 }
@@ -72,14 +72,14 @@ fn panic_in_a_method_is_call_failed_and_changes_nothing() {
     let support = host_object(support_vtbl());
     let sink = host_object(sink_vtbl());
     let logon = logon_for(Panicky::default(), &support);
-    let mut connection: ULONG = 77;
+    let mut connection: ULONG_PTR = CONNECTION_CANARY;
 
     // SAFETY: live objects and valid pointers.
     let hr = unsafe {
         (vtbl(logon).Advise)(logon, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection)
     };
     assert_eq!(hr, MAPI_E_CALL_FAILED);
-    assert_eq!(connection, 0, "out-pointer zeroed");
+    assert_eq!(connection, 0, "out-pointer zeroed, all of its bytes");
     assert_eq!(
         sink.refs(),
         1,
@@ -183,8 +183,13 @@ fn null_this_is_rejected_on_every_slot() {
         assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
         let hr = (v.CompareEntryIDs)(null, 0, ptr::null_mut(), 0, ptr::null_mut(), 0, &mut ulong);
         assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
-        let hr = (v.Advise)(null, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut ulong);
+        let mut connection: ULONG_PTR = CONNECTION_CANARY;
+        let hr = (v.Advise)(null, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection);
         assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
+        assert!(
+            connection == 0 || connection == CONNECTION_CANARY,
+            "never half-written: {connection:#x}"
+        );
         assert_eq!((v.Unadvise)(null, 1), MAPI_E_INVALID_PARAMETER);
         let hr = (v.OpenStatusEntry)(null, ptr::null(), 0, &mut ulong, &mut out);
         assert_eq!(hr, MAPI_E_INVALID_PARAMETER);
@@ -238,7 +243,7 @@ fn get_last_error_reports_a_caught_panic() {
     let support_ptr = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
     let logon =
         new_logon(LogonCore::new(Panicky::default(), support_ptr).with_allocators(allocators));
-    let mut connection: ULONG = 0;
+    let mut connection: ULONG_PTR = 0;
     let mut err: *mut MAPIERROR = ptr::null_mut();
     // SAFETY: live objects, valid pointers.
     unsafe {
@@ -280,13 +285,21 @@ fn advise_unadvise_then_logoff_frees_everything() {
         mslogon::store::ReferenceLogon::default(),
         support_ptr,
     ));
-    let mut connection: ULONG = 0;
+    let mut connection: ULONG_PTR = CONNECTION_CANARY;
     // SAFETY: live objects, valid pointers.
     unsafe {
         let v = vtbl(logon);
         assert_eq!(
             (v.Advise)(logon, 0, ptr::null_mut(), 1, sink.as_ptr(), &mut connection),
             S_OK
+        );
+        assert_connection_written(connection);
+        // The whole pointer-sized value names the connection: the same low
+        // 32 bits with a high one set name nothing (64-bit only).
+        #[cfg(target_pointer_width = "64")]
+        assert_eq!(
+            (v.Unadvise)(logon, connection | (1 << 32)),
+            MAPI_E_NOT_FOUND
         );
         assert_eq!((v.Unadvise)(logon, connection), S_OK);
     }

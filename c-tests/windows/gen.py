@@ -60,6 +60,24 @@ WIDTH_EXCEPTIONS = {
     ("IMAPIStatusVtbl", "SettingsDialog"): ["ulUIParam"],
     ("IMAPIStatusVtbl", "FlushQueues"): ["ulUIParam"],
 }
+# The existing interfaces: advise connections and IMAPISupport's UI handles.
+WIDTH_EXCEPTIONS.update({
+    ("IMSLogonVtbl", "Advise"): ["lpulConnection"],
+    ("IMSLogonVtbl", "Unadvise"): ["ulConnection"],
+    ("IMsgStoreVtbl", "Advise"): ["lpulConnection"],
+    ("IMsgStoreVtbl", "Unadvise"): ["ulConnection"],
+    ("IMAPISupportVtbl", "Subscribe"): ["lpulConnection"],
+    ("IMAPISupportVtbl", "Unsubscribe"): ["ulConnection"],
+    ("IMAPISupportVtbl", "Address"): ["lpulUIParam"],
+    ("IMAPISupportVtbl", "Details"): ["lpulUIParam"],
+    ("IMAPISupportVtbl", "NewEntry"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "DoConfigPropsheet"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "CopyMessages"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "CopyFolder"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "DoCopyTo"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "DoCopyProps"): ["ulUIParam"],
+    ("IMAPISupportVtbl", "DoProgressDialog"): ["ulUIParam"],
+})
 # Every interface deriving from IMAPIProp inherits its exceptions.
 for _vt in ["IMAPIContainerVtbl", "IMAPIFolderVtbl", "IMessageVtbl", "IAttachVtbl",
             "IMAPIStatusVtbl"]:

@@ -135,8 +135,14 @@ SAME_SIG(IMSLogonVtbl, GetLastError);
 SAME_SIG(IMSLogonVtbl, Logoff);
 SAME_SIG(IMSLogonVtbl, OpenEntry);
 SAME_SIG(IMSLogonVtbl, CompareEntryIDs);
-SAME_SIG(IMSLogonVtbl, Advise);
-SAME_SIG(IMSLogonVtbl, Unadvise);
+WIDENED_ARG(IMSLogonVtbl, Advise, 5, ULONG *);
+// IMSLogonVtbl.Advise: lpulConnection is ULONG_PTR *, not ULONG * (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMSLogonVtbl::Advise), Widen<decltype(IMSLogonVtbl::Advise), 5, ULONG_PTR *>::type>(),
+              "IMSLogonVtbl.Advise signature (widened)");
+WIDENED_ARG(IMSLogonVtbl, Unadvise, 1, ULONG);
+// IMSLogonVtbl.Unadvise: ulConnection is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMSLogonVtbl::Unadvise), Widen<decltype(IMSLogonVtbl::Unadvise), 1, ULONG_PTR>::type>(),
+              "IMSLogonVtbl.Unadvise signature (widened)");
 SAME_SIG(IMSLogonVtbl, OpenStatusEntry);
 
 SAME_SIG(IMAPISupportVtbl, QueryInterface);
@@ -144,8 +150,14 @@ SAME_SIG(IMAPISupportVtbl, AddRef);
 SAME_SIG(IMAPISupportVtbl, Release);
 SAME_SIG(IMAPISupportVtbl, GetLastError);
 SAME_SIG(IMAPISupportVtbl, GetMemAllocRoutines);
-SAME_SIG(IMAPISupportVtbl, Subscribe);
-SAME_SIG(IMAPISupportVtbl, Unsubscribe);
+WIDENED_ARG(IMAPISupportVtbl, Subscribe, 5, ULONG *);
+// IMAPISupportVtbl.Subscribe: lpulConnection is ULONG_PTR *, not ULONG * (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::Subscribe), Widen<decltype(IMAPISupportVtbl::Subscribe), 5, ULONG_PTR *>::type>(),
+              "IMAPISupportVtbl.Subscribe signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, Unsubscribe, 1, ULONG);
+// IMAPISupportVtbl.Unsubscribe: ulConnection is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::Unsubscribe), Widen<decltype(IMAPISupportVtbl::Unsubscribe), 1, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.Unsubscribe signature (widened)");
 SAME_SIG(IMAPISupportVtbl, Notify);
 SAME_SIG(IMAPISupportVtbl, ModifyStatusRow);
 SAME_SIG(IMAPISupportVtbl, OpenProfileSection);
@@ -160,15 +172,42 @@ SAME_SIG(IMAPISupportVtbl, CompareEntryIDs);
 SAME_SIG(IMAPISupportVtbl, OpenTemplateID);
 SAME_SIG(IMAPISupportVtbl, OpenEntry);
 SAME_SIG(IMAPISupportVtbl, GetOneOffTable);
-SAME_SIG(IMAPISupportVtbl, Address);
-SAME_SIG(IMAPISupportVtbl, Details);
-SAME_SIG(IMAPISupportVtbl, NewEntry);
-SAME_SIG(IMAPISupportVtbl, DoConfigPropsheet);
-SAME_SIG(IMAPISupportVtbl, CopyMessages);
-SAME_SIG(IMAPISupportVtbl, CopyFolder);
-SAME_SIG(IMAPISupportVtbl, DoCopyTo);
-SAME_SIG(IMAPISupportVtbl, DoCopyProps);
-SAME_SIG(IMAPISupportVtbl, DoProgressDialog);
+WIDENED_ARG(IMAPISupportVtbl, Address, 1, ULONG *);
+// IMAPISupportVtbl.Address: lpulUIParam is ULONG_PTR *, not ULONG * (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::Address), Widen<decltype(IMAPISupportVtbl::Address), 1, ULONG_PTR *>::type>(),
+              "IMAPISupportVtbl.Address signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, Details, 1, ULONG *);
+// IMAPISupportVtbl.Details: lpulUIParam is ULONG_PTR *, not ULONG * (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::Details), Widen<decltype(IMAPISupportVtbl::Details), 1, ULONG_PTR *>::type>(),
+              "IMAPISupportVtbl.Details signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, NewEntry, 1, ULONG);
+// IMAPISupportVtbl.NewEntry: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::NewEntry), Widen<decltype(IMAPISupportVtbl::NewEntry), 1, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.NewEntry signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, DoConfigPropsheet, 1, ULONG);
+// IMAPISupportVtbl.DoConfigPropsheet: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::DoConfigPropsheet), Widen<decltype(IMAPISupportVtbl::DoConfigPropsheet), 1, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.DoConfigPropsheet signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, CopyMessages, 6, ULONG);
+// IMAPISupportVtbl.CopyMessages: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::CopyMessages), Widen<decltype(IMAPISupportVtbl::CopyMessages), 6, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.CopyMessages signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, CopyFolder, 8, ULONG);
+// IMAPISupportVtbl.CopyFolder: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::CopyFolder), Widen<decltype(IMAPISupportVtbl::CopyFolder), 8, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.CopyFolder signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, DoCopyTo, 6, ULONG);
+// IMAPISupportVtbl.DoCopyTo: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::DoCopyTo), Widen<decltype(IMAPISupportVtbl::DoCopyTo), 6, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.DoCopyTo signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, DoCopyProps, 4, ULONG);
+// IMAPISupportVtbl.DoCopyProps: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::DoCopyProps), Widen<decltype(IMAPISupportVtbl::DoCopyProps), 4, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.DoCopyProps signature (widened)");
+WIDENED_ARG(IMAPISupportVtbl, DoProgressDialog, 1, ULONG);
+// IMAPISupportVtbl.DoProgressDialog: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMAPISupportVtbl::DoProgressDialog), Widen<decltype(IMAPISupportVtbl::DoProgressDialog), 1, ULONG_PTR>::type>(),
+              "IMAPISupportVtbl.DoProgressDialog signature (widened)");
 SAME_SIG(IMAPISupportVtbl, ReadReceipt);
 SAME_SIG(IMAPISupportVtbl, PrepareSubmit);
 SAME_SIG(IMAPISupportVtbl, ExpandRecips);
@@ -217,8 +256,14 @@ static_assert(same_sig<decltype(MSLogon_IMsgStoreVtbl::CopyProps), Widen<decltyp
               "IMsgStoreVtbl.CopyProps signature (widened)");
 SAME_SIG(IMsgStoreVtbl, GetNamesFromIDs);
 SAME_SIG(IMsgStoreVtbl, GetIDsFromNames);
-SAME_SIG(IMsgStoreVtbl, Advise);
-SAME_SIG(IMsgStoreVtbl, Unadvise);
+WIDENED_ARG(IMsgStoreVtbl, Advise, 5, ULONG *);
+// IMsgStoreVtbl.Advise: lpulConnection is ULONG_PTR *, not ULONG * (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMsgStoreVtbl::Advise), Widen<decltype(IMsgStoreVtbl::Advise), 5, ULONG_PTR *>::type>(),
+              "IMsgStoreVtbl.Advise signature (widened)");
+WIDENED_ARG(IMsgStoreVtbl, Unadvise, 1, ULONG);
+// IMsgStoreVtbl.Unadvise: ulConnection is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMsgStoreVtbl::Unadvise), Widen<decltype(IMsgStoreVtbl::Unadvise), 1, ULONG_PTR>::type>(),
+              "IMsgStoreVtbl.Unadvise signature (widened)");
 SAME_SIG(IMsgStoreVtbl, CompareEntryIDs);
 SAME_SIG(IMsgStoreVtbl, OpenEntry);
 SAME_SIG(IMsgStoreVtbl, SetReceiveFolder);

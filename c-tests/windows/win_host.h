@@ -54,6 +54,29 @@ extern const IID host_IID_IStream;
 /* A global, strictly increasing event counter (release order). */
 ULONG host_tick(void);
 
+/* ---- advise connections: Microsoft's width ---------------------------- */
+
+/* MinGW-w64's mapispi.h declares IMSLogon::Advise and IMsgStore::Advise with
+ * `ULONG *lpulConnection` (and Unadvise with a ULONG), but SPEC-objects.md,
+ * "Widths: Microsoft's headers win over MinGW's", says: "On x64 MAPI passes
+ * the address of an 8-byte connection: writing 4 bytes leaves 4 bytes of
+ * garbage in MAPI's value; letting MAPI write 8 into a 4-byte local
+ * corrupts memory." So these hosts, like MAPI, pass the address of a
+ * ULONG_PTR (cast to MinGW's ULONG * with HOST_CONNECTION_OUT), pre-filled
+ * with HOST_CONNECTION_CANARY (every byte set on x64), and CHECK_CONNECTION
+ * that all of it was written: not the canary, non-zero, and within the 32
+ * bits the reference provider's counter reaches (a provider writing only 4
+ * of the 8 bytes would leave half the canary). Unadvise gets the number as
+ * MinGW's ULONG: it fits. */
+#define HOST_CONNECTION_CANARY ((ULONG_PTR)0xDEADBEEFDEADBEEFull)
+#define HOST_CONNECTION_OUT(p) ((ULONG *)(ULONG_PTR *)(p))
+#define CHECK_CONNECTION(c)                                                    \
+  do {                                                                         \
+    CHECK((c) != HOST_CONNECTION_CANARY);                                      \
+    CHECK((c) != 0);                                                           \
+    CHECK((c) <= (ULONG_PTR)0xFFFFFFFFu);                                      \
+  } while (0)
+
 /* ---- the provider DLL ------------------------------------------------- */
 
 /* LoadLibraryA(dll) and GetProcAddress(h, "MSProviderInit"), cast to

@@ -19,6 +19,8 @@
  *   - Shutdown with logons alive; the provider released without Shutdown;
  *   - balance: every AddRef released, every host buffer freed, the IMalloc
  *     AddRef'd by MSProviderInit and released at Shutdown;
+ *   - Advise writes the whole pointer-sized connection (a ULONG_PTR behind
+ *     mapispi.h's ULONG *, SPEC-objects.md "Widths"; canary-checked);
  *   - the DLL's exported MSLogon_IID_* data (found with GetProcAddress) are
  *     mapiguid.h's / objidl.h's IIDs.
  *
@@ -357,12 +359,12 @@ static void session_logoff(void) {
   HostSink sink1;
   HostSink sink2;
   IMSProvider *provider;
-  ULONG c1 = 0;
-  ULONG c2 = 0;
+  ULONG_PTR c1 = HOST_CONNECTION_CANARY; /* Microsoft's width: see win_host.h */
+  ULONG_PTR c2 = HOST_CONNECTION_CANARY;
   ULONG flags;
   ULONG type = 77;
   ULONG result = 77;
-  ULONG connection = 77;
+  ULONG_PTR connection = HOST_CONNECTION_CANARY;
   LPUNKNOWN unk = (LPUNKNOWN)&unk;
   LPVOID status = &status;
   LPMAPIERROR err = NULL;
@@ -383,11 +385,15 @@ static void session_logoff(void) {
   store_properties(l.store);
   last_error(l);
   store_identity(provider, l.store, l.logon);
-  CHECK_HR(l.store->lpVtbl->Advise(l.store, 0, NULL, fnevNewMail, host_sink_iface(&sink1), &c1),
+  CHECK_HR(l.store->lpVtbl->Advise(l.store, 0, NULL, fnevNewMail, host_sink_iface(&sink1),
+                                   HOST_CONNECTION_OUT(&c1)),
            S_OK);
-  CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink2), &c2),
+  CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink2),
+                                   HOST_CONNECTION_OUT(&c2)),
            S_OK);
-  CHECK(c1 != 0 && c2 != 0 && c1 != c2);
+  CHECK_CONNECTION(c1);
+  CHECK_CONNECTION(c2);
+  CHECK(c1 != c2);
   CHECK_EQ(sink1.refs, 2);
   CHECK_EQ(sink2.refs, 2);
 
@@ -427,16 +433,16 @@ static void session_logoff(void) {
            MAPI_E_END_OF_SESSION);
   CHECK_EQ(result, 0);
   CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink1),
-                                   &connection),
+                                   HOST_CONNECTION_OUT(&connection)),
            MAPI_E_END_OF_SESSION);
-  CHECK_EQ(connection, 0);
-  CHECK_HR(l.logon->lpVtbl->Unadvise(l.logon, c2), MAPI_E_END_OF_SESSION);
+  CHECK(connection == 0); /* all of it cleared */
+  CHECK_HR(l.logon->lpVtbl->Unadvise(l.logon, (ULONG)c2), MAPI_E_END_OF_SESSION);
   CHECK_HR(l.logon->lpVtbl->OpenStatusEntry(l.logon, NULL, 0, &type, &status),
            MAPI_E_END_OF_SESSION);
   CHECK(status == NULL);
   CHECK_HR(l.store->lpVtbl->GetProps(l.store, NULL, 0, &count, &props), MAPI_E_END_OF_SESSION);
   CHECK(props == NULL);
-  CHECK_HR(l.store->lpVtbl->Unadvise(l.store, c1), MAPI_E_END_OF_SESSION);
+  CHECK_HR(l.store->lpVtbl->Unadvise(l.store, (ULONG)c1), MAPI_E_END_OF_SESSION);
   CHECK_HR(l.store->lpVtbl->OpenEntry(l.store, 24, (LPENTRYID)eid, NULL, 0, &type, &unk),
            MAPI_E_END_OF_SESSION);
   flags = 0;
@@ -477,7 +483,7 @@ static void store_logoff(int mapi_releases_logon, ULONG caller_flags) {
   HostSupport support;
   HostSink sink;
   IMSProvider *provider;
-  ULONG connection = 0;
+  ULONG_PTR connection = HOST_CONNECTION_CANARY; /* Microsoft's width: see win_host.h */
   ULONG flags;
   Session l;
 
@@ -486,8 +492,9 @@ static void store_logoff(int mapi_releases_logon, ULONG caller_flags) {
   provider = init_provider(NULL);
   l = logon_default(provider, &support);
   CHECK_HR(l.logon->lpVtbl->Advise(l.logon, 0, NULL, fnevNewMail, host_sink_iface(&sink),
-                                   &connection),
+                                   HOST_CONNECTION_OUT(&connection)),
            S_OK);
+  CHECK_CONNECTION(connection);
   support.reenter_logon = l.logon;
   support.reenter_release = mapi_releases_logon;
 
@@ -655,7 +662,7 @@ static void shutdown_logs_off_what_is_left(void) {
   HostSupport s2;
   HostSink sink;
   IMSProvider *provider;
-  ULONG connection = 0;
+  ULONG_PTR connection = HOST_CONNECTION_CANARY; /* Microsoft's width: see win_host.h */
   ULONG flags = 0;
   Session a;
   Session b;
@@ -669,8 +676,9 @@ static void shutdown_logs_off_what_is_left(void) {
   a = logon_default(provider, &s1);
   b = logon_default(provider, &s2);
   CHECK_HR(b.store->lpVtbl->Advise(b.store, 0, NULL, fnevNewMail, host_sink_iface(&sink),
-                                   &connection),
+                                   HOST_CONNECTION_OUT(&connection)),
            S_OK);
+  CHECK_CONNECTION(connection);
 
   CHECK_HR(provider->lpVtbl->Shutdown(provider, NULL), MAPI_E_INVALID_PARAMETER);
   flags = 1;
@@ -692,7 +700,7 @@ static void shutdown_logs_off_what_is_left(void) {
 
   /* The host still holds its references: they stay usable and safe. */
   CHECK_HR(logoff(a.logon), S_OK);
-  CHECK_HR(b.store->lpVtbl->Unadvise(b.store, connection), MAPI_E_END_OF_SESSION);
+  CHECK_HR(b.store->lpVtbl->Unadvise(b.store, (ULONG)connection), MAPI_E_END_OF_SESSION);
   CHECK_EQ(a.logon->lpVtbl->Release(a.logon), 0);
   CHECK_EQ(a.store->lpVtbl->Release(a.store), 0);
   CHECK_EQ(b.store->lpVtbl->Release(b.store), 0);

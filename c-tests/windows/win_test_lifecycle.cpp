@@ -371,9 +371,11 @@ void session_logoff() {
 
   store_properties(l.store);
   last_error(l);
-  ULONG connection = 0;
-  CHECK_HR(l.store->Advise(0, nullptr, fnevNewMail, &sink, &connection), S_OK);
-  CHECK(connection != 0);
+  // Microsoft's width (win_host.h): a ULONG_PTR behind MinGW's ULONG *.
+  ULONG_PTR connection = HOST_CONNECTION_CANARY;
+  CHECK_HR(l.store->Advise(0, nullptr, fnevNewMail, &sink, HOST_CONNECTION_OUT(&connection)),
+           S_OK);
+  CHECK_CONNECTION(connection);
   CHECK_EQ(sink.refs, 2);
 
   CHECK_HR(l.logon->Logoff(nullptr), MAPI_E_INVALID_PARAMETER);
@@ -399,11 +401,12 @@ void session_logoff() {
   CHECK_HR(l.logon->OpenEntry(24, reinterpret_cast<LPENTRYID>(eid), nullptr, 0, &type, &unk),
            MAPI_E_END_OF_SESSION);
   CHECK(unk == nullptr);
-  ULONG c2 = 77;
-  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, &c2), MAPI_E_END_OF_SESSION);
-  CHECK_EQ(c2, 0);
+  ULONG_PTR c2 = HOST_CONNECTION_CANARY;
+  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, HOST_CONNECTION_OUT(&c2)),
+           MAPI_E_END_OF_SESSION);
+  CHECK(c2 == 0); // all of it cleared
   CHECK_EQ(sink.refs, 1);
-  CHECK_HR(l.store->Unadvise(connection), MAPI_E_END_OF_SESSION);
+  CHECK_HR(l.store->Unadvise(static_cast<ULONG>(connection)), MAPI_E_END_OF_SESSION);
   LPSPropValue props = reinterpret_cast<LPSPropValue>(&props);
   ULONG count = 77;
   CHECK_HR(l.store->GetProps(nullptr, 0, &count, &props), MAPI_E_END_OF_SESSION);
@@ -439,8 +442,10 @@ void store_logoff(bool mapi_releases_logon, ULONG caller_flags) {
   CppSink sink;
   IMSProvider *provider = init_provider(nullptr);
   Session l = logon_default(provider, support);
-  ULONG connection = 0;
-  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, &connection), S_OK);
+  ULONG_PTR connection = HOST_CONNECTION_CANARY; // Microsoft's width (win_host.h)
+  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, HOST_CONNECTION_OUT(&connection)),
+           S_OK);
+  CHECK_CONNECTION(connection);
   support.reenter_logon = l.logon;
   support.reenter_release = mapi_releases_logon;
 
@@ -527,8 +532,10 @@ void shutdown_with_a_live_logon() {
   CppSink sink;
   IMSProvider *provider = init_provider(&m);
   Session l = logon_default(provider, support);
-  ULONG connection = 0;
-  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, &connection), S_OK);
+  ULONG_PTR connection = HOST_CONNECTION_CANARY; // Microsoft's width (win_host.h)
+  CHECK_HR(l.logon->Advise(0, nullptr, fnevNewMail, &sink, HOST_CONNECTION_OUT(&connection)),
+           S_OK);
+  CHECK_CONNECTION(connection);
 
   ULONG flags = 0;
   CHECK_HR(provider->Shutdown(&flags), S_OK);
@@ -537,7 +544,7 @@ void shutdown_with_a_live_logon() {
   CHECK(support.last_release_tick > sink.last_release_tick);
   CHECK_EQ(m.refs, 1);
   CHECK_HR(logoff(l.logon), S_OK);
-  CHECK_HR(l.logon->Unadvise(connection), MAPI_E_END_OF_SESSION);
+  CHECK_HR(l.logon->Unadvise(static_cast<ULONG>(connection)), MAPI_E_END_OF_SESSION);
   CHECK_EQ(l.store->Release(), 0);
   CHECK_EQ(l.logon->Release(), 0);
   CHECK_EQ(support.store_logoff_transports, 0);

@@ -257,9 +257,9 @@ fuzz_target!(|data: &[u8]| {
                     } else {
                         (eid.len() as u32, eid.as_ptr().cast_mut().cast())
                     };
-                    let mut connection = 0;
+                    let mut connection = CONNECTION_CANARY;
                     let mask = input.u32();
-                    let _ = ((*(*logons[i].logon).lpVtbl).Advise)(
+                    let hr = ((*(*logons[i].logon).lpVtbl).Advise)(
                         logons[i].logon,
                         cb,
                         p,
@@ -267,11 +267,18 @@ fuzz_target!(|data: &[u8]| {
                         sink_ptr,
                         &mut connection,
                     );
+                    // The pointer-sized connection is never half-written: a
+                    // fresh number on success, else cleared (or untouched).
+                    if hr == S_OK {
+                        assert_connection_written(connection);
+                    } else {
+                        assert!(connection == 0 || connection == CONNECTION_CANARY);
+                    }
                 }
                 (9, Some(i)) => {
                     let _ = ((*(*logons[i].logon).lpVtbl).Unadvise)(
                         logons[i].logon,
-                        u32::from(input.byte().unwrap_or(0)),
+                        ULONG_PTR::from(input.byte().unwrap_or(0)),
                     );
                 }
                 (10, Some(i)) => {

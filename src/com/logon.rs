@@ -203,7 +203,7 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     lp_entry_id: *mut ENTRYID,
     event_mask: ULONG,
     sink: *mut IMAPIAdviseSink,
-    lpul_connection: *mut ULONG,
+    lpul_connection: *mut crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     hresult(unsafe {
@@ -220,7 +220,9 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     })
 }
 
-/// `Advise` of a logon or its store: one registry per logon.
+/// `Advise` of a logon or its store: one registry per logon. The
+/// connection number is pointer-sized (`ULONG_PTR`, Microsoft's width): all
+/// of `*lpul_connection` is written.
 ///
 /// # Safety
 ///
@@ -232,7 +234,7 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
     lp_entry_id: *mut ENTRYID,
     event_mask: ULONG,
     sink: *mut IMAPIAdviseSink,
-    lpul_connection: *mut ULONG,
+    lpul_connection: *mut crate::mapi::ULONG_PTR,
 ) -> MapiResult<()> {
     // SAFETY: forwarded from the caller.
     let (connection, entry) = unsafe {
@@ -251,7 +253,7 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(
     this: *mut IMSLogon,
-    connection: ULONG,
+    connection: crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`.
     hresult(unsafe {

@@ -219,7 +219,7 @@ unsafe extern "system" fn advise<P: LogonProvider>(
     lp_entry_id: *mut ENTRYID,
     event_mask: ULONG,
     sink: *mut IMAPIAdviseSink,
-    lpul_connection: *mut ULONG,
+    lpul_connection: *mut crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`; pointers NULL or valid per the MAPI contract.
     unsafe {
@@ -240,7 +240,7 @@ unsafe extern "system" fn advise<P: LogonProvider>(
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(
     this: *mut IMsgStore,
-    connection: ULONG,
+    connection: crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`.
     unsafe {

@@ -8,6 +8,13 @@
 //! `IUnknownVtbl`) have `Option`al ones (same ABI) so
 //! that a host that left a slot NULL gets `MAPI_E_NO_SUPPORT`, not a crash;
 //! their `Default` is all-NULL, handy for hosts written in Rust.
+//!
+//! Widths follow Microsoft's headers where they differ from MinGW-w64's
+//! (`SPEC-objects.md`, "Widths"): advise connection numbers
+//! (`IMSLogon`/`IMsgStore` `Advise`/`Unadvise`, `IMAPISupport`
+//! `Subscribe`/`Unsubscribe`) and `IMAPISupport`'s `ulUIParam` /
+//! `lpulUIParam` are [`ULONG_PTR`] (pointer-sized), not `ULONG`: on x64 MAPI
+//! passes the address of an 8-byte connection, all of which is written.
 #![allow(non_snake_case)]
 // The vtable slot types spell out MAPI's signatures on purpose.
 #![allow(clippy::type_complexity)]
@@ -94,17 +101,19 @@ pub struct IMSLogonVtbl {
         ulFlags: ULONG,
         lpulResult: *mut ULONG,
     ) -> HRESULT,
-    /// Slot 7: `IMSLogon::Advise`.
+    /// Slot 7: `IMSLogon::Advise`: the connection number is `ULONG_PTR`
+    /// (Microsoft's width), all of it written.
     pub Advise: unsafe extern "system" fn(
         This: *mut IMSLogon,
         cbEntryID: ULONG,
         lpEntryID: *mut ENTRYID,
         ulEventMask: ULONG,
         lpAdviseSink: *mut IMAPIAdviseSink,
-        lpulConnection: *mut ULONG,
+        lpulConnection: *mut ULONG_PTR,
     ) -> HRESULT,
-    /// Slot 8: `IMSLogon::Unadvise`.
-    pub Unadvise: unsafe extern "system" fn(This: *mut IMSLogon, ulConnection: ULONG) -> HRESULT,
+    /// Slot 8: `IMSLogon::Unadvise`: a connection from `Advise` (`ULONG_PTR`).
+    pub Unadvise:
+        unsafe extern "system" fn(This: *mut IMSLogon, ulConnection: ULONG_PTR) -> HRESULT,
     /// Slot 9: `IMSLogon::OpenStatusEntry`.
     pub OpenStatusEntry: unsafe extern "system" fn(
         This: *mut IMSLogon,
@@ -193,7 +202,8 @@ pub struct IMAPISupportVtbl {
             lpFreeBuffer: *mut FreeBufferFn,
         ) -> HRESULT,
     >,
-    /// `IMAPISupport::Subscribe`. Opaque here: `lpKey`: `LPNOTIFKEY`.
+    /// `IMAPISupport::Subscribe`: the connection number is `ULONG_PTR`
+    /// (Microsoft's width). Opaque here: `lpKey`: `LPNOTIFKEY`.
     pub Subscribe: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
@@ -201,12 +211,13 @@ pub struct IMAPISupportVtbl {
             ulEventMask: ULONG,
             ulFlags: ULONG,
             lpAdviseSink: *mut IMAPIAdviseSink,
-            lpulConnection: *mut ULONG,
+            lpulConnection: *mut ULONG_PTR,
         ) -> HRESULT,
     >,
-    /// `IMAPISupport::Unsubscribe`.
-    pub Unsubscribe:
-        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulConnection: ULONG) -> HRESULT>,
+    /// `IMAPISupport::Unsubscribe`: a connection from `Subscribe` (`ULONG_PTR`).
+    pub Unsubscribe: Option<
+        unsafe extern "system" fn(This: *mut IMAPISupport, ulConnection: ULONG_PTR) -> HRESULT,
+    >,
     /// `IMAPISupport::Notify`. Opaque here: `lpKey`: `LPNOTIFKEY`, `lpNotifications`: `LPNOTIFICATION`.
     pub Notify: Option<
         unsafe extern "system" fn(
@@ -340,7 +351,7 @@ pub struct IMAPISupportVtbl {
     pub Address: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            lpulUIParam: *mut ULONG,
+            lpulUIParam: *mut ULONG_PTR,
             lpAdrParms: *mut c_void,
             lppAdrList: *mut *mut c_void,
         ) -> HRESULT,
@@ -349,7 +360,7 @@ pub struct IMAPISupportVtbl {
     pub Details: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            lpulUIParam: *mut ULONG,
+            lpulUIParam: *mut ULONG_PTR,
             lpfnDismiss: *mut c_void,
             lpvDismissContext: *mut c_void,
             cbEntryID: ULONG,
@@ -364,7 +375,7 @@ pub struct IMAPISupportVtbl {
     pub NewEntry: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             ulFlags: ULONG,
             cbEIDContainer: ULONG,
             lpEIDContainer: *mut ENTRYID,
@@ -378,7 +389,7 @@ pub struct IMAPISupportVtbl {
     pub DoConfigPropsheet: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             ulFlags: ULONG,
             lpszTitle: *mut c_void,
             lpDisplayTable: *mut c_void,
@@ -395,7 +406,7 @@ pub struct IMAPISupportVtbl {
             lpMsgList: *mut c_void,
             lpDestInterface: *const IID,
             lpDestFolder: *mut c_void,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             lpProgress: *mut c_void,
             ulFlags: ULONG,
         ) -> HRESULT,
@@ -411,7 +422,7 @@ pub struct IMAPISupportVtbl {
             lpDestInterface: *const IID,
             lpDestFolder: *mut c_void,
             lszNewFolderName: *mut c_void,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             lpProgress: *mut c_void,
             ulFlags: ULONG,
         ) -> HRESULT,
@@ -425,7 +436,7 @@ pub struct IMAPISupportVtbl {
             ciidExclude: ULONG,
             rgiidExclude: *const IID,
             lpExcludeProps: *mut c_void,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             lpProgress: *mut c_void,
             lpDestInterface: *const IID,
             lpDestObj: *mut c_void,
@@ -440,7 +451,7 @@ pub struct IMAPISupportVtbl {
             lpSrcInterface: *const IID,
             lpSrcObj: *mut c_void,
             lpIncludeProps: *mut c_void,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             lpProgress: *mut c_void,
             lpDestInterface: *const IID,
             lpDestObj: *mut c_void,
@@ -452,7 +463,7 @@ pub struct IMAPISupportVtbl {
     pub DoProgressDialog: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            ulUIParam: ULONG,
+            ulUIParam: ULONG_PTR,
             ulFlags: ULONG,
             lppProgress: *mut *mut c_void,
         ) -> HRESULT,
@@ -758,17 +769,19 @@ pub struct IMsgStoreVtbl {
         ulFlags: ULONG,
         lppPropTags: *mut *mut SPropTagArray,
     ) -> HRESULT,
-    /// Slot 14: `IMsgStore::Advise`.
+    /// Slot 14: `IMsgStore::Advise`: the connection number is `ULONG_PTR`
+    /// (Microsoft's width), all of it written.
     pub Advise: unsafe extern "system" fn(
         This: *mut IMsgStore,
         cbEntryID: ULONG,
         lpEntryID: *mut ENTRYID,
         ulEventMask: ULONG,
         lpAdviseSink: *mut IMAPIAdviseSink,
-        lpulConnection: *mut ULONG,
+        lpulConnection: *mut ULONG_PTR,
     ) -> HRESULT,
-    /// Slot 15: `IMsgStore::Unadvise`.
-    pub Unadvise: unsafe extern "system" fn(This: *mut IMsgStore, ulConnection: ULONG) -> HRESULT,
+    /// Slot 15: `IMsgStore::Unadvise`: a connection from `Advise` (`ULONG_PTR`).
+    pub Unadvise:
+        unsafe extern "system" fn(This: *mut IMsgStore, ulConnection: ULONG_PTR) -> HRESULT,
     /// Slot 16: `IMsgStore::CompareEntryIDs`.
     pub CompareEntryIDs: unsafe extern "system" fn(
         This: *mut IMsgStore,

@@ -23,7 +23,7 @@ pub use objects::{
 pub use props::{GuidKey, PropName, PropValue};
 
 use crate::host::ComPtr;
-use crate::mapi::{IMAPIAdviseSink, MapiError, MapiResult, IID, ULONG};
+use crate::mapi::{IMAPIAdviseSink, MapiError, MapiResult, IID, ULONG, ULONG_PTR};
 
 /// What `IMSProvider::Logon` (or `SpoolerLogon`) asks for.
 #[derive(Clone, Copy, Debug)]
@@ -130,20 +130,22 @@ pub trait LogonProvider: Send + Sync + 'static {
     }
 
     /// `IMSLogon::Advise`: registers `sink` for `event_mask` on `entry_id`
-    /// (`None`: the whole store). Returns a non-zero connection number. The
-    /// provider keeps `sink` until `unadvise` or, at the latest, `logoff`.
+    /// (`None`: the whole store). Returns a non-zero connection number,
+    /// pointer-sized (`ULONG_PTR`, Microsoft's width: see SPEC-objects.md,
+    /// "Widths"). The provider keeps `sink` until `unadvise` or, at the
+    /// latest, `logoff`.
     fn advise(
         &self,
         entry_id: Option<&[u8]>,
         event_mask: ULONG,
         sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG> {
+    ) -> MapiResult<ULONG_PTR> {
         let _ = (entry_id, event_mask, sink);
         Err(MapiError::NoSupport)
     }
 
     /// `IMSLogon::Unadvise`: drops the registration `connection`.
-    fn unadvise(&self, connection: ULONG) -> MapiResult<()> {
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
         let _ = connection;
         Err(MapiError::NoSupport)
     }

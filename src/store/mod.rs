@@ -158,7 +158,7 @@ impl MessageStoreProvider for ReferenceStore {
 /// One advise registration.
 #[derive(Debug)]
 struct Advise {
-    connection: ULONG,
+    connection: ULONG_PTR,
     #[allow(dead_code)] // kept for notifications
     entry_id: Option<Vec<u8>>,
     #[allow(dead_code)] // kept for notifications
@@ -169,7 +169,7 @@ struct Advise {
 
 #[derive(Debug, Default)]
 struct Registry {
-    next: ULONG,
+    next: ULONG_PTR,
     /// `None` once logged off: nothing may subscribe any more. A `Vec`:
     /// a logon has a handful of sinks, and an unused one costs nothing to
     /// create or drop.
@@ -361,7 +361,7 @@ impl LogonProvider for ReferenceLogon {
         entry_id: Option<&[u8]>,
         event_mask: ULONG,
         sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG> {
+    ) -> MapiResult<ULONG_PTR> {
         if event_mask == 0 {
             return Err(MapiError::InvalidParameter);
         }
@@ -378,7 +378,7 @@ impl LogonProvider for ReferenceLogon {
         Ok(connection)
     }
 
-    fn unadvise(&self, connection: ULONG) -> MapiResult<()> {
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
         let removed = {
             let mut reg = self.registry();
             let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;

@@ -16,6 +16,23 @@ use mslogon::mapi::*;
 /// them run one at a time.
 pub static SERIAL: Mutex<()> = Mutex::new(());
 
+/// What a connection number's out-pointer holds before `Advise`: every
+/// byte set, so a provider that wrote only 4 of `ULONG_PTR`'s 8 bytes
+/// (SPEC-objects.md, "Widths") leaves a visible part of it.
+pub const CONNECTION_CANARY: ULONG_PTR = 0xDEAD_BEEF_DEAD_BEEF_u64 as ULONG_PTR;
+
+/// A connection number `Advise` wrote in full: not the canary (nor any part
+/// of it), non-zero, and no larger than the reference store's counter
+/// could have reached (it fits 32 bits).
+pub fn assert_connection_written(connection: ULONG_PTR) {
+    assert_ne!(connection, CONNECTION_CANARY, "connection not written");
+    assert_ne!(connection, 0, "connection 0 is never issued");
+    assert!(
+        u32::try_from(connection).is_ok(),
+        "connection {connection:#x}: only part of the ULONG_PTR was written"
+    );
+}
+
 /// Holds [`SERIAL`] for the rest of a test.
 pub fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
