@@ -16,6 +16,13 @@
  * once, last, with no lock held, at logoff; heap-allocated objects; the
  * provider's list of logons; Shutdown logging off what is left), and
  * nothing more: no leak counter, no panic boundary.
+ *
+ * For the object-tree operations it has a minimal tree with the Rust
+ * reference store's entry IDs and rules: IMsgStore::OpenEntry and
+ * GetReceiveFolder, folders opened by entry ID (CreateMessage, OpenEntry),
+ * transacted messages (SetProps, GetProps, SaveChanges) over a sorted
+ * property array, open objects disconnected by Logoff, MDB_WRITE. See
+ * "the object tree" in c_logon.c for what it leaves out.
  */
 #ifndef MSLOGON_BENCH_C_LOGON_H
 #define MSLOGON_BENCH_C_LOGON_H

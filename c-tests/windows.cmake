@@ -13,6 +13,8 @@
 #   windows_exports_x86_64   exported names == c-tests/windows/exports.txt
 #   windows_layout_x86_64    layout checks vs <mapispi.h> (compile-only)
 #   wine_lifecycle_c/_cxx    the Windows test hosts, run under Wine
+#   wine_tree_c              the object tree (folders, messages, attachments,
+#                            status object, forcible Logoff), under Wine
 #   windows_build_i686       fixture windows_x86: the 32-bit DLL and hosts
 #   windows_exports_i686     exported names, undecorated
 #   windows_stdcall_i686     __stdcall/__cdecl by disassembly (ret $N)
@@ -166,16 +168,18 @@ if(MSLOGON_WINDOWS_TESTS)
   elseif(NOT MSLOGON_MINGW64_GCC OR NOT MSLOGON_MINGW64_GXX)
     set(wine_missing "x86_64-w64-mingw32 compilers not found (apt-get install mingw-w64)")
   endif()
-  # wine_lifecycle_<variant>: c-tests/windows/<source> + win_host.c, built
-  # as win_test_lifecycle_<variant>.exe, run under Wine.
+  # wine_<test>_<variant>: c-tests/windows/<source> + win_host.c, built as
+  # win_test_<test>_<variant>.exe, run under Wine.
   set(wine_tests "")
-  foreach(variant c cxx)
-    if(variant STREQUAL "c")
+  foreach(host lifecycle_c lifecycle_cxx tree_c)
+    if(host STREQUAL "lifecycle_c")
       set(source win_test_lifecycle.c)
-    else()
+    elseif(host STREQUAL "lifecycle_cxx")
       set(source win_test_lifecycle.cpp)
+    else()
+      set(source win_test_tree.c)
     endif()
-    set(name wine_lifecycle_${variant})
+    set(name wine_${host})
     set(reason "${wine_missing}")
     if(NOT reason)
       set(absent "")
@@ -191,7 +195,7 @@ if(MSLOGON_WINDOWS_TESTS)
     endif()
     mslogon_windows_test(${name} "${reason}"
       "${MSLOGON_SH}" "${win_src}/run-if-built.sh" "${dir}"
-      "${MSLOGON_SH}" "${win_src}/wine-run.sh" "${dir}/bin/win_test_lifecycle_${variant}.exe")
+      "${MSLOGON_SH}" "${win_src}/wine-run.sh" "${dir}/bin/win_test_${host}.exe")
     if(NOT reason)
       set_tests_properties(${name} PROPERTIES
         FIXTURES_REQUIRED "windows_x64;wine_prefix"
