@@ -1552,7 +1552,7 @@ typedef struct MSLogon_IMSProviderVtbl {
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Logon)(struct MSLogon_IMSProvider *This,
                                                      struct MSLogon_IMAPISupport *lpMAPISup,
-                                                     MSLogon_ULONG ulUIParam,
+                                                     MSLogon_ULONG_PTR ulUIParam,
                                                      void *lpszProfileName,
                                                      MSLogon_ULONG cbEntryID,
                                                      struct MSLogon_ENTRYID *lpEntryID,
@@ -1570,7 +1570,7 @@ typedef struct MSLogon_IMSProviderVtbl {
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SpoolerLogon)(struct MSLogon_IMSProvider *This,
                                                             struct MSLogon_IMAPISupport *lpMAPISup,
-                                                            MSLogon_ULONG ulUIParam,
+                                                            MSLogon_ULONG_PTR ulUIParam,
                                                             void *lpszProfileName,
                                                             MSLogon_ULONG cbEntryID,
                                                             struct MSLogon_ENTRYID *lpEntryID,

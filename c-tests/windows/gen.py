@@ -38,6 +38,8 @@ POINTER_SIZED_CONSTANTS = {"BOOKMARK_BEGINNING", "BOOKMARK_CURRENT", "BOOKMARK_E
 # Slot offsets are not affected. Keys: (vtable, slot); values: parameter
 # names (as in both headers).
 WIDTH_EXCEPTIONS = {
+    ("IMSProviderVtbl", "Logon"): ["ulUIParam"],
+    ("IMSProviderVtbl", "SpoolerLogon"): ["ulUIParam"],
     ("IMsgStoreVtbl", "CopyTo"): ["ulUIParam"],
     ("IMsgStoreVtbl", "CopyProps"): ["ulUIParam"],
     ("IMAPIPropVtbl", "CopyTo"): ["ulUIParam"],

@@ -232,8 +232,14 @@ SAME_SIG(IMSProviderVtbl, QueryInterface);
 SAME_SIG(IMSProviderVtbl, AddRef);
 SAME_SIG(IMSProviderVtbl, Release);
 SAME_SIG(IMSProviderVtbl, Shutdown);
-SAME_SIG(IMSProviderVtbl, Logon);
-SAME_SIG(IMSProviderVtbl, SpoolerLogon);
+WIDENED_ARG(IMSProviderVtbl, Logon, 2, ULONG);
+// IMSProviderVtbl.Logon: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMSProviderVtbl::Logon), Widen<decltype(IMSProviderVtbl::Logon), 2, ULONG_PTR>::type>(),
+              "IMSProviderVtbl.Logon signature (widened)");
+WIDENED_ARG(IMSProviderVtbl, SpoolerLogon, 2, ULONG);
+// IMSProviderVtbl.SpoolerLogon: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IMSProviderVtbl::SpoolerLogon), Widen<decltype(IMSProviderVtbl::SpoolerLogon), 2, ULONG_PTR>::type>(),
+              "IMSProviderVtbl.SpoolerLogon signature (widened)");
 SAME_SIG(IMSProviderVtbl, CompareStoreIDs);
 
 SAME_SIG(IMsgStoreVtbl, QueryInterface);

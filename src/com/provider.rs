@@ -14,7 +14,7 @@ use crate::mapi::{
     IID_IMSProvider, IID_IMsgStore, IMAPISupport, IMSLogon, IMSProvider, IMSProviderVtbl,
     IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, IID, MAPIERROR, MAPI_BEST_ACCESS,
     MAPI_DEFERRED_ERRORS, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY, MDB_WRITE,
-    ULONG,
+    ULONG, ULONG_PTR,
 };
 use crate::provider::{LogonCore, LogonProvider, LogonRequest, MessageStoreProvider, ProviderCore};
 use crate::trace::trace;
@@ -186,7 +186,7 @@ unsafe fn open_logon<M: MessageStoreProvider>(
 unsafe extern "system" fn logon<M: MessageStoreProvider>(
     this: *mut IMSProvider,
     lp_support: *mut IMAPISupport,
-    _ul_ui_param: ULONG,
+    _ul_ui_param: ULONG_PTR,
     _lpsz_profile_name: *mut c_void,
     cb_entry_id: ULONG,
     lp_entry_id: *mut ENTRYID,
@@ -225,7 +225,7 @@ unsafe extern "system" fn logon<M: MessageStoreProvider>(
 unsafe extern "system" fn spooler_logon<M: MessageStoreProvider>(
     this: *mut IMSProvider,
     lp_support: *mut IMAPISupport,
-    _ul_ui_param: ULONG,
+    _ul_ui_param: ULONG_PTR,
     _lpsz_profile_name: *mut c_void,
     cb_entry_id: ULONG,
     lp_entry_id: *mut ENTRYID,

@@ -613,7 +613,7 @@ pub struct IMSProviderVtbl {
     pub Logon: unsafe extern "system" fn(
         This: *mut IMSProvider,
         lpMAPISup: *mut IMAPISupport,
-        ulUIParam: ULONG,
+        ulUIParam: ULONG_PTR,
         lpszProfileName: *mut c_void,
         cbEntryID: ULONG,
         lpEntryID: *mut ENTRYID,
@@ -631,7 +631,7 @@ pub struct IMSProviderVtbl {
     pub SpoolerLogon: unsafe extern "system" fn(
         This: *mut IMSProvider,
         lpMAPISup: *mut IMAPISupport,
-        ulUIParam: ULONG,
+        ulUIParam: ULONG_PTR,
         lpszProfileName: *mut c_void,
         cbEntryID: ULONG,
         lpEntryID: *mut ENTRYID,
