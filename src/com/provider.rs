@@ -144,7 +144,7 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         // SAFETY: a non-NULL live IMAPISupport (caller).
         let support =
             unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
-        let wrapped = wrap_store_entry_id(&support, &logic.store_entry_id(), core.allocators());
+        let wrapped = wrap_store_entry_id(&support, || logic.store_entry_id(), core.allocators());
         let logon = LogonCore::new(logic, support)
             .with_allocators(Some(*core.allocators()))
             .with_registry(core.registry().clone());
@@ -283,10 +283,11 @@ unsafe extern "system" fn compare_store_ids<M: MessageStoreProvider>(
 /// (raw entry IDs) when it is missing or fails.
 fn wrap_store_entry_id(
     support: &ComPtr<IMAPISupport>,
-    entry_id: &[u8],
+    entry_id: impl FnOnce() -> Vec<u8>,
     allocators: &HostAllocators,
 ) -> Option<Vec<u8>> {
     let wrap = support.vtbl().WrapStoreEntryID?;
+    let entry_id = entry_id();
     let cb = ULONG::try_from(entry_id.len()).ok().filter(|&n| n > 0)?;
     let mut input = entry_id.to_vec();
     let (mut cb_out, mut out): (ULONG, *mut ENTRYID) = (0, ptr::null_mut());

@@ -161,7 +161,11 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// The host's MAPI allocators, used for `MAPIERROR`s and property
     /// values handed to the host.
     pub fn with_allocators(mut self, allocators: Option<HostAllocators>) -> Self {
-        self.session = Arc::new(Session::new(allocators));
+        match Arc::get_mut(&mut self.session) {
+            // Not shared yet (the builder's case): no second allocation.
+            Some(session) => session.allocators = allocators,
+            None => self.session = Arc::new(Session::new(allocators)),
+        }
         self
     }
 

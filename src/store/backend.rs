@@ -105,6 +105,15 @@ pub trait Backend: Send + Sync + 'static {
     fn next_id(&self) -> MapiResult<ObjectId>;
     /// A folder by number.
     fn folder(&self, id: ObjectId) -> MapiResult<Option<FolderRecord>>;
+    /// Whether folder `id` exists (without reading it).
+    fn folder_exists(&self, id: ObjectId) -> MapiResult<bool> {
+        Ok(self.folder(id)?.is_some())
+    }
+    /// The stored version of message `id`, if it exists (without reading
+    /// it).
+    fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
+        Ok(self.message(id)?.map(|m| m.version))
+    }
     /// The subfolders of `parent`.
     fn subfolders(&self, parent: ObjectId) -> MapiResult<Vec<ObjectId>>;
     /// A message by number.
@@ -253,6 +262,14 @@ impl Backend for MemoryBackend {
 
     fn folder(&self, id: ObjectId) -> MapiResult<Option<FolderRecord>> {
         Ok(self.data().folders.get(&id).cloned())
+    }
+
+    fn folder_exists(&self, id: ObjectId) -> MapiResult<bool> {
+        Ok(self.data().folders.contains_key(&id))
+    }
+
+    fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
+        Ok(self.data().messages.get(&id).map(|m| m.version))
     }
 
     fn subfolders(&self, parent: ObjectId) -> MapiResult<Vec<ObjectId>> {

@@ -356,7 +356,7 @@ impl Engine {
         }
         let _w = self.lock();
         if let Some(f) = folder {
-            self.folder(f)?;
+            self.check_folder(f)?;
         } else if class.is_empty() {
             return Err(MapiError::Other(MAPI_E_NO_ACCESS));
         }
@@ -421,6 +421,15 @@ impl Engine {
     /// A folder's record, or `MAPI_E_NOT_FOUND`.
     pub fn folder(&self, id: ObjectId) -> MapiResult<FolderRecord> {
         self.backend.folder(id)?.ok_or(MapiError::NotFound)
+    }
+
+    /// `MAPI_E_NOT_FOUND` unless folder `id` exists.
+    pub fn check_folder(&self, id: ObjectId) -> MapiResult<()> {
+        if self.backend.folder_exists(id)? {
+            Ok(())
+        } else {
+            Err(MapiError::NotFound)
+        }
     }
 
     /// A folder's counts.
@@ -724,15 +733,15 @@ impl Engine {
         force: bool,
     ) -> MapiResult<u64> {
         let _w = self.lock();
-        match (self.backend.message(record.id)?, expected) {
+        match (self.backend.message_version(record.id)?, expected) {
             (None, Some(_)) => return Err(MapiError::Other(MAPI_E_OBJECT_DELETED)),
-            (Some(stored), Some(v)) if stored.version != v && !force => {
+            (Some(stored), Some(v)) if stored != v && !force => {
                 return Err(MapiError::Other(MAPI_E_OBJECT_CHANGED))
             }
-            (Some(stored), _) => record.version = stored.version + 1,
+            (Some(stored), _) => record.version = stored + 1,
             (None, None) => record.version = 1,
         }
-        self.folder(record.folder)?;
+        self.check_folder(record.folder)?;
         let version = record.version;
         self.backend.apply(vec![Change::PutMessage(record)])?;
         Ok(version)
@@ -771,7 +780,7 @@ impl Engine {
         flags: ULONG,
     ) -> MapiResult<bool> {
         let _w = self.lock();
-        self.folder(dest)?;
+        self.check_folder(dest)?;
         let (found, missed) = self.messages_in(folder, entry_ids)?;
         let mut changes = Vec::new();
         for mut m in found {
@@ -838,7 +847,8 @@ impl Engine {
 
 /// The entry ID of store `number`: `00000000 | PROVIDER_UID | number LE`.
 pub fn store_entry_id(number: u32) -> Vec<u8> {
-    let mut id = vec![0u8; 4];
+    let mut id = Vec::with_capacity(24);
+    id.extend_from_slice(&[0; 4]);
     id.extend_from_slice(&PROVIDER_UID);
     id.extend_from_slice(&number.to_le_bytes());
     id

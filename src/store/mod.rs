@@ -76,7 +76,9 @@ pub struct ReferenceStore {
 
 struct StoreSlot {
     name: Cow<'static, str>,
-    engine: OnceLock<Arc<Engine>>,
+    /// Made at the first use by any logon (not at the logon: a logon that
+    /// opens nothing costs no folder tree).
+    engine: Arc<OnceLock<Arc<Engine>>>,
 }
 
 impl std::fmt::Debug for StoreSlot {
@@ -89,9 +91,17 @@ impl StoreSlot {
     fn new(name: Cow<'static, str>) -> Self {
         StoreSlot {
             name,
-            engine: OnceLock::new(),
+            engine: Arc::default(),
         }
     }
+}
+
+/// Where a logon finds its store.
+enum EngineCell {
+    /// Its own (a lone logon).
+    Own(OnceLock<Arc<Engine>>),
+    /// Its provider's.
+    Shared(Arc<OnceLock<Arc<Engine>>>),
 }
 
 /// The engine in `cell`, created on first use as an in-memory store.
@@ -138,10 +148,9 @@ impl MessageStoreProvider for ReferenceStore {
             Some(id) => parse_store_entry_id(id)?,
         };
         let slot = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
-        let engine = engine_in(&slot.engine, number)?.clone();
         let mut logon = ReferenceLogon::open(number, slot.name.clone());
         logon.writable = request.flags & MDB_WRITE != 0;
-        let _ = logon.engine.set(engine);
+        logon.engine = EngineCell::Shared(slot.engine.clone());
         Ok(logon)
     }
 
@@ -181,9 +190,10 @@ pub struct ReferenceLogon {
     number: u32,
     name: Cow<'static, str>,
     advises: Mutex<Registry>,
-    /// The store; made at first use for a logon not opened through
-    /// [`ReferenceStore`] (e.g. `mslogon_create_logon`).
-    engine: OnceLock<Arc<Engine>>,
+    /// The store: the provider's (shared by its logons), or for a logon
+    /// not opened through [`ReferenceStore`] (`mslogon_create_logon`) its
+    /// own; made at first use either way.
+    engine: EngineCell,
     /// Opened with `MDB_WRITE` (a lone logon always is): without it every
     /// object opens read-only.
     writable: bool,
@@ -215,14 +225,18 @@ impl ReferenceLogon {
                 next: 0,
                 open: Some(Vec::new()),
             }),
-            engine: OnceLock::new(),
+            engine: EngineCell::Own(OnceLock::new()),
             writable: true,
         }
     }
 
-    /// The logon's store.
+    /// The logon's store (created with its standard folders at first use).
     pub fn engine(&self) -> MapiResult<&Arc<Engine>> {
-        engine_in(&self.engine, self.number)
+        let cell = match &self.engine {
+            EngineCell::Own(cell) => cell,
+            EngineCell::Shared(cell) => cell,
+        };
+        engine_in(cell, self.number)
     }
 
     /// How many advise sinks are registered.

@@ -100,7 +100,7 @@ pub fn open_entry(
         EntryTarget::Store(n) if n == engine.number() => Ok(Opened::Store),
         EntryTarget::Store(_) => Err(MapiError::InvalidEntryId),
         EntryTarget::Folder(id) => {
-            engine.folder(id)?;
+            engine.check_folder(id)?;
             Ok(Opened::Folder(Box::new(FolderObject::new(
                 engine.clone(),
                 id,
@@ -209,7 +209,7 @@ impl Folder for FolderObject {
 
     fn create_message(&self, associated: bool) -> MapiResult<Box<dyn Message>> {
         self.writable()?;
-        self.engine.folder(self.id)?;
+        self.engine.check_folder(self.id)?;
         let id = self.engine.next_id()?;
         Ok(Box::new(MessageObject::create(
             self.engine.clone(),
@@ -458,52 +458,84 @@ fn props_size(props: &Props) -> usize {
     props.values().map(|v| 4 + v.size()).sum()
 }
 
+/// The properties a message computes (read-only), in `GetPropList` order.
+const MESSAGE_COMPUTED: [ULONG; 14] = [
+    PR_ENTRYID,
+    PR_RECORD_KEY,
+    PR_PARENT_ENTRYID,
+    PR_STORE_ENTRYID,
+    PR_STORE_RECORD_KEY,
+    PR_MDB_PROVIDER,
+    PR_OBJECT_TYPE,
+    PR_MESSAGE_FLAGS,
+    PR_HASATTACH,
+    PR_MESSAGE_SIZE,
+    PR_DISPLAY_TO_W,
+    PR_DISPLAY_CC_W,
+    PR_DISPLAY_BCC_W,
+    PR_ACCESS_LEVEL,
+];
+
 impl MessageState {
-    fn all_props(&self, engine: &Engine) -> Props {
+    /// Computed property `id`, if it is one: only what is asked for is
+    /// computed.
+    fn computed(&self, engine: &Engine, id: u16) -> Option<PropValue> {
         let r = &self.record;
-        let mut props = r.props.clone();
         let has_attach = !self.attachments.is_empty();
-        let flags = Engine::flags_of(r)
-            | if has_attach { MSGFLAG_HASATTACH } else { 0 }
-            | if r.associated { MSGFLAG_ASSOCIATED } else { 0 };
-        let size = props_size(&r.props)
-            + r.recipients.iter().map(props_size).sum::<usize>()
-            + self.attachments.values().map(props_size).sum::<usize>();
-        let computed = [
-            (PR_ENTRYID, PropValue::Binary(engine.message_entry_id(r.id))),
-            (PR_RECORD_KEY, PropValue::Binary(engine.record_key(r.id))),
-            (
-                PR_PARENT_ENTRYID,
-                PropValue::Binary(engine.folder_entry_id(r.folder)),
-            ),
-            (PR_STORE_ENTRYID, PropValue::Binary(engine.store_entry_id())),
-            (
-                PR_STORE_RECORD_KEY,
-                PropValue::Binary(engine.store_record_key()),
-            ),
-            (PR_MDB_PROVIDER, PropValue::Binary(PROVIDER_UID.to_vec())),
-            (PR_OBJECT_TYPE, PropValue::Long(MAPI_MESSAGE)),
-            (PR_MESSAGE_FLAGS, PropValue::Long(flags)),
-            (PR_HASATTACH, PropValue::Boolean(has_attach)),
-            (
-                PR_MESSAGE_SIZE,
-                PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX)),
-            ),
-            (
-                PR_DISPLAY_TO_W,
-                PropValue::String(display_list(&r.recipients, MAPI_TO)),
-            ),
-            (
-                PR_DISPLAY_CC_W,
-                PropValue::String(display_list(&r.recipients, MAPI_CC)),
-            ),
-            (
-                PR_DISPLAY_BCC_W,
-                PropValue::String(display_list(&r.recipients, MAPI_BCC)),
-            ),
-            (PR_ACCESS_LEVEL, PropValue::Long(ULONG::from(self.write))),
-        ];
-        props.extend(computed.into_iter().map(|(t, v)| (pid(t), v)));
+        let is = |tag: ULONG| id == pid(tag);
+        Some(if is(PR_ENTRYID) {
+            PropValue::Binary(engine.message_entry_id(r.id))
+        } else if is(PR_RECORD_KEY) {
+            PropValue::Binary(engine.record_key(r.id))
+        } else if is(PR_PARENT_ENTRYID) {
+            PropValue::Binary(engine.folder_entry_id(r.folder))
+        } else if is(PR_STORE_ENTRYID) {
+            PropValue::Binary(engine.store_entry_id())
+        } else if is(PR_STORE_RECORD_KEY) {
+            PropValue::Binary(engine.store_record_key())
+        } else if is(PR_MDB_PROVIDER) {
+            PropValue::Binary(PROVIDER_UID.to_vec())
+        } else if is(PR_OBJECT_TYPE) {
+            PropValue::Long(MAPI_MESSAGE)
+        } else if is(PR_MESSAGE_FLAGS) {
+            PropValue::Long(
+                Engine::flags_of(r)
+                    | if has_attach { MSGFLAG_HASATTACH } else { 0 }
+                    | if r.associated { MSGFLAG_ASSOCIATED } else { 0 },
+            )
+        } else if is(PR_HASATTACH) {
+            PropValue::Boolean(has_attach)
+        } else if is(PR_MESSAGE_SIZE) {
+            let size = props_size(&r.props)
+                + r.recipients.iter().map(props_size).sum::<usize>()
+                + self.attachments.values().map(props_size).sum::<usize>();
+            PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX))
+        } else if is(PR_DISPLAY_TO_W) {
+            PropValue::String(display_list(&r.recipients, MAPI_TO))
+        } else if is(PR_DISPLAY_CC_W) {
+            PropValue::String(display_list(&r.recipients, MAPI_CC))
+        } else if is(PR_DISPLAY_BCC_W) {
+            PropValue::String(display_list(&r.recipients, MAPI_BCC))
+        } else if is(PR_ACCESS_LEVEL) {
+            PropValue::Long(ULONG::from(self.write))
+        } else {
+            return None;
+        })
+    }
+
+    fn prop(&self, engine: &Engine, tag: ULONG) -> Option<PropValue> {
+        let id = pid(tag);
+        self.computed(engine, id)
+            .or_else(|| self.record.props.get(&id).cloned())
+    }
+
+    fn all_props(&self, engine: &Engine) -> Props {
+        let mut props = self.record.props.clone();
+        for tag in MESSAGE_COMPUTED {
+            if let Some(v) = self.computed(engine, pid(tag)) {
+                props.insert(pid(tag), v);
+            }
+        }
         props
     }
 
@@ -518,7 +550,8 @@ impl MessageState {
 
 impl MapiProp for MessageObject {
     fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
-        Ok(answer(&self.state().all_props(&self.engine), tags))
+        let s = self.state();
+        Ok(tags.iter().map(|&t| s.prop(&self.engine, t)).collect())
     }
 
     fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
@@ -546,6 +579,7 @@ impl MapiProp for MessageObject {
     fn save_changes(&self, flags: ULONG) -> MapiResult<()> {
         let mut s = self.state();
         s.writable()?;
+        let modified = PropValue::SysTime(now_filetime());
         let mut record = s.record.clone();
         record.attachments = s
             .attachments
@@ -555,15 +589,18 @@ impl MapiProp for MessageObject {
                 props: p.clone(),
             })
             .collect();
-        record.props.insert(
-            pid(PR_LAST_MODIFICATION_TIME),
-            PropValue::SysTime(now_filetime()),
-        );
+        record
+            .props
+            .insert(pid(PR_LAST_MODIFICATION_TIME), modified.clone());
+        // One copy goes to the store; this object keeps its own (its
+        // attachments live in `attachments`).
         let version = self
             .engine
-            .save_message(record.clone(), s.base, flags & FORCE_SAVE != 0)?;
-        record.version = version;
-        s.record = record;
+            .save_message(record, s.base, flags & FORCE_SAVE != 0)?;
+        s.record
+            .props
+            .insert(pid(PR_LAST_MODIFICATION_TIME), modified);
+        s.record.version = version;
         s.base = Some(version);
         // Without KEEP_OPEN_READWRITE the object stays readable only.
         s.write = flags & KEEP_OPEN_READWRITE != 0;
