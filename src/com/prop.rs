@@ -675,12 +675,7 @@ fn write_names(
                 let (kind, value) = match name {
                     PropName::Id(_, id) => (MNID_ID, MAPINAMEID_Kind { lID: *id }),
                     PropName::String(_, s) => {
-                        let bytes: Vec<u8> = s
-                            .encode_utf16()
-                            .chain(Some(0))
-                            .flat_map(u16::to_ne_bytes)
-                            .collect();
-                        let w = alloc.bytes_in(&root, &bytes)?;
+                        let w = alloc.string(&root, s, true)?;
                         (
                             MNID_STRING,
                             MAPINAMEID_Kind {

@@ -78,17 +78,7 @@ fn string_in(
     s: &str,
     wide: bool,
 ) -> MapiResult<*mut c_void> {
-    if wide {
-        let bytes: Vec<u8> = s
-            .encode_utf16()
-            .chain(Some(0))
-            .flat_map(u16::to_ne_bytes)
-            .collect();
-        alloc.bytes_in(root, &bytes).map(|p| p.cast())
-    } else {
-        let bytes: Vec<u8> = s.bytes().chain(Some(0)).collect();
-        alloc.bytes_in(root, &bytes).map(|p| p.cast())
-    }
+    alloc.string(root, s, wide)
 }
 
 /// An array of pointers chained to `root`.
@@ -341,15 +331,20 @@ pub(crate) unsafe fn read_string(p: *const c_void, wide: bool) -> Result<String,
     }
     if wide {
         let p = p.cast::<WCHAR>();
-        let mut units = Vec::new();
-        // SAFETY: NUL-terminated (caller); read unaligned, one unit at a time.
-        while let Some(u) = Some(unsafe { p.add(units.len()).read_unaligned() }).filter(|&u| u != 0)
-        {
-            units.push(u);
-            if units.len() > MAX_COUNT * 16 {
+        let mut len = 0;
+        // SAFETY: NUL-terminated (caller); read unaligned.
+        while unsafe { p.add(len).read_unaligned() } != 0 {
+            len += 1;
+            if len > MAX_COUNT * 16 {
                 return Err(MapiError::InvalidParameter.hresult());
             }
         }
+        let mut units: Vec<u16> = vec![0; len];
+        // SAFETY: `len` readable units before the NUL, copied as bytes into
+        // a buffer of that many units.
+        unsafe {
+            ptr::copy_nonoverlapping(p.cast::<u8>(), units.as_mut_ptr().cast::<u8>(), 2 * len)
+        };
         String::from_utf16(&units).map_err(|_| MAPI_E_BAD_VALUE)
     } else {
         // SAFETY: NUL-terminated (caller).

@@ -9,13 +9,13 @@
 //! with `write_unaligned` unless the type's alignment is at most 4.
 
 use std::ffi::c_void;
-use std::mem::{align_of, size_of};
+use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
 use super::ptr::ComPtr;
 use crate::mapi::{
     AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, MapiError, MapiResult,
-    SPropTagArray, ENTRYID, MAPIERROR, MAPI_ERROR_VERSION, SCODE, ULONG, WCHAR,
+    SPropTagArray, ENTRYID, MAPIERROR, MAPI_ERROR_VERSION, SCODE, ULONG,
 };
 
 type AllocBuf = unsafe extern "system" fn(ULONG, *mut *mut c_void) -> SCODE;
@@ -56,6 +56,40 @@ impl Root<'_> {
         let p = self.ptr.as_ptr();
         std::mem::forget(self);
         p
+    }
+}
+
+/// The bytes `text` takes NUL-terminated: UTF-16 when `wide`, else UTF-8.
+fn encoded_len(text: &str, wide: bool) -> usize {
+    if wide {
+        2 * (text.encode_utf16().count() + 1)
+    } else {
+        text.len() + 1
+    }
+}
+
+/// Writes `text` NUL-terminated at `dst` (UTF-16 in native order when
+/// `wide`, else UTF-8), byte by byte as far as alignment goes.
+///
+/// # Safety
+///
+/// `dst` is writable for `encoded_len(text, wide)` bytes.
+unsafe fn encode_into(text: &str, wide: bool, dst: *mut u8) {
+    if wide {
+        let mut at = dst;
+        for unit in text.encode_utf16().chain(Some(0)) {
+            // SAFETY: in bounds (caller); any alignment.
+            unsafe {
+                at.cast::<u16>().write_unaligned(unit);
+                at = at.add(2);
+            }
+        }
+    } else {
+        // SAFETY: `text.len() + 1` bytes are writable (caller).
+        unsafe {
+            ptr::copy_nonoverlapping(text.as_ptr(), dst, text.len());
+            dst.add(text.len()).write(0);
+        }
     }
 }
 
@@ -123,18 +157,13 @@ impl HostAllocators {
     }
 
     /// Copies `text` into a buffer chained to `root`: NUL-terminated UTF-16
-    /// (`WCHAR`) when `wide`, else NUL-terminated 8-bit.
+    /// (`WCHAR`) when `wide`, else NUL-terminated 8-bit (UTF-8). Copied as
+    /// bytes: the buffer's alignment does not matter.
     pub fn string(&self, root: &Root<'_>, text: &str, wide: bool) -> MapiResult<*mut c_void> {
-        if wide {
-            let units: Vec<WCHAR> = text.encode_utf16().chain(Some(0)).collect();
-            let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_ne_bytes()).collect();
-            let dst = self.bytes_in(root, &bytes)?;
-            debug_assert!(dst.align_offset(align_of::<WCHAR>()) == 0);
-            Ok(dst.cast())
-        } else {
-            let bytes: Vec<u8> = text.bytes().chain(Some(0)).collect();
-            self.bytes_in(root, &bytes).map(|p| p.cast())
-        }
+        let dst = self.more(root, encoded_len(text, wide))?;
+        // SAFETY: `dst` holds `encoded_len` bytes.
+        unsafe { encode_into(text, wide, dst.as_ptr()) };
+        Ok(dst.as_ptr().cast())
     }
 
     /// Copies `bytes` into a buffer chained to `root`.
@@ -186,19 +215,9 @@ impl HostAllocators {
     /// `text` NUL-terminated in its own root buffer: UTF-16 when `wide`,
     /// else 8-bit (UTF-8).
     pub fn text(&self, text: &str, wide: bool) -> MapiResult<*mut c_void> {
-        let bytes: Vec<u8> = if wide {
-            text.encode_utf16()
-                .chain(Some(0))
-                .flat_map(u16::to_ne_bytes)
-                .collect()
-        } else {
-            text.bytes().chain(Some(0)).collect()
-        };
-        let root = self.root(bytes.len())?;
-        // SAFETY: the buffer holds `bytes.len()` bytes.
-        unsafe {
-            ptr::copy_nonoverlapping(bytes.as_ptr(), root.as_ptr().cast::<u8>(), bytes.len())
-        };
+        let root = self.root(encoded_len(text, wide))?;
+        // SAFETY: the buffer holds `encoded_len` bytes.
+        unsafe { encode_into(text, wide, root.as_ptr().cast()) };
         Ok(root.into_raw())
     }
 

@@ -109,6 +109,8 @@ impl PropValue {
     pub fn size(&self) -> usize {
         use PropValue::*;
         match self {
+            // UTF-16 units: one per UTF-8 byte for ASCII (cheap to count).
+            String(s) if s.is_ascii() => 2 * (s.len() + 1),
             String(s) => 2 * (s.encode_utf16().count() + 1),
             Binary(b) => b.len(),
             MvString(v) => v.iter().map(|s| 2 * (s.encode_utf16().count() + 1)).sum(),
