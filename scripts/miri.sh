@@ -19,7 +19,10 @@ if ! cargo +nightly miri --version >/dev/null 2>&1; then
   fi
 fi
 start=$(date +%s)
+# The store stamps PR_CREATION_TIME / PR_LAST_MODIFICATION_TIME with the
+# wall clock, which Miri's isolation forbids: let it read the clock.
+export MIRIFLAGS="${MIRIFLAGS:-} -Zmiri-disable-isolation"
 # The stress test's 90,000 calls would take Miri an hour: it runs natively.
 cargo +nightly miri test --test vtable --test provider --test tree
-cargo +nightly miri test --lib -- provider:: com::
+cargo +nightly miri test --lib -- provider:: com:: store::
 echo "miri: boundary tests passed in $(( $(date +%s) - start )) s"

@@ -14,6 +14,7 @@ use super::logon::COMPONENT;
 use super::object::{ComClass, ComObject};
 use super::props::{
     read_prop_values, read_string, read_tags, write_problems, write_prop_values, Incoming,
+    PropWriter,
 };
 use super::tree::wrap_opened;
 use crate::host::HostAllocators;
@@ -177,22 +178,24 @@ pub(crate) unsafe extern "system" fn get_props<T: PropClass>(
                     Some(tags) => tags,
                     None => string_tags_for(p.prop_list()?, wide),
                 };
-                let mut values = p.get_props(&requested)?;
-                values.resize(requested.len(), None);
-                if let Some(wrapped) = ctx.session.wrapped_store_entry_id() {
-                    for (t, v) in requested.iter().zip(values.iter_mut()) {
-                        let id = PROP_ID(*t);
-                        let wrap = id == PROP_ID(PR_STORE_ENTRYID)
-                            || (ctx.is_store && id == PROP_ID(PR_ENTRYID));
-                        if wrap && v.is_some() {
-                            *v = Some(PropValue::Binary(wrapped.to_vec()));
-                        }
-                    }
-                }
-                let pairs: Vec<(ULONG, Option<PropValue>)> =
-                    requested.into_iter().zip(values).collect();
-                let (array, errors) = write_prop_values(alloc, &pairs, wide)?;
-                count.set(ulong(pairs.len())?);
+                let wrapped = ctx
+                    .session
+                    .wrapped_store_entry_id()
+                    .map(|w| PropValue::Binary(w.to_vec()));
+                let wraps = |tag: ULONG| {
+                    let id = PROP_ID(tag);
+                    id == PROP_ID(PR_STORE_ENTRYID) || (ctx.is_store && id == PROP_ID(PR_ENTRYID))
+                };
+                let mut writer = PropWriter::new(alloc, &requested, wide)?;
+                p.visit_props(&requested, &mut |i, value| {
+                    let value = match (&wrapped, value) {
+                        (Some(w), Some(_)) if wraps(requested[i]) => Some(w),
+                        (_, v) => v,
+                    };
+                    writer.put(i, value)
+                })?;
+                let (array, errors) = writer.finish();
+                count.set(ulong(requested.len())?);
                 props.set(array);
                 Ok(if errors { MAPI_W_ERRORS_RETURNED } else { S_OK })
             })

@@ -35,22 +35,81 @@ pub(crate) fn write_prop_values(
     props: &[(ULONG, Option<PropValue>)],
     wide: bool,
 ) -> MapiResult<(*mut SPropValue, bool)> {
-    let root = alloc.root(size_of::<SPropValue>() * props.len().max(1))?;
-    let base = root.as_ptr().cast::<SPropValue>();
-    let mut errors = false;
-    for (i, (tag, value)) in props.iter().enumerate() {
-        let (tag, value) = pv(alloc, &root, *tag, value.as_ref(), wide)?;
-        errors |= PROP_TYPE(tag) == PT_ERROR;
+    let tags: Vec<ULONG> = props.iter().map(|(t, _)| *t).collect();
+    let mut writer = PropWriter::new(alloc, &tags, wide)?;
+    for (i, (_, value)) in props.iter().enumerate() {
+        writer.put(i, value.as_ref())?;
+    }
+    Ok(writer.finish())
+}
+
+/// An `SPropValue` array being written into one root buffer, entry by entry
+/// straight from the provider's values (no copies of them on the way):
+/// every entry starts as `PT_ERROR`/`MAPI_E_NOT_FOUND`.
+pub(crate) struct PropWriter<'a> {
+    alloc: &'a HostAllocators,
+    root: Root<'a>,
+    tags: &'a [ULONG],
+    wide: bool,
+    errors: bool,
+}
+
+impl<'a> PropWriter<'a> {
+    pub(crate) fn new(
+        alloc: &'a HostAllocators,
+        tags: &'a [ULONG],
+        wide: bool,
+    ) -> MapiResult<Self> {
+        let root = alloc.root(size_of::<SPropValue>() * tags.len().max(1))?;
+        let mut w = PropWriter {
+            alloc,
+            root,
+            tags,
+            wide,
+            errors: !tags.is_empty(),
+        };
+        for (i, tag) in tags.iter().enumerate() {
+            w.write(
+                i,
+                CHANGE_PROP_TYPE(*tag, PT_ERROR),
+                PV {
+                    err: MapiError::NotFound.hresult(),
+                },
+            );
+        }
+        Ok(w)
+    }
+
+    fn write(&mut self, i: usize, tag: ULONG, value: PV) {
+        let base = self.root.as_ptr().cast::<SPropValue>();
         let prop = SPropValue {
             ulPropTag: tag,
             dwAlignPad: 0,
             Value: value,
         };
-        // SAFETY: `i < props.len()` slots were allocated; the buffer may be
-        // only 4-aligned.
+        // SAFETY: `i < tags.len()` slots were allocated (checked by the
+        // callers); the buffer may be only 4-aligned.
         unsafe { base.add(i).write_unaligned(prop) };
     }
-    Ok((root.into_raw().cast(), errors))
+
+    /// Entry `i` (of the requested tags) is `value`.
+    pub(crate) fn put(&mut self, i: usize, value: Option<&PropValue>) -> MapiResult<()> {
+        let Some(&tag) = self.tags.get(i) else {
+            return Err(MapiError::CallFailed);
+        };
+        let (tag, value) = pv(self.alloc, &self.root, tag, value, self.wide)?;
+        self.write(i, tag, value);
+        Ok(())
+    }
+
+    /// The array, for the host, and whether any entry is an error.
+    pub(crate) fn finish(mut self) -> (*mut SPropValue, bool) {
+        let base = self.root.as_ptr().cast::<SPropValue>();
+        // SAFETY: every slot was written (at `new`, and by `put`).
+        self.errors = (0..self.tags.len())
+            .any(|i| PROP_TYPE(unsafe { base.add(i).read_unaligned() }.ulPropTag) == PT_ERROR);
+        (self.root.into_raw().cast(), self.errors)
+    }
 }
 
 /// Bytes of a slice of plain values, in native order.

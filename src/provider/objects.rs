@@ -38,6 +38,20 @@ pub trait MapiProp: Send + Sync {
     /// such property (the caller gets `PT_ERROR`/`MAPI_E_NOT_FOUND`).
     fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>>;
 
+    /// `get_props` without copies: calls `f(i, value)` for each tag's
+    /// value (`i`: its index in `tags`), borrowing it from wherever the
+    /// object keeps it. The default goes through `get_props`.
+    fn visit_props(
+        &self,
+        tags: &[ULONG],
+        f: &mut dyn FnMut(usize, Option<&PropValue>) -> MapiResult<()>,
+    ) -> MapiResult<()> {
+        for (i, v) in self.get_props(tags)?.iter().enumerate().take(tags.len()) {
+            f(i, v.as_ref())?;
+        }
+        Ok(())
+    }
+
     /// Every property the object has (strings tagged `PT_UNICODE`): what
     /// `GetPropList` and `GetProps(NULL)` report.
     fn prop_list(&self) -> MapiResult<Vec<ULONG>>;

@@ -554,6 +554,21 @@ impl MapiProp for MessageObject {
         Ok(tags.iter().map(|&t| s.prop(&self.engine, t)).collect())
     }
 
+    fn visit_props(
+        &self,
+        tags: &[ULONG],
+        f: &mut dyn FnMut(usize, Option<&PropValue>) -> MapiResult<()>,
+    ) -> MapiResult<()> {
+        let s = self.state();
+        for (i, &tag) in tags.iter().enumerate() {
+            match s.computed(&self.engine, pid(tag)) {
+                Some(v) => f(i, Some(&v))?,
+                None => f(i, s.record.props.get(&pid(tag)))?,
+            }
+        }
+        Ok(())
+    }
+
     fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
         Ok(tags_of(&self.state().all_props(&self.engine)))
     }
