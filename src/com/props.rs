@@ -391,12 +391,26 @@ pub(crate) unsafe fn read_string(p: *const c_void, wide: bool) -> Result<String,
     if wide {
         let p = p.cast::<WCHAR>();
         let mut len = 0;
-        // SAFETY: NUL-terminated (caller); read unaligned.
-        while unsafe { p.add(len).read_unaligned() } != 0 {
+        let mut ascii = true;
+        loop {
+            // SAFETY: NUL-terminated (caller); read unaligned.
+            let unit = unsafe { p.add(len).read_unaligned() };
+            if unit == 0 {
+                break;
+            }
+            ascii &= unit < 0x80;
             len += 1;
             if len > MAX_COUNT * 16 {
                 return Err(MapiError::InvalidParameter.hresult());
             }
+        }
+        if ascii {
+            // Fast path: every unit is one byte of UTF-8.
+            // SAFETY: the `len` units read above.
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| unsafe { p.add(i).read_unaligned() } as u8)
+                .collect();
+            return String::from_utf8(bytes).map_err(|_| MAPI_E_BAD_VALUE);
         }
         let mut units: Vec<u16> = vec![0; len];
         // SAFETY: `len` readable units before the NUL, copied as bytes into

@@ -75,7 +75,16 @@ fn encoded_len(text: &str, wide: bool) -> usize {
 ///
 /// `dst` is writable for `encoded_len(text, wide)` bytes.
 unsafe fn encode_into(text: &str, wide: bool, dst: *mut u8) {
-    if wide {
+    if wide && text.is_ascii() && cfg!(target_endian = "little") {
+        // Fast path: each byte widens to one little-endian unit.
+        // SAFETY: `2 * (len + 1)` writable bytes (caller); bytes need no
+        // alignment.
+        let out = unsafe { std::slice::from_raw_parts_mut(dst, 2 * (text.len() + 1)) };
+        for (pair, b) in out.chunks_exact_mut(2).zip(text.bytes().chain(Some(0))) {
+            pair[0] = b;
+            pair[1] = 0;
+        }
+    } else if wide {
         let mut at = dst;
         for unit in text.encode_utf16().chain(Some(0)) {
             // SAFETY: in bounds (caller); any alignment.
