@@ -275,8 +275,11 @@ impl Engine {
         {
             return Err(MapiError::InvalidEntryId);
         }
-        let kind = u32::from_le_bytes(entry_id[36..40].try_into().expect("4 bytes"));
-        let id = u64::from_le_bytes(entry_id[40..48].try_into().expect("8 bytes"));
+        let mut kind = [0u8; 4];
+        let mut id = [0u8; 8];
+        kind.copy_from_slice(&entry_id[36..40]);
+        id.copy_from_slice(&entry_id[40..48]);
+        let (kind, id) = (u32::from_le_bytes(kind), u64::from_le_bytes(id));
         match kind {
             KIND_FOLDER => Ok(EntryTarget::Folder(id)),
             KIND_MESSAGE => Ok(EntryTarget::Message(id)),
