@@ -711,3 +711,124 @@ fn shutdown_and_a_store_released_without_storelogoff_disconnect_too() {
     }
     assert_eq!(live_objects(), baseline);
 }
+
+#[test]
+fn set_props_sorts_out_bad_values() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects; valid arrays; references and
+    // buffers given back.
+    unsafe {
+        let root = open_root(s);
+        let mut msg = ptr::null_mut();
+        assert_eq!(
+            ((*(*root).lpVtbl).CreateMessage)(root, ptr::null(), 0, &mut msg),
+            S_OK
+        );
+        let mv = &*(*msg).lpVtbl;
+        let mut bad_utf8 = *b"\xff\xfe\0";
+        let mut wide: Vec<u16> = "ok".encode_utf16().chain(Some(0)).collect();
+        let mut empty: [i32; 0] = [];
+        let value = |tag: ULONG, v: PV| SPropValue {
+            ulPropTag: tag,
+            dwAlignPad: 0,
+            Value: v,
+        };
+        let mut props = [
+            value(PR_NULL, PV { l: 0 }),
+            value(
+                CHANGE_PROP_TYPE(PR_SUBJECT_W, PT_ERROR),
+                PV {
+                    err: MAPI_E_NOT_FOUND,
+                },
+            ),
+            value(PROP_TAG(PT_NULL, 0x6601), PV { l: 0 }),
+            value(PROP_TAG(0x0042, 0x6602), PV { l: 0 }),
+            value(
+                PROP_TAG(PT_STRING8, 0x6603),
+                PV {
+                    lpszA: bad_utf8.as_mut_ptr().cast(),
+                },
+            ),
+            value(
+                PR_SUBJECT_W,
+                PV {
+                    lpszW: wide.as_mut_ptr(),
+                },
+            ),
+        ];
+        let mut problems: *mut SPropProblemArray = ptr::null_mut();
+        assert_eq!(
+            (mv.SetProps)(msg, props.len() as ULONG, props.as_mut_ptr(), &mut problems),
+            S_OK
+        );
+        assert!(!problems.is_null());
+        let n = (*problems).cProblem as usize;
+        let list: Vec<(ULONG, SCODE)> = (0..n)
+            .map(|i| {
+                let p = (*problems).aProblem.as_ptr().add(i).read_unaligned();
+                (p.ulIndex, p.scode)
+            })
+            .collect();
+        free_buffer(problems.cast());
+        // PR_NULL and PT_ERROR entries are skipped without a problem.
+        assert_eq!(
+            list,
+            vec![
+                (2, MAPI_E_INVALID_TYPE),
+                (3, MAPI_E_INVALID_TYPE),
+                (4, MAPI_E_BAD_VALUE)
+            ]
+        );
+        assert_eq!(get_subject(msg.cast()), S_OK, "the good value was set");
+        // An empty multi-valued property or a PT_OBJECT fails the whole
+        // call: nothing set.
+        let mut whole = [
+            value(
+                PR_SUBJECT_W,
+                PV {
+                    lpszW: wide.as_mut_ptr(),
+                },
+            ),
+            value(
+                PROP_TAG(PT_MV_LONG, 0x6604),
+                PV {
+                    MVl: SLongArray {
+                        cValues: 0,
+                        lpl: empty.as_mut_ptr(),
+                    },
+                },
+            ),
+        ];
+        assert_eq!(
+            (mv.SetProps)(msg, 2, whole.as_mut_ptr(), &mut problems),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert!(problems.is_null());
+        whole[1] = value(PROP_TAG(PT_OBJECT, 0x6605), PV { l: 0 });
+        assert_eq!(
+            (mv.SetProps)(msg, 2, whole.as_mut_ptr(), ptr::null_mut()),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert_eq!(
+            (mv.SetProps)(msg, 0, whole.as_mut_ptr(), ptr::null_mut()),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert_eq!(
+            (mv.SetProps)(msg, 1, ptr::null_mut(), ptr::null_mut()),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert_eq!((mv.Release)(msg), 0);
+        assert_eq!(((*(*root).lpVtbl).Release)(root), 0);
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+}
