@@ -11,7 +11,8 @@
 
 use std::ffi::c_void;
 use std::ptr;
-use std::sync::{Arc, OnceLock, PoisonError, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use super::args::{iid, optional_out, out_pair, required_entry_id, Out};
 use super::object::{release, ComClass, ComObject, Pinned};
@@ -92,7 +93,8 @@ struct Live<K: Kind> {
 /// A subobject of a logon: the logic while connected, nothing after.
 pub(crate) struct Sub<K: Kind> {
     live: RwLock<Option<Live<K>>>,
-    key: OnceLock<u64>,
+    /// The registration's key in the session (0: not registered yet).
+    key: AtomicU64,
     errors: ErrorRecord,
 }
 
@@ -116,8 +118,9 @@ impl<K: Kind> Sub<K> {
 
     fn finalize(&self) {
         if let Some(live) = self.take() {
-            if let Some(key) = self.key.get() {
-                live.session.objects().remove(*key);
+            let key = self.key.load(Ordering::Acquire);
+            if key != 0 {
+                live.session.objects().remove(key);
             }
             drop(live);
         }
@@ -186,13 +189,13 @@ where
             logic,
             session: session.clone(),
         })),
-        key: OnceLock::new(),
+        key: AtomicU64::new(0),
         errors: ErrorRecord::default(),
     };
     let (iface, pin) = ComObject::create_pinned(sub);
     match session.objects().add(Box::new(Registration(pin.clone()))) {
         Ok(key) => {
-            let _ = pin.value().key.set(key);
+            pin.value().key.store(key, Ordering::Release);
             Ok(iface)
         }
         Err(registration) => {
