@@ -4780,6 +4780,19 @@ typedef struct MSLogon_IStream {
 #define MSLogon_ATTACH_DIALOG ((MSLogon_ULONG)1u)
 
 /**
+ * `MAPI_NO_CACHE` (`OpenEntry`): bypass the client's cache (Microsoft's
+ * value; MinGW's mapidefs.h lacks it). Accepted and ignored: this store
+ * has no cache.
+ */
+#define MSLogon_MAPI_NO_CACHE ((MSLogon_ULONG)0x00000200u)
+
+/**
+ * `MAPI_CACHE_ONLY` (`OpenEntry`): use only the client's cache (Microsoft's
+ * value; MinGW's mapidefs.h lacks it). Accepted and ignored.
+ */
+#define MSLogon_MAPI_CACHE_ONLY ((MSLogon_ULONG)0x00004000u)
+
+/**
  * Property type: any type (in a `GetProps` request, "the stored type").
  */
 #define MSLogon_PT_UNSPECIFIED ((MSLogon_ULONG)0u)

@@ -647,18 +647,17 @@ fn a_logon_without_mdb_write_opens_everything_read_only() {
             MAPI_E_NO_ACCESS
         );
         assert!(unk.is_null());
+        // Outlook's cache and soft-delete flags are accepted (and mean
+        // nothing here); an unknown bit is not.
+        let open = |flags: ULONG, t: &mut ULONG, unk: &mut *mut IUnknown| {
+            (sv.OpenEntry)(s, 0, ptr::null_mut(), ptr::null(), flags, t, unk)
+        };
         assert_eq!(
-            (sv.OpenEntry)(
-                s,
-                0,
-                ptr::null_mut(),
-                ptr::null(),
-                MAPI_BEST_ACCESS,
-                &mut t,
-                &mut unk
-            ),
-            S_OK
+            open(MAPI_BEST_ACCESS | 0x0100_0000, &mut t, &mut unk),
+            MAPI_E_UNKNOWN_FLAGS
         );
+        let flags = MAPI_BEST_ACCESS | MAPI_NO_CACHE | MAPI_CACHE_ONLY | SHOW_SOFT_DELETES;
+        assert_eq!(open(flags, &mut t, &mut unk), S_OK);
         let root = unk.cast::<IMAPIFolder>();
         let mut msg = ptr::null_mut();
         assert_eq!(

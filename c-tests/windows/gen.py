@@ -14,7 +14,8 @@ hdr = open(sys.argv[1]).read()
 out_dir = sys.argv[2] if len(sys.argv) > 2 else "/tmp"
 # MSLogon_ constants of mslogon's own, with no MinGW macro to compare with.
 OWN_CONSTANTS = {"DEFAULT_STORE", "LOGON_FLAGS", "STORE_LOGOFF_FLAGS",
-                 "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "SUPPORT_MASK"}
+                 "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "SUPPORT_MASK",
+                 "OPEN_ENTRY_FLAGS"}
 # MAPI constants that MinGW-w64's headers lack: checked against Microsoft's
 # documented value instead (the Rust doc comment of each says so).
 MICROSOFT_ONLY = {
@@ -24,6 +25,8 @@ MICROSOFT_ONLY = {
     "MSGFLAG_ORIGIN_MISC_EXT": "0x00008000",  # mapidefs.h
     "PR_HTML": "0x10130102",                  # PROP_TAG(PT_BINARY, 0x1013)
     "STORE_UNICODE_OK": "0x00040000",         # mapidefs.h (PR_STORE_SUPPORT_MASK)
+    "MAPI_NO_CACHE": "0x00000200",            # mapidefs.h (OpenEntry)
+    "MAPI_CACHE_ONLY": "0x00004000",          # mapidefs.h (OpenEntry)
 }
 # Constants that are pointer-sized (BOOKMARK = ULONG_PTR) where MinGW's are
 # ULONG (SPEC-objects.md, "Widths"): same value, sizeof(ULONG_PTR).

@@ -740,7 +740,7 @@ unsafe extern "system" fn folder_open_entry(
         call::<FolderSub>(this, |obj| {
             let (obj_type, unk) = out_pair(lpul_obj_type, 0, lpp_unk, ptr::null_mut())?;
             let entry = super::args::entry_id(cb, eid)?;
-            check_flags(flags, MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS)?;
+            check_flags(flags, crate::provider::OPEN_ENTRY_FLAGS)?;
             let wanted = iid(lp_interface);
             obj.value().with(|folder, session| {
                 let opened = folder.open_entry(entry, flags)?;

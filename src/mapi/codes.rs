@@ -810,3 +810,10 @@ pub const HRESULT_NAMES: &[(HRESULT, &str)] = &[
 pub const STORE_UNICODE_OK: ULONG = 0x0004_0000_u32 as ULONG;
 /// `ATTACH_DIALOG` (`IMessage::DeleteAttach`): show a progress indicator.
 pub const ATTACH_DIALOG: ULONG = 0x0000_0001_u32 as ULONG;
+/// `MAPI_NO_CACHE` (`OpenEntry`): bypass the client's cache (Microsoft's
+/// value; MinGW's mapidefs.h lacks it). Accepted and ignored: this store
+/// has no cache.
+pub const MAPI_NO_CACHE: ULONG = 0x0000_0200_u32 as ULONG;
+/// `MAPI_CACHE_ONLY` (`OpenEntry`): use only the client's cache (Microsoft's
+/// value; MinGW's mapidefs.h lacks it). Accepted and ignored.
+pub const MAPI_CACHE_ONLY: ULONG = 0x0000_4000_u32 as ULONG;

@@ -25,6 +25,16 @@ pub use props::{GuidKey, PropName, PropValue};
 use crate::host::ComPtr;
 use crate::mapi::{IMAPIAdviseSink, MapiError, MapiResult, IID, ULONG, ULONG_PTR};
 
+/// The flags `OpenEntry` accepts: the access asked for, and (ignored: no
+/// cache, no soft deletes) `MAPI_NO_CACHE`, `MAPI_CACHE_ONLY`,
+/// `SHOW_SOFT_DELETES`, which Outlook passes.
+pub const OPEN_ENTRY_FLAGS: ULONG = crate::mapi::MAPI_MODIFY
+    | crate::mapi::MAPI_BEST_ACCESS
+    | crate::mapi::MAPI_DEFERRED_ERRORS
+    | crate::mapi::MAPI_NO_CACHE
+    | crate::mapi::MAPI_CACHE_ONLY
+    | crate::mapi::SHOW_SOFT_DELETES;
+
 /// What `IMSProvider::Logon` (or `SpoolerLogon`) asks for.
 #[derive(Clone, Copy, Debug)]
 pub struct LogonRequest<'a> {

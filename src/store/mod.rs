@@ -321,7 +321,7 @@ impl LogonProvider for ReferenceLogon {
         _interface: Option<&IID>,
         flags: ULONG,
     ) -> MapiResult<Opened> {
-        if flags & !(MAPI_MODIFY | MAPI_BEST_ACCESS | MAPI_DEFERRED_ERRORS) != 0 {
+        if flags & !crate::provider::OPEN_ENTRY_FLAGS != 0 {
             return Err(MapiError::UnknownFlags);
         }
         if let Some(Ok(n)) = entry_id.map(parse_store_entry_id) {
