@@ -147,6 +147,7 @@ pub mod host;
 pub mod mapi;
 pub mod provider;
 pub mod store;
+pub mod table;
 mod trace;
 
 pub use mapi::{MapiError, MapiResult};
