@@ -8,30 +8,12 @@ use std::ptr;
 
 use common::*;
 use mslogon::com::{live_objects, ComObject};
-use mslogon::ffi::MSProviderInit;
 use mslogon::mapi::*;
 use mslogon::provider::ProviderCore;
 use mslogon::store::ReferenceStore;
 
 fn init() -> *mut IMSProvider {
-    let mut provider: *mut IMSProvider = ptr::null_mut();
-    let mut version: ULONG = 0;
-    // SAFETY: valid allocators and out-pointers.
-    let hr = unsafe {
-        MSProviderInit(
-            ptr::null_mut(),
-            ptr::null_mut(),
-            Some(allocate_buffer),
-            Some(allocate_more),
-            Some(free_buffer),
-            0,
-            CURRENT_SPI_VERSION,
-            &mut version,
-            &mut provider,
-        )
-    };
-    assert_eq!(hr, S_OK);
-    provider
+    provider_init()
 }
 
 fn vtbl(p: *mut IMSProvider) -> &'static IMSProviderVtbl {

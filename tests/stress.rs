@@ -13,7 +13,6 @@ use std::time::Duration;
 
 use common::*;
 use mslogon::com::live_objects;
-use mslogon::ffi::MSProviderInit;
 use mslogon::mapi::*;
 
 const THREADS: usize = 8;
@@ -53,24 +52,7 @@ fn with_watchdog(work: impl FnOnce() + Send + 'static) {
 }
 
 fn init() -> *mut IMSProvider {
-    let mut provider = ptr::null_mut();
-    let mut version = 0;
-    // SAFETY: valid allocators and out-pointers.
-    let hr = unsafe {
-        MSProviderInit(
-            ptr::null_mut(),
-            ptr::null_mut(),
-            Some(allocate_buffer),
-            Some(allocate_more),
-            Some(free_buffer),
-            0,
-            CURRENT_SPI_VERSION,
-            &mut version,
-            &mut provider,
-        )
-    };
-    assert_eq!(hr, S_OK);
-    provider
+    provider_init()
 }
 
 /// # Safety

@@ -12,28 +12,10 @@ use std::ptr;
 
 use common::*;
 use mslogon::com::live_objects;
-use mslogon::ffi::MSProviderInit;
 use mslogon::mapi::*;
 
 fn init() -> *mut IMSProvider {
-    let mut provider: *mut IMSProvider = ptr::null_mut();
-    let mut version: ULONG = 0;
-    // SAFETY: valid allocators and out-pointers.
-    let hr = unsafe {
-        MSProviderInit(
-            ptr::null_mut(),
-            ptr::null_mut(),
-            Some(allocate_buffer),
-            Some(allocate_more),
-            Some(free_buffer),
-            0,
-            CURRENT_SPI_VERSION,
-            &mut version,
-            &mut provider,
-        )
-    };
-    assert_eq!(hr, S_OK);
-    provider
+    provider_init()
 }
 
 fn logon(

@@ -65,6 +65,15 @@ fn no_access() -> MapiError {
     MapiError::Other(MAPI_E_NO_ACCESS)
 }
 
+/// `MAPI_E_NO_ACCESS` unless the object was opened for writing.
+fn require_write(write: bool) -> MapiResult<()> {
+    if write {
+        Ok(())
+    } else {
+        Err(no_access())
+    }
+}
+
 impl NamedProps for Engine {
     fn ids_from_names(&self, names: &[PropName], create: bool) -> MapiResult<Vec<Option<u16>>> {
         Engine::ids_from_names(self, names, create)
@@ -141,11 +150,7 @@ impl FolderObject {
     }
 
     fn writable(&self) -> MapiResult<()> {
-        if self.write {
-            Ok(())
-        } else {
-            Err(no_access())
-        }
+        require_write(self.write)
     }
 }
 
@@ -540,11 +545,7 @@ impl MessageState {
     }
 
     fn writable(&self) -> MapiResult<()> {
-        if self.write {
-            Ok(())
-        } else {
-            Err(no_access())
-        }
+        require_write(self.write)
     }
 }
 
@@ -839,23 +840,17 @@ impl MapiProp for AttachObject {
     }
 
     fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
-        if !self.write {
-            return Err(no_access());
-        }
+        require_write(self.write)?;
         Ok(set_into(&mut self.props(), props, &[]))
     }
 
     fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
-        if !self.write {
-            return Err(no_access());
-        }
+        require_write(self.write)?;
         Ok(delete_from(&mut self.props(), tags))
     }
 
     fn save_changes(&self, _flags: ULONG) -> MapiResult<()> {
-        if !self.write {
-            return Err(no_access());
-        }
+        require_write(self.write)?;
         let props = self.props().clone();
         let mut m = lock(&self.message);
         m.writable()?;

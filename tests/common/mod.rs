@@ -194,3 +194,26 @@ pub fn c_string(p: *const c_void) -> String {
         .to_string_lossy()
         .into_owned()
 }
+
+/// `MSProviderInit` with the counting allocators: a new provider with one
+/// reference.
+pub fn provider_init() -> *mut IMSProvider {
+    let mut provider: *mut IMSProvider = ptr::null_mut();
+    let mut version: ULONG = 0;
+    // SAFETY: valid allocators and out-pointers.
+    let hr = unsafe {
+        mslogon::ffi::MSProviderInit(
+            ptr::null_mut(),
+            ptr::null_mut(),
+            Some(allocate_buffer),
+            Some(allocate_more),
+            Some(free_buffer),
+            0,
+            CURRENT_SPI_VERSION,
+            &mut version,
+            &mut provider,
+        )
+    };
+    assert_eq!(hr, S_OK);
+    provider
+}
