@@ -494,6 +494,26 @@ unsafe fn copy_onto<T: PropClass>(
     Ok(hr)
 }
 
+/// The checks `CopyTo` and `CopyProps` share: the problem array cleared
+/// (when wanted), the flags, the destination's interface.
+///
+/// # Safety
+///
+/// `lpp_problems` NULL or writable.
+unsafe fn copy_arguments(
+    lpp_problems: *mut *mut SPropProblemArray,
+    flags: ULONG,
+    interface: Option<&IID>,
+) -> MapiResult<Option<Out<*mut SPropProblemArray>>> {
+    // SAFETY: forwarded.
+    let problems_out = unsafe { optional_out(lpp_problems, ptr::null_mut()) }?;
+    if flags & !COPY_FLAGS != 0 {
+        return Err(MapiError::UnknownFlags);
+    }
+    check_copy_interface(interface)?;
+    Ok(problems_out)
+}
+
 /// The destination interface of `CopyTo`/`CopyProps`: NULL or one that
 /// extends `IMAPIProp`.
 fn check_copy_interface(iid: Option<&IID>) -> MapiResult<()> {
@@ -529,14 +549,10 @@ pub(crate) unsafe extern "system" fn copy_to<T: PropClass>(
     // a live IMAPIProp; `lppProblems` NULL or writable (MAPI contract).
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
-            if flags & !COPY_FLAGS != 0 {
-                return Err(MapiError::UnknownFlags);
-            }
+            let problems_out = copy_arguments(lpp_problems, flags, iid(lp_interface))?;
             if ciid_exclude > 0 && rgiid_exclude.is_null() {
                 return Err(MapiError::InvalidParameter);
             }
-            check_copy_interface(iid(lp_interface))?;
             // Subobjects (recipients, attachments) are not copied: only
             // properties (see README); rgiidExclude has nothing to exclude.
             let exclude = read_tags(lp_exclude)?.unwrap_or_default();
@@ -559,11 +575,7 @@ pub(crate) unsafe extern "system" fn copy_props<T: PropClass>(
     // SAFETY: as `copy_to`.
     unsafe {
         call::<T>(this, |obj| {
-            let problems_out = optional_out(lpp_problems, ptr::null_mut())?;
-            if flags & !COPY_FLAGS != 0 {
-                return Err(MapiError::UnknownFlags);
-            }
-            check_copy_interface(iid(lp_interface))?;
+            let problems_out = copy_arguments(lpp_problems, flags, iid(lp_interface))?;
             let include = read_tags(lp_include)?.ok_or(MapiError::InvalidParameter)?;
             copy_onto(obj, Some(include), &[], dest, flags, problems_out)
         })

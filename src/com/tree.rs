@@ -52,37 +52,25 @@ impl Kind for StreamKind {
     type Logic = dyn PropStream;
 }
 
-impl Kind for FolderKind {
-    type Logic = dyn Folder;
+/// A kind whose logic is an `IMAPIProp` (seen through trait upcasting).
+macro_rules! prop_kind {
+    ($($kind:ty => $logic:ident),* $(,)?) => {$(
+        impl Kind for $kind {
+            type Logic = dyn $logic;
+        }
+        impl PropKind for $kind {
+            fn prop(logic: &dyn $logic) -> &dyn MapiProp {
+                logic
+            }
+        }
+    )*};
 }
-impl PropKind for FolderKind {
-    fn prop(logic: &dyn Folder) -> &dyn MapiProp {
-        logic
-    }
-}
-impl Kind for MessageKind {
-    type Logic = dyn Message;
-}
-impl PropKind for MessageKind {
-    fn prop(logic: &dyn Message) -> &dyn MapiProp {
-        logic
-    }
-}
-impl Kind for AttachKind {
-    type Logic = dyn Attachment;
-}
-impl PropKind for AttachKind {
-    fn prop(logic: &dyn Attachment) -> &dyn MapiProp {
-        logic
-    }
-}
-impl Kind for StatusKind {
-    type Logic = dyn Status;
-}
-impl PropKind for StatusKind {
-    fn prop(logic: &dyn Status) -> &dyn MapiProp {
-        logic
-    }
+
+prop_kind! {
+    FolderKind => Folder,
+    MessageKind => Message,
+    AttachKind => Attachment,
+    StatusKind => Status,
 }
 
 struct Live<K: Kind> {
