@@ -71,6 +71,19 @@ struct MSLogon_IMSProvider;
 struct MSLogon_MAPIUID;
 struct MSLogon_IMAPIPropVtbl;
 struct MSLogon_IMAPIProp;
+struct MSLogon_SComparePropsRestriction;
+struct MSLogon_SAndRestriction;
+struct MSLogon_SOrRestriction;
+struct MSLogon_SNotRestriction;
+struct MSLogon_SContentRestriction;
+struct MSLogon_SPropertyRestriction;
+struct MSLogon_SBitMaskRestriction;
+struct MSLogon_SSizeRestriction;
+struct MSLogon_SExistRestriction;
+struct MSLogon_SSubRestriction;
+struct MSLogon_SCommentRestriction;
+struct MSLogon_SCountRestriction;
+struct MSLogon_SRestriction;
 struct MSLogon_SSortOrder;
 struct MSLogon_SSortOrderSet;
 struct MSLogon_SRow;
@@ -93,6 +106,13 @@ struct MSLogon_ULARGE_INTEGER;
 struct MSLogon_STATSTG;
 struct MSLogon_IStreamVtbl;
 struct MSLogon_IStream;
+struct MSLogon_ERROR_NOTIFICATION;
+struct MSLogon_NEWMAIL_NOTIFICATION;
+struct MSLogon_OBJECT_NOTIFICATION;
+struct MSLogon_TABLE_NOTIFICATION;
+struct MSLogon_EXTENDED_NOTIFICATION;
+struct MSLogon_STATUS_OBJECT_NOTIFICATION;
+struct MSLogon_NOTIFICATION;
 
 /**
  * Major version (`MSLogon_VERSION_MAJOR`), as in `Cargo.toml`.
@@ -1766,6 +1786,295 @@ typedef struct MSLogon_IMAPIProp {
 } MSLogon_IMAPIProp;
 
 /**
+ * MAPI's `SComparePropsRestriction` (`RES_COMPAREPROPS`): `property1
+ * relop property2`, two properties of the same row.
+ */
+typedef struct MSLogon_SComparePropsRestriction {
+  /**
+   * `RELOP_*`.
+   */
+  MSLogon_ULONG relop;
+  /**
+   * The left-hand property.
+   */
+  MSLogon_ULONG ulPropTag1;
+  /**
+   * The right-hand property.
+   */
+  MSLogon_ULONG ulPropTag2;
+} MSLogon_SComparePropsRestriction;
+
+/**
+ * MAPI's `SAndRestriction` (`RES_AND`): true when every one of `cRes`
+ * restrictions is.
+ */
+typedef struct MSLogon_SAndRestriction {
+  /**
+   * Number of restrictions at `lpRes`.
+   */
+  MSLogon_ULONG cRes;
+  /**
+   * The restrictions (`LPSRestriction`, an array of `cRes`).
+   */
+  struct MSLogon_SRestriction *lpRes;
+} MSLogon_SAndRestriction;
+
+/**
+ * MAPI's `SOrRestriction` (`RES_OR`): true when any of `cRes` restrictions
+ * is.
+ */
+typedef struct MSLogon_SOrRestriction {
+  /**
+   * Number of restrictions at `lpRes`.
+   */
+  MSLogon_ULONG cRes;
+  /**
+   * The restrictions (`LPSRestriction`, an array of `cRes`).
+   */
+  struct MSLogon_SRestriction *lpRes;
+} MSLogon_SOrRestriction;
+
+/**
+ * MAPI's `SNotRestriction` (`RES_NOT`): true when `lpRes` is false.
+ */
+typedef struct MSLogon_SNotRestriction {
+  /**
+   * Reserved.
+   */
+  MSLogon_ULONG ulReserved;
+  /**
+   * The negated restriction (`LPSRestriction`).
+   */
+  struct MSLogon_SRestriction *lpRes;
+} MSLogon_SNotRestriction;
+
+/**
+ * MAPI's `SContentRestriction` (`RES_CONTENT`): a string or binary
+ * property compared with `lpProp` as `ulFuzzyLevel` says.
+ */
+typedef struct MSLogon_SContentRestriction {
+  /**
+   * `FL_FULLSTRING`, `FL_SUBSTRING` or `FL_PREFIX` in the low 16 bits,
+   * ORed with `FL_IGNORECASE`, `FL_IGNORENONSPACE`, `FL_LOOSE`.
+   */
+  MSLogon_ULONG ulFuzzyLevel;
+  /**
+   * The property to search.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The value searched for (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *lpProp;
+} MSLogon_SContentRestriction;
+
+/**
+ * MAPI's `SPropertyRestriction` (`RES_PROPERTY`): `property relop
+ * lpProp`.
+ */
+typedef struct MSLogon_SPropertyRestriction {
+  /**
+   * `RELOP_*`.
+   */
+  MSLogon_ULONG relop;
+  /**
+   * The property compared.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The value compared with (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *lpProp;
+} MSLogon_SPropertyRestriction;
+
+/**
+ * MAPI's `SBitMaskRestriction` (`RES_BITMASK`): `property & ulMask` is
+ * zero (`BMR_EQZ`) or not (`BMR_NEZ`).
+ */
+typedef struct MSLogon_SBitMaskRestriction {
+  /**
+   * `BMR_EQZ` or `BMR_NEZ`.
+   */
+  MSLogon_ULONG relBMR;
+  /**
+   * The property tested (`PT_LONG`).
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The bits tested.
+   */
+  MSLogon_ULONG ulMask;
+} MSLogon_SBitMaskRestriction;
+
+/**
+ * MAPI's `SSizeRestriction` (`RES_SIZE`): the size in bytes of a
+ * property's value `relop cb`.
+ */
+typedef struct MSLogon_SSizeRestriction {
+  /**
+   * `RELOP_*`.
+   */
+  MSLogon_ULONG relop;
+  /**
+   * The property measured.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The size compared with.
+   */
+  MSLogon_ULONG cb;
+} MSLogon_SSizeRestriction;
+
+/**
+ * MAPI's `SExistRestriction` (`RES_EXIST`): the row has the property.
+ */
+typedef struct MSLogon_SExistRestriction {
+  /**
+   * Reserved.
+   */
+  MSLogon_ULONG ulReserved1;
+  /**
+   * The property that must exist.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * Reserved.
+   */
+  MSLogon_ULONG ulReserved2;
+} MSLogon_SExistRestriction;
+
+/**
+ * MAPI's `SSubRestriction` (`RES_SUBRESTRICTION`): some row of a
+ * subobject table (`PR_MESSAGE_RECIPIENTS`, `PR_MESSAGE_ATTACHMENTS`)
+ * matches `lpRes`.
+ */
+typedef struct MSLogon_SSubRestriction {
+  /**
+   * The subobject: `PR_MESSAGE_RECIPIENTS` or `PR_MESSAGE_ATTACHMENTS`.
+   */
+  MSLogon_ULONG ulSubObject;
+  /**
+   * The restriction on the subobject's rows (`LPSRestriction`).
+   */
+  struct MSLogon_SRestriction *lpRes;
+} MSLogon_SSubRestriction;
+
+/**
+ * MAPI's `SCommentRestriction` (`RES_COMMENT`, and Microsoft's
+ * `RES_ANNOTATION`): `lpRes` (which may be NULL) annotated with
+ * `cValues` properties that do not affect the result.
+ */
+typedef struct MSLogon_SCommentRestriction {
+  /**
+   * Number of values at `lpProp`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The restriction evaluated (`LPSRestriction`), or NULL (always true).
+   */
+  struct MSLogon_SRestriction *lpRes;
+  /**
+   * The annotation (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *lpProp;
+} MSLogon_SCommentRestriction;
+
+/**
+ * Microsoft's `SCountRestriction` (`RES_COUNT`): `lpRes` limited to its
+ * first `ulCount` matches. Not in MinGW-w64 (Microsoft's `mapidefs.h`);
+ * the same layout as [`SSubRestriction`].
+ */
+typedef struct MSLogon_SCountRestriction {
+  /**
+   * The maximum number of matches.
+   */
+  MSLogon_ULONG ulCount;
+  /**
+   * The restriction counted (`LPSRestriction`).
+   */
+  struct MSLogon_SRestriction *lpRes;
+} MSLogon_SCountRestriction;
+
+/**
+ * The `res` union of an [`SRestriction`] (anonymous in `mapidefs.h`):
+ * read through the member that `rt` names.
+ *
+ * MinGW-w64's members, in its order (the first, `resCompareProps`, is the
+ * one a C initializer fills), then Microsoft's two more, which fit in the
+ * same space: the size and alignment are MinGW's (24 and 8 bytes on
+ * x86_64, 12 and 4 on i686).
+ */
+typedef union MSLogon_SRestriction_res {
+  /**
+   * `RES_COMPAREPROPS`.
+   */
+  struct MSLogon_SComparePropsRestriction resCompareProps;
+  /**
+   * `RES_AND`.
+   */
+  struct MSLogon_SAndRestriction resAnd;
+  /**
+   * `RES_OR`.
+   */
+  struct MSLogon_SOrRestriction resOr;
+  /**
+   * `RES_NOT`.
+   */
+  struct MSLogon_SNotRestriction resNot;
+  /**
+   * `RES_CONTENT`.
+   */
+  struct MSLogon_SContentRestriction resContent;
+  /**
+   * `RES_PROPERTY`.
+   */
+  struct MSLogon_SPropertyRestriction resProperty;
+  /**
+   * `RES_BITMASK`.
+   */
+  struct MSLogon_SBitMaskRestriction resBitMask;
+  /**
+   * `RES_SIZE`.
+   */
+  struct MSLogon_SSizeRestriction resSize;
+  /**
+   * `RES_EXIST`.
+   */
+  struct MSLogon_SExistRestriction resExist;
+  /**
+   * `RES_SUBRESTRICTION`.
+   */
+  struct MSLogon_SSubRestriction resSub;
+  /**
+   * `RES_COMMENT`.
+   */
+  struct MSLogon_SCommentRestriction resComment;
+  /**
+   * `RES_ANNOTATION`. Not in MinGW-w64 (Microsoft's `mapidefs.h`).
+   */
+  struct MSLogon_SCommentRestriction resAnnotation;
+  /**
+   * `RES_COUNT`. Not in MinGW-w64 (Microsoft's `mapidefs.h`).
+   */
+  struct MSLogon_SCountRestriction resCount;
+} MSLogon_SRestriction_res;
+
+/**
+ * MAPI's `SRestriction` (`LPSRestriction`): one node of a restriction
+ * tree.
+ */
+typedef struct MSLogon_SRestriction {
+  /**
+   * `RES_*`: which member of `res` is valid.
+   */
+  MSLogon_ULONG rt;
+  /**
+   * The restriction.
+   */
+  union MSLogon_SRestriction_res res;
+} MSLogon_SRestriction;
+
+/**
  * MAPI's `SSortOrder`: one sort key of a table.
  */
 typedef struct MSLogon_SSortOrder {
@@ -1932,18 +2241,17 @@ typedef struct MSLogon_IMAPITableVtbl {
                                                              MSLogon_ULONG *lpulDenominator);
   /**
    * Slot 13: `IMAPITable::FindRow` (`DIR_BACKWARD`). `bkOrigin` is `BOOKMARK`
-   * (`ULONG_PTR`, Microsoft); opaque here: `lpRestriction`: `LPSRestriction`.
+   * (`ULONG_PTR`, Microsoft).
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *FindRow)(struct MSLogon_IMAPITable *This,
-                                                       void *lpRestriction,
+                                                       struct MSLogon_SRestriction *lpRestriction,
                                                        MSLogon_BOOKMARK bkOrigin,
                                                        MSLogon_ULONG ulFlags);
   /**
-   * Slot 14: `IMAPITable::Restrict` (NULL removes the restriction). Opaque here:
-   * `lpRestriction`: `LPSRestriction`.
+   * Slot 14: `IMAPITable::Restrict` (NULL removes the restriction).
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *Restrict)(struct MSLogon_IMAPITable *This,
-                                                        void *lpRestriction,
+                                                        struct MSLogon_SRestriction *lpRestriction,
                                                         MSLogon_ULONG ulFlags);
   /**
    * Slot 15: `IMAPITable::CreateBookmark`: writes a whole `BOOKMARK` (`ULONG_PTR`,
@@ -3153,6 +3461,246 @@ typedef struct MSLogon_IStream {
    */
   const struct MSLogon_IStreamVtbl *lpVtbl;
 } MSLogon_IStream;
+
+/**
+ * MAPI's `ERROR_NOTIFICATION` (`fnevCriticalError`): an error on an object.
+ */
+typedef struct MSLogon_ERROR_NOTIFICATION {
+  /**
+   * Size of `lpEntryID` in bytes.
+   */
+  MSLogon_ULONG cbEntryID;
+  /**
+   * The object the error concerns (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpEntryID;
+  /**
+   * The error.
+   */
+  MSLogon_SCODE scode;
+  /**
+   * `MAPI_UNICODE` when the strings of `lpMAPIError` are wide.
+   */
+  MSLogon_ULONG ulFlags;
+  /**
+   * Details (`LPMAPIERROR`), or NULL.
+   */
+  struct MSLogon_MAPIERROR *lpMAPIError;
+} MSLogon_ERROR_NOTIFICATION;
+
+/**
+ * MAPI's `NEWMAIL_NOTIFICATION` (`fnevNewMail`): a message arrived.
+ */
+typedef struct MSLogon_NEWMAIL_NOTIFICATION {
+  /**
+   * Size of `lpEntryID` in bytes.
+   */
+  MSLogon_ULONG cbEntryID;
+  /**
+   * The new message (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpEntryID;
+  /**
+   * Size of `lpParentID` in bytes.
+   */
+  MSLogon_ULONG cbParentID;
+  /**
+   * The folder it arrived in (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpParentID;
+  /**
+   * `MAPI_UNICODE` when `lpszMessageClass` is wide.
+   */
+  MSLogon_ULONG ulFlags;
+  /**
+   * The message's `PR_MESSAGE_CLASS` (`LPTSTR`: `char *`, or `WCHAR *`
+   * with `MAPI_UNICODE`).
+   */
+  void *lpszMessageClass;
+  /**
+   * The message's `PR_MESSAGE_FLAGS`.
+   */
+  MSLogon_ULONG ulMessageFlags;
+} MSLogon_NEWMAIL_NOTIFICATION;
+
+/**
+ * MAPI's `OBJECT_NOTIFICATION` (`fnevObjectCreated`, `fnevObjectDeleted`,
+ * `fnevObjectModified`, `fnevObjectMoved`, `fnevObjectCopied`,
+ * `fnevSearchComplete`): an object changed.
+ */
+typedef struct MSLogon_OBJECT_NOTIFICATION {
+  /**
+   * Size of `lpEntryID` in bytes.
+   */
+  MSLogon_ULONG cbEntryID;
+  /**
+   * The object (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpEntryID;
+  /**
+   * Its type (`MAPI_FOLDER`, `MAPI_MESSAGE`...).
+   */
+  MSLogon_ULONG ulObjType;
+  /**
+   * Size of `lpParentID` in bytes.
+   */
+  MSLogon_ULONG cbParentID;
+  /**
+   * Its parent folder (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpParentID;
+  /**
+   * Size of `lpOldID` in bytes.
+   */
+  MSLogon_ULONG cbOldID;
+  /**
+   * Its previous entry ID, for a move or copy (`LPENTRYID`), else NULL.
+   */
+  struct MSLogon_ENTRYID *lpOldID;
+  /**
+   * Size of `lpOldParentID` in bytes.
+   */
+  MSLogon_ULONG cbOldParentID;
+  /**
+   * Its previous parent, for a move or copy (`LPENTRYID`), else NULL.
+   */
+  struct MSLogon_ENTRYID *lpOldParentID;
+  /**
+   * The properties that changed (`LPSPropTagArray`), or NULL.
+   */
+  struct MSLogon_SPropTagArray *lpPropTagArray;
+} MSLogon_OBJECT_NOTIFICATION;
+
+/**
+ * MAPI's `TABLE_NOTIFICATION` (`fnevTableModified`): a table changed.
+ *
+ * 8-byte aligned on both Windows targets (it holds [`SPropValue`]s):
+ * 80 bytes on x86_64, 56 on i686.
+ */
+typedef struct MSLogon_TABLE_NOTIFICATION {
+  /**
+   * `TABLE_CHANGED`, `TABLE_ROW_ADDED`... what happened.
+   */
+  MSLogon_ULONG ulTableEvent;
+  /**
+   * For `TABLE_ERROR`: the error.
+   */
+  MSLogon_HRESULT hResult;
+  /**
+   * The row's `PR_INSTANCE_KEY` (`TABLE_ROW_ADDED`, `_DELETED`,
+   * `_MODIFIED`).
+   */
+  struct MSLogon_SPropValue propIndex;
+  /**
+   * The `PR_INSTANCE_KEY` of the row before it (`PR_NULL`: it is
+   * first).
+   */
+  struct MSLogon_SPropValue propPrior;
+  /**
+   * The row's columns (`TABLE_ROW_ADDED`, `_MODIFIED`).
+   */
+  struct MSLogon_SRow row;
+  /**
+   * Padding; reserved.
+   */
+  MSLogon_ULONG ulPad;
+} MSLogon_TABLE_NOTIFICATION;
+
+/**
+ * MAPI's `EXTENDED_NOTIFICATION` (`fnevExtended`): a provider-defined
+ * event.
+ */
+typedef struct MSLogon_EXTENDED_NOTIFICATION {
+  /**
+   * The provider's event code.
+   */
+  MSLogon_ULONG ulEvent;
+  /**
+   * Size of `pbEventParameters` in bytes.
+   */
+  MSLogon_ULONG cb;
+  /**
+   * The event's parameters (`LPBYTE`).
+   */
+  MSLogon_BYTE *pbEventParameters;
+} MSLogon_EXTENDED_NOTIFICATION;
+
+/**
+ * MAPI's `STATUS_OBJECT_NOTIFICATION` (`fnevStatusObjectModified`): a
+ * status object's properties changed.
+ */
+typedef struct MSLogon_STATUS_OBJECT_NOTIFICATION {
+  /**
+   * Size of `lpEntryID` in bytes.
+   */
+  MSLogon_ULONG cbEntryID;
+  /**
+   * The status object (`LPENTRYID`).
+   */
+  struct MSLogon_ENTRYID *lpEntryID;
+  /**
+   * Number of values at `lpPropVals`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * Its changed properties (`LPSPropValue`).
+   */
+  struct MSLogon_SPropValue *lpPropVals;
+} MSLogon_STATUS_OBJECT_NOTIFICATION;
+
+/**
+ * The `info` union of a [`NOTIFICATION`] (anonymous in `mapidefs.h`):
+ * read through the member that `ulEventType` names.
+ *
+ * 8-byte aligned on both Windows targets (through `tab`): 80 bytes on
+ * x86_64, 56 on i686.
+ */
+typedef union MSLogon_NOTIFICATION_info {
+  /**
+   * `fnevCriticalError`.
+   */
+  struct MSLogon_ERROR_NOTIFICATION err;
+  /**
+   * `fnevNewMail`.
+   */
+  struct MSLogon_NEWMAIL_NOTIFICATION newmail;
+  /**
+   * `fnevObjectCreated`, `fnevObjectDeleted`, `fnevObjectModified`,
+   * `fnevObjectMoved`, `fnevObjectCopied`, `fnevSearchComplete`.
+   */
+  struct MSLogon_OBJECT_NOTIFICATION obj;
+  /**
+   * `fnevTableModified`.
+   */
+  struct MSLogon_TABLE_NOTIFICATION tab;
+  /**
+   * `fnevExtended`.
+   */
+  struct MSLogon_EXTENDED_NOTIFICATION ext;
+  /**
+   * `fnevStatusObjectModified`.
+   */
+  struct MSLogon_STATUS_OBJECT_NOTIFICATION statobj;
+} MSLogon_NOTIFICATION_info;
+
+/**
+ * MAPI's `NOTIFICATION` (`LPNOTIFICATION`): one event, as
+ * `IMAPIAdviseSink::OnNotify` receives an array of them.
+ */
+typedef struct MSLogon_NOTIFICATION {
+  /**
+   * `fnev*`: one event type, which names the member of `info` to read.
+   */
+  MSLogon_ULONG ulEventType;
+  /**
+   * Padding that keeps `info` 8-byte aligned; reserved.
+   */
+  MSLogon_ULONG ulAlignPad;
+  /**
+   * The event.
+   */
+  union MSLogon_NOTIFICATION_info info;
+} MSLogon_NOTIFICATION;
 
 /**
  * The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
@@ -4697,6 +5245,150 @@ typedef struct MSLogon_IStream {
  * `BOOKMARK_END`: past the last row (a `BOOKMARK`, `ULONG_PTR`).
  */
 #define MSLogon_BOOKMARK_END ((MSLogon_BOOKMARK)2)
+
+/**
+ * `SRestriction::rt`: `res.resAnd`, every sub-restriction holds.
+ */
+#define MSLogon_RES_AND ((MSLogon_ULONG)0u)
+
+/**
+ * `SRestriction::rt`: `res.resOr`, some sub-restriction holds.
+ */
+#define MSLogon_RES_OR ((MSLogon_ULONG)1u)
+
+/**
+ * `SRestriction::rt`: `res.resNot`, the sub-restriction does not hold.
+ */
+#define MSLogon_RES_NOT ((MSLogon_ULONG)2u)
+
+/**
+ * `SRestriction::rt`: `res.resContent`, a string or binary search.
+ */
+#define MSLogon_RES_CONTENT ((MSLogon_ULONG)3u)
+
+/**
+ * `SRestriction::rt`: `res.resProperty`, a property compared with a value.
+ */
+#define MSLogon_RES_PROPERTY ((MSLogon_ULONG)4u)
+
+/**
+ * `SRestriction::rt`: `res.resCompareProps`, two properties compared.
+ */
+#define MSLogon_RES_COMPAREPROPS ((MSLogon_ULONG)5u)
+
+/**
+ * `SRestriction::rt`: `res.resBitMask`, bits of a property tested.
+ */
+#define MSLogon_RES_BITMASK ((MSLogon_ULONG)6u)
+
+/**
+ * `SRestriction::rt`: `res.resSize`, the size of a property compared.
+ */
+#define MSLogon_RES_SIZE ((MSLogon_ULONG)7u)
+
+/**
+ * `SRestriction::rt`: `res.resExist`, a property exists.
+ */
+#define MSLogon_RES_EXIST ((MSLogon_ULONG)8u)
+
+/**
+ * `SRestriction::rt`: `res.resSub`, a restriction on a subobject table.
+ */
+#define MSLogon_RES_SUBRESTRICTION ((MSLogon_ULONG)9u)
+
+/**
+ * `SRestriction::rt`: `res.resComment`, an annotated restriction.
+ */
+#define MSLogon_RES_COMMENT ((MSLogon_ULONG)0x0000000Au)
+
+/**
+ * `SRestriction::rt`: `res.resCount`, a restriction limited to its first
+ * matches. Not in MinGW-w64 (`mapidefs.h`): Microsoft's documented value.
+ */
+#define MSLogon_RES_COUNT ((MSLogon_ULONG)0x0000000Bu)
+
+/**
+ * `SRestriction::rt`: `res.resAnnotation`, an annotated restriction (laid
+ * out as `RES_COMMENT`'s). Not in MinGW-w64 (`mapidefs.h`): Microsoft's
+ * documented value.
+ */
+#define MSLogon_RES_ANNOTATION ((MSLogon_ULONG)0x0000000Cu)
+
+/**
+ * `relop`: less than.
+ */
+#define MSLogon_RELOP_LT ((MSLogon_ULONG)0u)
+
+/**
+ * `relop`: less than or equal.
+ */
+#define MSLogon_RELOP_LE ((MSLogon_ULONG)1u)
+
+/**
+ * `relop`: greater than.
+ */
+#define MSLogon_RELOP_GT ((MSLogon_ULONG)2u)
+
+/**
+ * `relop`: greater than or equal.
+ */
+#define MSLogon_RELOP_GE ((MSLogon_ULONG)3u)
+
+/**
+ * `relop`: equal.
+ */
+#define MSLogon_RELOP_EQ ((MSLogon_ULONG)4u)
+
+/**
+ * `relop`: not equal.
+ */
+#define MSLogon_RELOP_NE ((MSLogon_ULONG)5u)
+
+/**
+ * `relop`: matches a regular expression.
+ */
+#define MSLogon_RELOP_RE ((MSLogon_ULONG)6u)
+
+/**
+ * `SContentRestriction::ulFuzzyLevel` (low 16 bits): the whole value
+ * matches.
+ */
+#define MSLogon_FL_FULLSTRING ((MSLogon_ULONG)0u)
+
+/**
+ * `ulFuzzyLevel` (low 16 bits): the value contains the pattern.
+ */
+#define MSLogon_FL_SUBSTRING ((MSLogon_ULONG)1u)
+
+/**
+ * `ulFuzzyLevel` (low 16 bits): the value starts with the pattern.
+ */
+#define MSLogon_FL_PREFIX ((MSLogon_ULONG)2u)
+
+/**
+ * `ulFuzzyLevel` bit: compare case-insensitively.
+ */
+#define MSLogon_FL_IGNORECASE ((MSLogon_ULONG)0x00010000u)
+
+/**
+ * `ulFuzzyLevel` bit: ignore non-spacing characters (diacritics).
+ */
+#define MSLogon_FL_IGNORENONSPACE ((MSLogon_ULONG)0x00020000u)
+
+/**
+ * `ulFuzzyLevel` bit: match as loosely as the provider can.
+ */
+#define MSLogon_FL_LOOSE ((MSLogon_ULONG)0x00040000u)
+
+/**
+ * `SBitMaskRestriction::relBMR`: `property & ulMask` is zero.
+ */
+#define MSLogon_BMR_EQZ ((MSLogon_ULONG)0u)
+
+/**
+ * `SBitMaskRestriction::relBMR`: `property & ulMask` is not zero.
+ */
+#define MSLogon_BMR_NEZ ((MSLogon_ULONG)1u)
 
 /**
  * `STGM` mode: changes take effect at once (the default).

@@ -813,3 +813,210 @@ fn set_props_sorts_out_bad_values() {
     }
     assert_eq!(live_objects(), baseline);
 }
+
+/// `FreeProws`: each row's properties, then the set.
+///
+/// # Safety
+/// `rows` is an SRowSet from the library.
+unsafe fn free_prows(rows: *mut SRowSet) {
+    // SAFETY: forwarded.
+    unsafe {
+        let n = (*rows).cRows as usize;
+        for i in 0..n {
+            free_buffer((*(*rows).aRow.as_mut_ptr().add(i)).lpProps.cast());
+        }
+        free_buffer(rows.cast());
+    }
+}
+
+/// The PT_UNICODE value of column `col` of row `i`.
+///
+/// # Safety
+/// `rows` is a live SRowSet whose row `i` has that column as a string.
+unsafe fn row_text(rows: *mut SRowSet, i: usize, col: usize) -> Option<String> {
+    // SAFETY: forwarded.
+    unsafe {
+        let row = (*rows).aRow.as_ptr().add(i).read();
+        let v = row.lpProps.add(col).read();
+        (PROP_TYPE(v.ulPropTag) == PT_UNICODE).then(|| {
+            let w = v.Value.lpszW;
+            let len = (0..).take_while(|&k| *w.add(k) != 0).count();
+            String::from_utf16_lossy(std::slice::from_raw_parts(w, len))
+        })
+    }
+}
+
+#[test]
+fn contents_and_hierarchy_tables_sort_restrict_and_page() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let buffers = live_buffers();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects; valid arrays; every reference
+    // and buffer given back.
+    unsafe {
+        let root = open_root(s);
+        let rv = &*(*root).lpVtbl;
+        for subject in ["bravo", "Alpha", "charlie", "alpha two"] {
+            let mut msg = ptr::null_mut();
+            assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut msg), S_OK);
+            assert_eq!(set_subject(msg.cast(), subject), S_OK);
+            assert_eq!(((*(*msg).lpVtbl).SaveChanges)(msg, 0), S_OK);
+            assert_eq!(((*(*msg).lpVtbl).Release)(msg), 0);
+        }
+        let mut table = ptr::null_mut();
+        assert_eq!(
+            (rv.GetContentsTable)(root, 0x0100_0000, &mut table),
+            MAPI_E_UNKNOWN_FLAGS
+        );
+        assert!(table.is_null());
+        assert_eq!((rv.GetContentsTable)(root, MAPI_UNICODE, &mut table), S_OK);
+        let tv = &*(*table).lpVtbl;
+        let mut count = 0;
+        assert_eq!((tv.GetRowCount)(table, 0, &mut count), S_OK);
+        assert_eq!(count, 4);
+        let mut cols = SPropTagArray {
+            cValues: 1,
+            aulPropTag: [PR_SUBJECT_W],
+        };
+        assert_eq!((tv.SetColumns)(table, &mut cols, 0), S_OK);
+        // Sorted by subject, descending; case-insensitive.
+        let mut sort = SSortOrderSet {
+            cSorts: 1,
+            cCategories: 0,
+            cExpanded: 0,
+            aSort: [SSortOrder {
+                ulPropTag: PR_SUBJECT_W,
+                ulOrder: TABLE_SORT_DESCEND,
+            }],
+        };
+        assert_eq!((tv.SortTable)(table, &mut sort, 0), S_OK);
+        let mut rows = ptr::null_mut();
+        assert_eq!((tv.QueryRows)(table, 10, 0, &mut rows), S_OK);
+        let got: Vec<String> = (0..(*rows).cRows as usize)
+            .filter_map(|i| row_text(rows, i, 0))
+            .collect();
+        assert_eq!(got, ["charlie", "bravo", "alpha two", "Alpha"]);
+        free_prows(rows);
+        // Categories are not supported.
+        sort.cCategories = 1;
+        assert_eq!((tv.SortTable)(table, &mut sort, 0), MAPI_E_TOO_COMPLEX);
+        // A restriction: subjects containing "alpha", ignoring case.
+        let mut needle: Vec<u16> = "ALPHA".encode_utf16().chain(Some(0)).collect();
+        let mut value = SPropValue {
+            ulPropTag: PR_SUBJECT_W,
+            dwAlignPad: 0,
+            Value: PV {
+                lpszW: needle.as_mut_ptr(),
+            },
+        };
+        let mut res: SRestriction = std::mem::zeroed();
+        res.rt = RES_CONTENT;
+        res.res.resContent = SContentRestriction {
+            ulFuzzyLevel: FL_SUBSTRING | FL_IGNORECASE,
+            ulPropTag: PR_SUBJECT_W,
+            lpProp: &mut value,
+        };
+        assert_eq!((tv.Restrict)(table, &mut res, 0), S_OK);
+        assert_eq!((tv.GetRowCount)(table, 0, &mut count), S_OK);
+        assert_eq!(count, 2);
+        // FindRow from the beginning, then a bookmark and SeekRow.
+        assert_eq!((tv.Restrict)(table, ptr::null_mut(), 0), S_OK);
+        let mut bravo: Vec<u16> = "bravo".encode_utf16().chain(Some(0)).collect();
+        let mut bv = SPropValue {
+            ulPropTag: PR_SUBJECT_W,
+            dwAlignPad: 0,
+            Value: PV {
+                lpszW: bravo.as_mut_ptr(),
+            },
+        };
+        let mut eq: SRestriction = std::mem::zeroed();
+        eq.rt = RES_PROPERTY;
+        eq.res.resProperty = SPropertyRestriction {
+            relop: RELOP_EQ,
+            ulPropTag: PR_SUBJECT_W,
+            lpProp: &mut bv,
+        };
+        assert_eq!(
+            (tv.SortTable)(
+                table,
+                &mut {
+                    sort.cCategories = 0;
+                    sort
+                },
+                0
+            ),
+            S_OK
+        );
+        assert_eq!((tv.FindRow)(table, &mut eq, BOOKMARK_BEGINNING, 0), S_OK);
+        let (mut row, mut num, mut den) = (9, 9, 9);
+        assert_eq!(
+            (tv.QueryPosition)(table, &mut row, &mut num, &mut den),
+            S_OK
+        );
+        assert_eq!((row, den), (1, 4));
+        let mut mark: BOOKMARK = 0xDEAD_BEEF;
+        assert_eq!((tv.CreateBookmark)(table, &mut mark), S_OK);
+        let mut sought = 0;
+        assert_eq!((tv.SeekRow)(table, BOOKMARK_END, -1, &mut sought), S_OK);
+        assert_eq!(sought, -1);
+        assert_eq!((tv.SeekRow)(table, mark, 0, &mut sought), S_OK);
+        assert_eq!((tv.QueryRows)(table, 1, TBL_NOADVANCE, &mut rows), S_OK);
+        assert_eq!(row_text(rows, 0, 0).as_deref(), Some("bravo"));
+        free_prows(rows);
+        assert_eq!((tv.FreeBookmark)(table, mark), S_OK);
+        assert_eq!(
+            (tv.SeekRow)(table, mark, 0, &mut sought),
+            MAPI_E_INVALID_BOOKMARK
+        );
+        let (mut status, mut kind) = (9, 9);
+        assert_eq!((tv.GetStatus)(table, &mut status, &mut kind), S_OK);
+        assert_eq!((status, kind), (TBLSTAT_COMPLETE, TBLTYPE_SNAPSHOT));
+
+        // The hierarchy: a subfolder of the IPM subtree, with CONVENIENT_DEPTH.
+        let mut htable = ptr::null_mut();
+        assert_eq!(
+            (rv.GetHierarchyTable)(root, CONVENIENT_DEPTH | MAPI_UNICODE, &mut htable),
+            S_OK
+        );
+        let hv = &*(*htable).lpVtbl;
+        // A counted tag array of two: the count, then the tags.
+        let mut tags = vec![2u32, PR_DISPLAY_NAME_W, PR_DEPTH];
+        assert_eq!((hv.SetColumns)(htable, tags.as_mut_ptr().cast(), 0), S_OK);
+        assert_eq!((hv.QueryRows)(htable, 100, 0, &mut rows), S_OK);
+        let names: Vec<(String, ULONG)> = (0..(*rows).cRows as usize)
+            .map(|i| {
+                let r = (*rows).aRow.as_ptr().add(i).read();
+                (
+                    row_text(rows, i, 0).unwrap(),
+                    r.lpProps.add(1).read().Value.ul,
+                )
+            })
+            .collect();
+        free_prows(rows);
+        assert!(
+            names.contains(&("Top of Information Store".to_string(), 0)),
+            "{names:?}"
+        );
+        assert!(names.contains(&("Inbox".to_string(), 1)), "{names:?}");
+
+        // A forcible Logoff disconnects tables too.
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(
+            (tv.GetRowCount)(table, 0, &mut count),
+            MAPI_E_INVALID_OBJECT
+        );
+        assert_eq!((tv.Release)(table), 0);
+        assert_eq!((hv.Release)(htable), 0);
+        assert_eq!((rv.Release)(root), 0);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+    assert_eq!(live_buffers(), buffers, "every row and set freed once");
+}

@@ -27,6 +27,8 @@ MICROSOFT_ONLY = {
     "STORE_UNICODE_OK": "0x00040000",         # mapidefs.h (PR_STORE_SUPPORT_MASK)
     "MAPI_NO_CACHE": "0x00000200",            # mapidefs.h (OpenEntry)
     "MAPI_CACHE_ONLY": "0x00004000",          # mapidefs.h (OpenEntry)
+    "RES_COUNT": "0x0000000B",                # mapidefs.h (SCountRestriction)
+    "RES_ANNOTATION": "0x0000000C",           # mapidefs.h (SCommentRestriction)
 }
 # Constants that are pointer-sized (BOOKMARK = ULONG_PTR) where MinGW's are
 # ULONG (SPEC-objects.md, "Widths"): same value, sizeof(ULONG_PTR).
@@ -112,6 +114,9 @@ VTBLS = ["IUnknownVtbl", "IMSLogonVtbl", "IMAPISupportVtbl", "IMAPIAdviseSinkVtb
          "IMAPIPropVtbl", "IMAPIContainerVtbl", "IMAPIFolderVtbl", "IMessageVtbl",
          "IAttachVtbl", "IMAPIStatusVtbl", "IMAPITableVtbl", "IStreamVtbl"]
 # MinGW names for our structs (left: ours without prefix, right: mingw's).
+# A field is a name both share, or (ours, MinGW's) for a member that
+# Microsoft's headers have and MinGW-w64's lack: checked against the MinGW
+# member of the same layout.
 STRUCTS = {
     "GUID": ("GUID", ["Data1"]),  # field names differ: size/align only
     "ENTRYID": ("ENTRYID", ["abFlags", "ab"]),
@@ -168,6 +173,50 @@ STRUCTS = {
     "IMAPIStatus": ("IMAPIStatus", ["lpVtbl"]),
     "IMAPITable": ("IMAPITable", ["lpVtbl"]),
     "IStream": ("IStream", ["lpVtbl"]),
+    # Restrictions (mapidefs.h).
+    "SAndRestriction": ("SAndRestriction", ["cRes", "lpRes"]),
+    "SOrRestriction": ("SOrRestriction", ["cRes", "lpRes"]),
+    "SNotRestriction": ("SNotRestriction", ["ulReserved", "lpRes"]),
+    "SContentRestriction": ("SContentRestriction", ["ulFuzzyLevel", "ulPropTag", "lpProp"]),
+    "SPropertyRestriction": ("SPropertyRestriction", ["relop", "ulPropTag", "lpProp"]),
+    "SComparePropsRestriction": ("SComparePropsRestriction", ["relop", "ulPropTag1", "ulPropTag2"]),
+    "SBitMaskRestriction": ("SBitMaskRestriction", ["relBMR", "ulPropTag", "ulMask"]),
+    "SSizeRestriction": ("SSizeRestriction", ["relop", "ulPropTag", "cb"]),
+    "SExistRestriction": ("SExistRestriction", ["ulReserved1", "ulPropTag", "ulReserved2"]),
+    "SSubRestriction": ("SSubRestriction", ["ulSubObject", "lpRes"]),
+    "SCommentRestriction": ("SCommentRestriction", ["cValues", "lpRes", "lpProp"]),
+    # Microsoft's SCountRestriction (RES_COUNT), which MinGW lacks: the
+    # layout of MinGW's SSubRestriction.
+    "SCountRestriction": ("SSubRestriction", [("ulCount", "ulSubObject"), "lpRes"]),
+    # MinGW's union is anonymous: its members are checked through res.
+    "SRestriction_res": ("__typeof__(((SRestriction *)0)->res)", []),
+    "SRestriction": ("SRestriction", ["rt", "res", "res.resCompareProps", "res.resAnd", "res.resOr",
+                                      "res.resNot", "res.resContent", "res.resProperty",
+                                      "res.resBitMask", "res.resSize", "res.resExist", "res.resSub",
+                                      "res.resComment",
+                                      # Microsoft's members (RES_ANNOTATION, RES_COUNT).
+                                      ("res.resAnnotation", "res.resComment"),
+                                      ("res.resCount", "res.resSub")]),
+    # Notifications (mapidefs.h).
+    "ERROR_NOTIFICATION": ("ERROR_NOTIFICATION", ["cbEntryID", "lpEntryID", "scode", "ulFlags",
+                                                  "lpMAPIError"]),
+    "NEWMAIL_NOTIFICATION": ("NEWMAIL_NOTIFICATION", ["cbEntryID", "lpEntryID", "cbParentID",
+                                                      "lpParentID", "ulFlags", "lpszMessageClass",
+                                                      "ulMessageFlags"]),
+    "OBJECT_NOTIFICATION": ("OBJECT_NOTIFICATION", ["cbEntryID", "lpEntryID", "ulObjType",
+                                                    "cbParentID", "lpParentID", "cbOldID", "lpOldID",
+                                                    "cbOldParentID", "lpOldParentID",
+                                                    "lpPropTagArray"]),
+    "TABLE_NOTIFICATION": ("TABLE_NOTIFICATION", ["ulTableEvent", "hResult", "propIndex",
+                                                  "propPrior", "row", "ulPad"]),
+    "EXTENDED_NOTIFICATION": ("EXTENDED_NOTIFICATION", ["ulEvent", "cb", "pbEventParameters"]),
+    "STATUS_OBJECT_NOTIFICATION": ("STATUS_OBJECT_NOTIFICATION", ["cbEntryID", "lpEntryID",
+                                                                  "cValues", "lpPropVals"]),
+    # MinGW's union is anonymous: its members are checked through info.
+    "NOTIFICATION_info": ("__typeof__(((NOTIFICATION *)0)->info)", []),
+    "NOTIFICATION": ("NOTIFICATION", ["ulEventType", "ulAlignPad", "info", "info.err",
+                                      "info.newmail", "info.obj", "info.tab", "info.ext",
+                                      "info.statobj"]),
 }
 SCALARS = {"ULONG": "ULONG", "HRESULT": "HRESULT", "SCODE": "SCODE", "BYTE": "BYTE",
            "LONG": "LONG", "DWORD": "DWORD", "WCHAR": "WCHAR", "IID": "IID",
@@ -205,6 +254,11 @@ PRE = """/* layout_check.c: include/mslogon.h against the genuine MinGW-w64 MAPI
 #define SAME_FIELD(A, B, f)                                                   \\
   CHECK(offsetof(A, f) == offsetof(B, f), #A "." #f " offset");               \\
   CHECK(FIELD_SIZE(A, f) == FIELD_SIZE(B, f), #A "." #f " size")
+/* Field fa of ours (A), which MinGW lacks, where MinGW's (B) has fb, of the
+ * same offset and size (a member of Microsoft's headers). */
+#define SAME_FIELD_AS(A, B, fa, fb)                                           \\
+  CHECK(offsetof(A, fa) == offsetof(B, fb), #A "." #fa " offset");            \\
+  CHECK(FIELD_SIZE(A, fa) == FIELD_SIZE(B, fb), #A "." #fa " size")
 /* Same size and alignment. */
 #define SAME_TYPE(A, B)                                                       \\
   CHECK(sizeof(A) == sizeof(B), #A " size");                                  \\
@@ -235,7 +289,10 @@ for ours, (theirs, fields) in STRUCTS.items():
     if ours == "GUID":
         continue
     for f in fields:
-        out.append(f"SAME_FIELD({a}, {theirs}, {f});\n")
+        if isinstance(f, tuple):
+            out.append(f"SAME_FIELD_AS({a}, {theirs}, {f[0]}, {f[1]}); /* not in MinGW-w64 */\n")
+        else:
+            out.append(f"SAME_FIELD({a}, {theirs}, {f});\n")
     out.append("\n")
 out.append("/* Vtables: every slot at the same offset, same number of slots. */\n")
 for vt in VTBLS:

@@ -25,6 +25,11 @@
 #define SAME_FIELD(A, B, f)                                                   \
   CHECK(offsetof(A, f) == offsetof(B, f), #A "." #f " offset");               \
   CHECK(FIELD_SIZE(A, f) == FIELD_SIZE(B, f), #A "." #f " size")
+/* Field fa of ours (A), which MinGW lacks, where MinGW's (B) has fb, of the
+ * same offset and size (a member of Microsoft's headers). */
+#define SAME_FIELD_AS(A, B, fa, fb)                                           \
+  CHECK(offsetof(A, fa) == offsetof(B, fb), #A "." #fa " offset");            \
+  CHECK(FIELD_SIZE(A, fa) == FIELD_SIZE(B, fb), #A "." #fa " size")
 /* Same size and alignment. */
 #define SAME_TYPE(A, B)                                                       \
   CHECK(sizeof(A) == sizeof(B), #A " size");                                  \
@@ -284,6 +289,140 @@ SAME_FIELD(MSLogon_IMAPITable, IMAPITable, lpVtbl);
 
 SAME_TYPE(MSLogon_IStream, IStream);
 SAME_FIELD(MSLogon_IStream, IStream, lpVtbl);
+
+SAME_TYPE(MSLogon_SAndRestriction, SAndRestriction);
+SAME_FIELD(MSLogon_SAndRestriction, SAndRestriction, cRes);
+SAME_FIELD(MSLogon_SAndRestriction, SAndRestriction, lpRes);
+
+SAME_TYPE(MSLogon_SOrRestriction, SOrRestriction);
+SAME_FIELD(MSLogon_SOrRestriction, SOrRestriction, cRes);
+SAME_FIELD(MSLogon_SOrRestriction, SOrRestriction, lpRes);
+
+SAME_TYPE(MSLogon_SNotRestriction, SNotRestriction);
+SAME_FIELD(MSLogon_SNotRestriction, SNotRestriction, ulReserved);
+SAME_FIELD(MSLogon_SNotRestriction, SNotRestriction, lpRes);
+
+SAME_TYPE(MSLogon_SContentRestriction, SContentRestriction);
+SAME_FIELD(MSLogon_SContentRestriction, SContentRestriction, ulFuzzyLevel);
+SAME_FIELD(MSLogon_SContentRestriction, SContentRestriction, ulPropTag);
+SAME_FIELD(MSLogon_SContentRestriction, SContentRestriction, lpProp);
+
+SAME_TYPE(MSLogon_SPropertyRestriction, SPropertyRestriction);
+SAME_FIELD(MSLogon_SPropertyRestriction, SPropertyRestriction, relop);
+SAME_FIELD(MSLogon_SPropertyRestriction, SPropertyRestriction, ulPropTag);
+SAME_FIELD(MSLogon_SPropertyRestriction, SPropertyRestriction, lpProp);
+
+SAME_TYPE(MSLogon_SComparePropsRestriction, SComparePropsRestriction);
+SAME_FIELD(MSLogon_SComparePropsRestriction, SComparePropsRestriction, relop);
+SAME_FIELD(MSLogon_SComparePropsRestriction, SComparePropsRestriction, ulPropTag1);
+SAME_FIELD(MSLogon_SComparePropsRestriction, SComparePropsRestriction, ulPropTag2);
+
+SAME_TYPE(MSLogon_SBitMaskRestriction, SBitMaskRestriction);
+SAME_FIELD(MSLogon_SBitMaskRestriction, SBitMaskRestriction, relBMR);
+SAME_FIELD(MSLogon_SBitMaskRestriction, SBitMaskRestriction, ulPropTag);
+SAME_FIELD(MSLogon_SBitMaskRestriction, SBitMaskRestriction, ulMask);
+
+SAME_TYPE(MSLogon_SSizeRestriction, SSizeRestriction);
+SAME_FIELD(MSLogon_SSizeRestriction, SSizeRestriction, relop);
+SAME_FIELD(MSLogon_SSizeRestriction, SSizeRestriction, ulPropTag);
+SAME_FIELD(MSLogon_SSizeRestriction, SSizeRestriction, cb);
+
+SAME_TYPE(MSLogon_SExistRestriction, SExistRestriction);
+SAME_FIELD(MSLogon_SExistRestriction, SExistRestriction, ulReserved1);
+SAME_FIELD(MSLogon_SExistRestriction, SExistRestriction, ulPropTag);
+SAME_FIELD(MSLogon_SExistRestriction, SExistRestriction, ulReserved2);
+
+SAME_TYPE(MSLogon_SSubRestriction, SSubRestriction);
+SAME_FIELD(MSLogon_SSubRestriction, SSubRestriction, ulSubObject);
+SAME_FIELD(MSLogon_SSubRestriction, SSubRestriction, lpRes);
+
+SAME_TYPE(MSLogon_SCommentRestriction, SCommentRestriction);
+SAME_FIELD(MSLogon_SCommentRestriction, SCommentRestriction, cValues);
+SAME_FIELD(MSLogon_SCommentRestriction, SCommentRestriction, lpRes);
+SAME_FIELD(MSLogon_SCommentRestriction, SCommentRestriction, lpProp);
+
+SAME_TYPE(MSLogon_SCountRestriction, SSubRestriction);
+SAME_FIELD_AS(MSLogon_SCountRestriction, SSubRestriction, ulCount, ulSubObject); /* not in MinGW-w64 */
+SAME_FIELD(MSLogon_SCountRestriction, SSubRestriction, lpRes);
+
+SAME_TYPE(MSLogon_SRestriction_res, __typeof__(((SRestriction *)0)->res));
+
+SAME_TYPE(MSLogon_SRestriction, SRestriction);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, rt);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resCompareProps);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resAnd);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resOr);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resNot);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resContent);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resProperty);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resBitMask);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resSize);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resExist);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resSub);
+SAME_FIELD(MSLogon_SRestriction, SRestriction, res.resComment);
+SAME_FIELD_AS(MSLogon_SRestriction, SRestriction, res.resAnnotation, res.resComment); /* not in MinGW-w64 */
+SAME_FIELD_AS(MSLogon_SRestriction, SRestriction, res.resCount, res.resSub); /* not in MinGW-w64 */
+
+SAME_TYPE(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION);
+SAME_FIELD(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION, cbEntryID);
+SAME_FIELD(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION, lpEntryID);
+SAME_FIELD(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION, scode);
+SAME_FIELD(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION, ulFlags);
+SAME_FIELD(MSLogon_ERROR_NOTIFICATION, ERROR_NOTIFICATION, lpMAPIError);
+
+SAME_TYPE(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, cbEntryID);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, lpEntryID);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, cbParentID);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, lpParentID);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, ulFlags);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, lpszMessageClass);
+SAME_FIELD(MSLogon_NEWMAIL_NOTIFICATION, NEWMAIL_NOTIFICATION, ulMessageFlags);
+
+SAME_TYPE(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, cbEntryID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, lpEntryID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, ulObjType);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, cbParentID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, lpParentID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, cbOldID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, lpOldID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, cbOldParentID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, lpOldParentID);
+SAME_FIELD(MSLogon_OBJECT_NOTIFICATION, OBJECT_NOTIFICATION, lpPropTagArray);
+
+SAME_TYPE(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, ulTableEvent);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, hResult);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, propIndex);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, propPrior);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, row);
+SAME_FIELD(MSLogon_TABLE_NOTIFICATION, TABLE_NOTIFICATION, ulPad);
+
+SAME_TYPE(MSLogon_EXTENDED_NOTIFICATION, EXTENDED_NOTIFICATION);
+SAME_FIELD(MSLogon_EXTENDED_NOTIFICATION, EXTENDED_NOTIFICATION, ulEvent);
+SAME_FIELD(MSLogon_EXTENDED_NOTIFICATION, EXTENDED_NOTIFICATION, cb);
+SAME_FIELD(MSLogon_EXTENDED_NOTIFICATION, EXTENDED_NOTIFICATION, pbEventParameters);
+
+SAME_TYPE(MSLogon_STATUS_OBJECT_NOTIFICATION, STATUS_OBJECT_NOTIFICATION);
+SAME_FIELD(MSLogon_STATUS_OBJECT_NOTIFICATION, STATUS_OBJECT_NOTIFICATION, cbEntryID);
+SAME_FIELD(MSLogon_STATUS_OBJECT_NOTIFICATION, STATUS_OBJECT_NOTIFICATION, lpEntryID);
+SAME_FIELD(MSLogon_STATUS_OBJECT_NOTIFICATION, STATUS_OBJECT_NOTIFICATION, cValues);
+SAME_FIELD(MSLogon_STATUS_OBJECT_NOTIFICATION, STATUS_OBJECT_NOTIFICATION, lpPropVals);
+
+SAME_TYPE(MSLogon_NOTIFICATION_info, __typeof__(((NOTIFICATION *)0)->info));
+
+SAME_TYPE(MSLogon_NOTIFICATION, NOTIFICATION);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, ulEventType);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, ulAlignPad);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.err);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.newmail);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.obj);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.tab);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.ext);
+SAME_FIELD(MSLogon_NOTIFICATION, NOTIFICATION, info.statobj);
 
 /* Vtables: every slot at the same offset, same number of slots. */
 /* IUnknownVtbl: 3 slots. */
@@ -1171,6 +1310,34 @@ SAME_CONST(BACKGROUND_SEARCH);
 SAME_VALUE_POINTER_SIZED(BOOKMARK_BEGINNING);
 SAME_VALUE_POINTER_SIZED(BOOKMARK_CURRENT);
 SAME_VALUE_POINTER_SIZED(BOOKMARK_END);
+SAME_CONST(RES_AND);
+SAME_CONST(RES_OR);
+SAME_CONST(RES_NOT);
+SAME_CONST(RES_CONTENT);
+SAME_CONST(RES_PROPERTY);
+SAME_CONST(RES_COMPAREPROPS);
+SAME_CONST(RES_BITMASK);
+SAME_CONST(RES_SIZE);
+SAME_CONST(RES_EXIST);
+SAME_CONST(RES_SUBRESTRICTION);
+SAME_CONST(RES_COMMENT);
+MICROSOFT_VALUE(RES_COUNT, 0x0000000B); /* not in MinGW-w64 */
+MICROSOFT_VALUE(RES_ANNOTATION, 0x0000000C); /* not in MinGW-w64 */
+SAME_CONST(RELOP_LT);
+SAME_CONST(RELOP_LE);
+SAME_CONST(RELOP_GT);
+SAME_CONST(RELOP_GE);
+SAME_CONST(RELOP_EQ);
+SAME_CONST(RELOP_NE);
+SAME_CONST(RELOP_RE);
+SAME_CONST(FL_FULLSTRING);
+SAME_CONST(FL_SUBSTRING);
+SAME_CONST(FL_PREFIX);
+SAME_CONST(FL_IGNORECASE);
+SAME_CONST(FL_IGNORENONSPACE);
+SAME_CONST(FL_LOOSE);
+SAME_CONST(BMR_EQZ);
+SAME_CONST(BMR_NEZ);
 SAME_CONST(STGM_DIRECT);
 SAME_CONST(STGM_TRANSACTED);
 SAME_CONST(STGM_READ);

@@ -18,7 +18,9 @@ mod prop;
 mod props;
 mod provider;
 mod refcount;
+mod restriction;
 mod store;
+mod table;
 mod tree;
 
 pub use crate::host::{ComPtr, HostAllocators, Interface};

@@ -183,8 +183,9 @@ unsafe extern "system" fn get_receive_folder<P: LogonProvider>(
     // MAPI_UNICODE says; out-pointers NULL or writable.
     unsafe {
         call::<Store<P>>(this, |obj| {
-            let (cb, eid) = out_pair(lpcb_entry_id, 0, lpp_entry_id, ptr::null_mut())?;
+            // Every output cleared before any is checked.
             let explicit = optional_out(lpp_explicit, ptr::null_mut())?;
+            let (cb, eid) = out_pair(lpcb_entry_id, 0, lpp_entry_id, ptr::null_mut())?;
             let wide = check_unicode_flag(flags)?;
             let class = message_class(lpsz_class, wide)?;
             let core = obj.value().core();

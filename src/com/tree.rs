@@ -83,13 +83,16 @@ pub(crate) struct Sub<K: Kind> {
     live: RwLock<Option<Live<K>>>,
     /// The registration's key in the session (0: not registered yet).
     key: AtomicU64,
-    errors: ErrorRecord,
+    pub(crate) errors: ErrorRecord,
 }
 
 impl<K: Kind> Sub<K> {
     /// Runs `f` with the logic and session, holding the read lock (a
     /// teardown waits for it); `MAPI_E_INVALID_OBJECT` once disconnected.
-    fn with<R>(&self, f: impl FnOnce(&K::Logic, &Arc<Session>) -> MapiResult<R>) -> MapiResult<R> {
+    pub(crate) fn with<R>(
+        &self,
+        f: impl FnOnce(&K::Logic, &Arc<Session>) -> MapiResult<R>,
+    ) -> MapiResult<R> {
         let guard = self.live.read().unwrap_or_else(PoisonError::into_inner);
         let live = guard.as_ref().ok_or(MapiError::InvalidObject)?;
         f(&live.logic, &live.session)
@@ -104,7 +107,7 @@ impl<K: Kind> Sub<K> {
             .take()
     }
 
-    fn finalize(&self) {
+    pub(crate) fn finalize(&self) {
         if let Some(live) = self.take() {
             let key = self.key.load(Ordering::Acquire);
             if key != 0 {
@@ -114,7 +117,7 @@ impl<K: Kind> Sub<K> {
         }
     }
 
-    fn alive_check(&self) -> MapiResult<()> {
+    pub(crate) fn alive_check(&self) -> MapiResult<()> {
         self.with(|_, _| Ok(()))
     }
 }
@@ -165,7 +168,7 @@ where
 
 /// A new registered subobject with one reference for the caller, or
 /// `MAPI_E_INVALID_OBJECT` when the logon is being torn down.
-fn new_sub<K: Kind>(
+pub(crate) fn new_sub<K: Kind>(
     session: &Arc<Session>,
     logic: Box<K::Logic>,
 ) -> MapiResult<*mut <Sub<K> as ComClass>::Interface>
@@ -198,7 +201,7 @@ where
 
 /// `MAPI_E_INTERFACE_NOT_SUPPORTED` unless `wanted` is NULL, `IUnknown`
 /// or one of `iids`.
-fn check_iid(wanted: Option<&IID>, iids: &[IID]) -> MapiResult<()> {
+pub(crate) fn check_iid(wanted: Option<&IID>, iids: &[IID]) -> MapiResult<()> {
     match wanted {
         Some(i) if *i != IID_IUnknown && !iids.contains(i) => Err(MapiError::InterfaceNotSupported),
         _ => Ok(()),
@@ -275,8 +278,8 @@ type AttachSub = Sub<AttachKind>;
 type StatusSub = Sub<StatusKind>;
 
 sub_class!(FolderKind, IMAPIFolder, IMAPIFolderVtbl, [IID_IMAPIProp, IID_IMAPIContainer, IID_IMAPIFolder], {
-    GetContentsTable: folder_get_table,
-    GetHierarchyTable: folder_get_table,
+    GetContentsTable: folder_get_contents_table,
+    GetHierarchyTable: folder_get_hierarchy_table,
     OpenEntry: folder_open_entry,
     SetSearchCriteria: folder_set_search_criteria,
     GetSearchCriteria: folder_get_search_criteria,
@@ -342,7 +345,7 @@ unsafe impl ComClass for StreamSub {
         Stat: stream_stat,
         Clone: stream_clone,
     };
-    const IIDS: &'static [IID] = &[IID_IStream];
+    const IIDS: &'static [IID] = &[IID_ISequentialStream, IID_IStream];
 
     fn final_release(&self) {
         self.finalize();
@@ -402,7 +405,7 @@ unsafe extern "system" fn stream_write(
     unsafe {
         put(pcb_written, 0);
         call::<StreamSub>(this, |obj| {
-            if pv.is_null() && cb > 0 {
+            if pv.is_null() {
                 return Err(MapiError::Other(STG_E_INVALIDPOINTER));
             }
             let data: &[u8] = if cb == 0 {
@@ -605,7 +608,7 @@ no_support! { StatusSub, IMAPIStatus;
     status_flush_queues(ui: ULONG_PTR, cb: ULONG, eid: *mut ENTRYID, flags: ULONG);
 }
 
-fn check_flags(flags: ULONG, allowed: ULONG) -> MapiResult<()> {
+pub(crate) fn check_flags(flags: ULONG, allowed: ULONG) -> MapiResult<()> {
     if flags & !allowed != 0 {
         Err(MapiError::UnknownFlags)
     } else {
@@ -697,7 +700,7 @@ fn slices(ids: &[Vec<u8>]) -> Vec<&[u8]> {
     ids.iter().map(Vec::as_slice).collect()
 }
 
-unsafe extern "system" fn folder_get_table(
+unsafe extern "system" fn folder_get_contents_table(
     this: *mut IMAPIFolder,
     flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
@@ -705,10 +708,40 @@ unsafe extern "system" fn folder_get_table(
     // SAFETY: live `this`; `lppTable` NULL or writable.
     unsafe {
         call::<FolderSub>(this, |obj| {
-            Out::new(lpp_table, ptr::null_mut())?;
-            let _ = flags;
-            // Tables are the next issue's engine.
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            check_flags(
+                flags,
+                MAPI_ASSOCIATED | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
+            )?;
+            obj.value().with(|folder, session| {
+                let table = folder
+                    .contents_table(flags & MAPI_ASSOCIATED != 0, flags & MAPI_UNICODE != 0)?;
+                out.set(super::table::wrap_table(session, table)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn folder_get_hierarchy_table(
+    this: *mut IMAPIFolder,
+    flags: ULONG,
+    lpp_table: *mut *mut IMAPITable,
+) -> HRESULT {
+    // SAFETY: live `this`; `lppTable` NULL or writable.
+    unsafe {
+        call::<FolderSub>(this, |obj| {
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            check_flags(
+                flags,
+                CONVENIENT_DEPTH | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
+            )?;
+            obj.value().with(|folder, session| {
+                let table = folder
+                    .hierarchy_table(flags & CONVENIENT_DEPTH != 0, flags & MAPI_UNICODE != 0)?;
+                out.set(super::table::wrap_table(session, table)?);
+                Ok(S_OK)
+            })
         })
     }
 }
@@ -751,14 +784,12 @@ unsafe extern "system" fn folder_get_search_criteria(
     // SAFETY: live `this`; out-pointers NULL or writable.
     unsafe {
         call::<FolderSub>(this, |obj| {
-            for p in [lpp_restriction, lpp_list.cast()] {
-                if !p.is_null() {
-                    p.write(ptr::null_mut());
-                }
-            }
-            if !lpul_state.is_null() {
-                lpul_state.write(0);
-            }
+            // All three outputs are required; each is cleared before any
+            // is checked.
+            let pair = out_pair(lpp_restriction, ptr::null_mut(), lpp_list, ptr::null_mut());
+            let state = Out::new(lpul_state, 0);
+            pair?;
+            state?;
             // Not a search folder.
             obj.value().with(|_, _| Err(MapiError::NoSupport))
         })
@@ -792,7 +823,7 @@ unsafe extern "system" fn folder_create_message(
 unsafe extern "system" fn folder_copy_messages(
     this: *mut IMAPIFolder,
     list: *mut ENTRYLIST,
-    _lp_interface: *const IID,
+    lp_interface: *const IID,
     dest: *mut c_void,
     _ui: ULONG_PTR,
     _progress: *mut c_void,
@@ -803,6 +834,7 @@ unsafe extern "system" fn folder_copy_messages(
     unsafe {
         call::<FolderSub>(this, |obj| {
             check_flags(flags, MESSAGE_MOVE | MESSAGE_DIALOG | MAPI_DECLINE_OK)?;
+            check_iid(iid(lp_interface), FolderSub::IIDS)?;
             let ids = entry_list(list)?;
             obj.value().with(|folder, session| {
                 let dest = entry_id_of(dest, alloc_of(session)?)?;
@@ -879,7 +911,7 @@ unsafe extern "system" fn folder_copy_folder(
     this: *mut IMAPIFolder,
     cb: ULONG,
     eid: *mut ENTRYID,
-    _lp_interface: *const IID,
+    lp_interface: *const IID,
     dest: *mut c_void,
     lpsz_new_name: *mut c_void,
     _ui: ULONG_PTR,
@@ -893,6 +925,7 @@ unsafe extern "system" fn folder_copy_folder(
                 flags,
                 FOLDER_MOVE | FOLDER_DIALOG | COPY_SUBFOLDERS | MAPI_UNICODE | MAPI_DECLINE_OK,
             )?;
+            check_iid(iid(lp_interface), FolderSub::IIDS)?;
             let entry = required_entry_id(cb, eid)?.to_vec();
             let new_name = match lpsz_new_name.is_null() {
                 true => None,
@@ -994,8 +1027,8 @@ unsafe extern "system" fn folder_set_message_status(
     // SAFETY: live `this`; pointers valid per the MAPI contract.
     unsafe {
         call::<FolderSub>(this, |obj| {
-            let entry = required_entry_id(cb, eid)?;
             let old_out = optional_out(lpul_old, 0)?;
+            let entry = required_entry_id(cb, eid)?;
             obj.value().with(|folder, _| {
                 let old = folder.set_message_status(entry, status, mask)?;
                 if let Some(o) = old_out {

@@ -672,6 +672,68 @@ pub const BOOKMARK_CURRENT: BOOKMARK = 1_usize as BOOKMARK;
 /// `BOOKMARK_END`: past the last row (a `BOOKMARK`, `ULONG_PTR`).
 pub const BOOKMARK_END: BOOKMARK = 2_usize as BOOKMARK;
 
+// Restrictions (`SRestriction`).
+/// `SRestriction::rt`: `res.resAnd`, every sub-restriction holds.
+pub const RES_AND: ULONG = 0x0000_0000_u32 as ULONG;
+/// `SRestriction::rt`: `res.resOr`, some sub-restriction holds.
+pub const RES_OR: ULONG = 0x0000_0001_u32 as ULONG;
+/// `SRestriction::rt`: `res.resNot`, the sub-restriction does not hold.
+pub const RES_NOT: ULONG = 0x0000_0002_u32 as ULONG;
+/// `SRestriction::rt`: `res.resContent`, a string or binary search.
+pub const RES_CONTENT: ULONG = 0x0000_0003_u32 as ULONG;
+/// `SRestriction::rt`: `res.resProperty`, a property compared with a value.
+pub const RES_PROPERTY: ULONG = 0x0000_0004_u32 as ULONG;
+/// `SRestriction::rt`: `res.resCompareProps`, two properties compared.
+pub const RES_COMPAREPROPS: ULONG = 0x0000_0005_u32 as ULONG;
+/// `SRestriction::rt`: `res.resBitMask`, bits of a property tested.
+pub const RES_BITMASK: ULONG = 0x0000_0006_u32 as ULONG;
+/// `SRestriction::rt`: `res.resSize`, the size of a property compared.
+pub const RES_SIZE: ULONG = 0x0000_0007_u32 as ULONG;
+/// `SRestriction::rt`: `res.resExist`, a property exists.
+pub const RES_EXIST: ULONG = 0x0000_0008_u32 as ULONG;
+/// `SRestriction::rt`: `res.resSub`, a restriction on a subobject table.
+pub const RES_SUBRESTRICTION: ULONG = 0x0000_0009_u32 as ULONG;
+/// `SRestriction::rt`: `res.resComment`, an annotated restriction.
+pub const RES_COMMENT: ULONG = 0x0000_000A_u32 as ULONG;
+/// `SRestriction::rt`: `res.resCount`, a restriction limited to its first
+/// matches. Not in MinGW-w64 (`mapidefs.h`): Microsoft's documented value.
+pub const RES_COUNT: ULONG = 0x0000_000B_u32 as ULONG;
+/// `SRestriction::rt`: `res.resAnnotation`, an annotated restriction (laid
+/// out as `RES_COMMENT`'s). Not in MinGW-w64 (`mapidefs.h`): Microsoft's
+/// documented value.
+pub const RES_ANNOTATION: ULONG = 0x0000_000C_u32 as ULONG;
+/// `relop`: less than.
+pub const RELOP_LT: ULONG = 0x0000_0000_u32 as ULONG;
+/// `relop`: less than or equal.
+pub const RELOP_LE: ULONG = 0x0000_0001_u32 as ULONG;
+/// `relop`: greater than.
+pub const RELOP_GT: ULONG = 0x0000_0002_u32 as ULONG;
+/// `relop`: greater than or equal.
+pub const RELOP_GE: ULONG = 0x0000_0003_u32 as ULONG;
+/// `relop`: equal.
+pub const RELOP_EQ: ULONG = 0x0000_0004_u32 as ULONG;
+/// `relop`: not equal.
+pub const RELOP_NE: ULONG = 0x0000_0005_u32 as ULONG;
+/// `relop`: matches a regular expression.
+pub const RELOP_RE: ULONG = 0x0000_0006_u32 as ULONG;
+/// `SContentRestriction::ulFuzzyLevel` (low 16 bits): the whole value
+/// matches.
+pub const FL_FULLSTRING: ULONG = 0x0000_0000_u32 as ULONG;
+/// `ulFuzzyLevel` (low 16 bits): the value contains the pattern.
+pub const FL_SUBSTRING: ULONG = 0x0000_0001_u32 as ULONG;
+/// `ulFuzzyLevel` (low 16 bits): the value starts with the pattern.
+pub const FL_PREFIX: ULONG = 0x0000_0002_u32 as ULONG;
+/// `ulFuzzyLevel` bit: compare case-insensitively.
+pub const FL_IGNORECASE: ULONG = 0x0001_0000_u32 as ULONG;
+/// `ulFuzzyLevel` bit: ignore non-spacing characters (diacritics).
+pub const FL_IGNORENONSPACE: ULONG = 0x0002_0000_u32 as ULONG;
+/// `ulFuzzyLevel` bit: match as loosely as the provider can.
+pub const FL_LOOSE: ULONG = 0x0004_0000_u32 as ULONG;
+/// `SBitMaskRestriction::relBMR`: `property & ulMask` is zero.
+pub const BMR_EQZ: ULONG = 0x0000_0000_u32 as ULONG;
+/// `SBitMaskRestriction::relBMR`: `property & ulMask` is not zero.
+pub const BMR_NEZ: ULONG = 0x0000_0001_u32 as ULONG;
+
 // Streams (`objidl.h`, `objbase.h`).
 /// `STGM` mode: changes take effect at once (the default).
 pub const STGM_DIRECT: DWORD = 0x0000_0000_u32 as DWORD;

@@ -36,6 +36,14 @@ pub const IID_IAttachment: IID = IID::mapi(0x0002_0308);
 pub const IID_IMAPIContainer: IID = IID::mapi(0x0002_030B);
 /// `IID_IMAPIFolder` `{0002030C-0000-0000-C000-000000000046}`.
 pub const IID_IMAPIFolder: IID = IID::mapi(0x0002_030C);
+/// `IID_ISequentialStream` `{0C733A30-2A1C-11CE-ADE5-00AA0044773D}`
+/// (`objidl.h`): what `IStream` derives from.
+pub const IID_ISequentialStream: IID = IID::new(
+    0x0C73_3A30,
+    0x2A1C,
+    0x11CE,
+    [0xAD, 0xE5, 0x00, 0xAA, 0x00, 0x44, 0x77, 0x3D],
+);
 /// `IID_IStream` `{0000000C-0000-0000-C000-000000000046}` (`objidl.h`).
 pub const IID_IStream: IID = IID::mapi(0x0000_000C);
 /// `IID_IStorage` `{0000000B-0000-0000-C000-000000000046}` (`objidl.h`).

@@ -9,6 +9,7 @@ pub mod iids;
 pub mod interfaces;
 pub mod objects;
 pub mod props;
+pub mod restriction;
 pub mod tags;
 pub mod types;
 
@@ -18,5 +19,6 @@ pub use iids::*;
 pub use interfaces::*;
 pub use objects::*;
 pub use props::*;
+pub use restriction::*;
 pub use tags::*;
 pub use types::*;

@@ -29,9 +29,12 @@
 //! The layout tests (`c-tests/windows/gen.py`) list these parameters as
 //! explicit exceptions: pointer-sized there, instead of MinGW's `ULONG`.
 //!
-//! Structures this crate does not model yet are `void *`: `LPSRestriction`,
-//! `LPMAPIPROGRESS`; `LPTSTR` strings are `void *` too (`char *`, or
-//! `WCHAR *` when `ulFlags` has `MAPI_UNICODE`). `IStream` passes
+//! Structures this crate does not model yet are `void *`: `LPMAPIPROGRESS`.
+//! `LPSRestriction` is an [`SRestriction`] in `IMAPITable`'s `FindRow` and
+//! `Restrict`, but still `void *` in `IMAPIContainer` / `IMAPIFolder`'s
+//! `SetSearchCriteria` / `GetSearchCriteria` (the same pointer either way).
+//! `LPTSTR` strings are `void *` too (`char *`, or `WCHAR *` when `ulFlags`
+//! has `MAPI_UNICODE`). `IStream` passes
 //! `LARGE_INTEGER` / `ULARGE_INTEGER` by value: 8 bytes of stack each on
 //! i686 (counted in the `__stdcall` callee's `ret`), one register on x64.
 #![allow(non_snake_case)]
@@ -41,6 +44,7 @@
 use std::ffi::c_void;
 
 use super::interfaces::{IMAPIAdviseSink, IUnknown};
+use super::restriction::SRestriction;
 use super::types::{
     SPropProblemArray, SPropTagArray, SPropValue, SRowSet, SSortOrderSet, ADRLIST, BOOKMARK, BYTE,
     DWORD, ENTRYID, ENTRYLIST, GUID, HRESULT, IID, LARGE_INTEGER, LONG, MAPIERROR, MAPINAMEID,
@@ -1097,18 +1101,17 @@ pub struct IMAPITableVtbl {
         lpulDenominator: *mut ULONG,
     ) -> HRESULT,
     /// Slot 13: `IMAPITable::FindRow` (`DIR_BACKWARD`). `bkOrigin` is `BOOKMARK`
-    /// (`ULONG_PTR`, Microsoft); opaque here: `lpRestriction`: `LPSRestriction`.
+    /// (`ULONG_PTR`, Microsoft).
     pub FindRow: unsafe extern "system" fn(
         This: *mut IMAPITable,
-        lpRestriction: *mut c_void,
+        lpRestriction: *mut SRestriction,
         bkOrigin: BOOKMARK,
         ulFlags: ULONG,
     ) -> HRESULT,
-    /// Slot 14: `IMAPITable::Restrict` (NULL removes the restriction). Opaque here:
-    /// `lpRestriction`: `LPSRestriction`.
+    /// Slot 14: `IMAPITable::Restrict` (NULL removes the restriction).
     pub Restrict: unsafe extern "system" fn(
         This: *mut IMAPITable,
-        lpRestriction: *mut c_void,
+        lpRestriction: *mut SRestriction,
         ulFlags: ULONG,
     ) -> HRESULT,
     /// Slot 15: `IMAPITable::CreateBookmark`: writes a whole `BOOKMARK` (`ULONG_PTR`,

@@ -601,6 +601,158 @@ pub struct STATSTG {
     pub reserved: DWORD,
 }
 
+/// MAPI's `ERROR_NOTIFICATION` (`fnevCriticalError`): an error on an object.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ERROR_NOTIFICATION {
+    /// Size of `lpEntryID` in bytes.
+    pub cbEntryID: ULONG,
+    /// The object the error concerns (`LPENTRYID`).
+    pub lpEntryID: *mut ENTRYID,
+    /// The error.
+    pub scode: SCODE,
+    /// `MAPI_UNICODE` when the strings of `lpMAPIError` are wide.
+    pub ulFlags: ULONG,
+    /// Details (`LPMAPIERROR`), or NULL.
+    pub lpMAPIError: *mut MAPIERROR,
+}
+
+/// MAPI's `NEWMAIL_NOTIFICATION` (`fnevNewMail`): a message arrived.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct NEWMAIL_NOTIFICATION {
+    /// Size of `lpEntryID` in bytes.
+    pub cbEntryID: ULONG,
+    /// The new message (`LPENTRYID`).
+    pub lpEntryID: *mut ENTRYID,
+    /// Size of `lpParentID` in bytes.
+    pub cbParentID: ULONG,
+    /// The folder it arrived in (`LPENTRYID`).
+    pub lpParentID: *mut ENTRYID,
+    /// `MAPI_UNICODE` when `lpszMessageClass` is wide.
+    pub ulFlags: ULONG,
+    /// The message's `PR_MESSAGE_CLASS` (`LPTSTR`: `char *`, or `WCHAR *`
+    /// with `MAPI_UNICODE`).
+    pub lpszMessageClass: *mut c_void,
+    /// The message's `PR_MESSAGE_FLAGS`.
+    pub ulMessageFlags: ULONG,
+}
+
+/// MAPI's `OBJECT_NOTIFICATION` (`fnevObjectCreated`, `fnevObjectDeleted`,
+/// `fnevObjectModified`, `fnevObjectMoved`, `fnevObjectCopied`,
+/// `fnevSearchComplete`): an object changed.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct OBJECT_NOTIFICATION {
+    /// Size of `lpEntryID` in bytes.
+    pub cbEntryID: ULONG,
+    /// The object (`LPENTRYID`).
+    pub lpEntryID: *mut ENTRYID,
+    /// Its type (`MAPI_FOLDER`, `MAPI_MESSAGE`...).
+    pub ulObjType: ULONG,
+    /// Size of `lpParentID` in bytes.
+    pub cbParentID: ULONG,
+    /// Its parent folder (`LPENTRYID`).
+    pub lpParentID: *mut ENTRYID,
+    /// Size of `lpOldID` in bytes.
+    pub cbOldID: ULONG,
+    /// Its previous entry ID, for a move or copy (`LPENTRYID`), else NULL.
+    pub lpOldID: *mut ENTRYID,
+    /// Size of `lpOldParentID` in bytes.
+    pub cbOldParentID: ULONG,
+    /// Its previous parent, for a move or copy (`LPENTRYID`), else NULL.
+    pub lpOldParentID: *mut ENTRYID,
+    /// The properties that changed (`LPSPropTagArray`), or NULL.
+    pub lpPropTagArray: *mut SPropTagArray,
+}
+
+/// MAPI's `TABLE_NOTIFICATION` (`fnevTableModified`): a table changed.
+///
+/// 8-byte aligned on both Windows targets (it holds [`SPropValue`]s):
+/// 80 bytes on x86_64, 56 on i686.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct TABLE_NOTIFICATION {
+    /// `TABLE_CHANGED`, `TABLE_ROW_ADDED`... what happened.
+    pub ulTableEvent: ULONG,
+    /// For `TABLE_ERROR`: the error.
+    pub hResult: HRESULT,
+    /// The row's `PR_INSTANCE_KEY` (`TABLE_ROW_ADDED`, `_DELETED`,
+    /// `_MODIFIED`).
+    pub propIndex: SPropValue,
+    /// The `PR_INSTANCE_KEY` of the row before it (`PR_NULL`: it is
+    /// first).
+    pub propPrior: SPropValue,
+    /// The row's columns (`TABLE_ROW_ADDED`, `_MODIFIED`).
+    pub row: SRow,
+    /// Padding; reserved.
+    pub ulPad: ULONG,
+}
+
+/// MAPI's `EXTENDED_NOTIFICATION` (`fnevExtended`): a provider-defined
+/// event.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct EXTENDED_NOTIFICATION {
+    /// The provider's event code.
+    pub ulEvent: ULONG,
+    /// Size of `pbEventParameters` in bytes.
+    pub cb: ULONG,
+    /// The event's parameters (`LPBYTE`).
+    pub pbEventParameters: *mut BYTE,
+}
+
+/// MAPI's `STATUS_OBJECT_NOTIFICATION` (`fnevStatusObjectModified`): a
+/// status object's properties changed.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct STATUS_OBJECT_NOTIFICATION {
+    /// Size of `lpEntryID` in bytes.
+    pub cbEntryID: ULONG,
+    /// The status object (`LPENTRYID`).
+    pub lpEntryID: *mut ENTRYID,
+    /// Number of values at `lpPropVals`.
+    pub cValues: ULONG,
+    /// Its changed properties (`LPSPropValue`).
+    pub lpPropVals: *mut SPropValue,
+}
+
+/// The `info` union of a [`NOTIFICATION`] (anonymous in `mapidefs.h`):
+/// read through the member that `ulEventType` names.
+///
+/// 8-byte aligned on both Windows targets (through `tab`): 80 bytes on
+/// x86_64, 56 on i686.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union NOTIFICATION_info {
+    /// `fnevCriticalError`.
+    pub err: ERROR_NOTIFICATION,
+    /// `fnevNewMail`.
+    pub newmail: NEWMAIL_NOTIFICATION,
+    /// `fnevObjectCreated`, `fnevObjectDeleted`, `fnevObjectModified`,
+    /// `fnevObjectMoved`, `fnevObjectCopied`, `fnevSearchComplete`.
+    pub obj: OBJECT_NOTIFICATION,
+    /// `fnevTableModified`.
+    pub tab: TABLE_NOTIFICATION,
+    /// `fnevExtended`.
+    pub ext: EXTENDED_NOTIFICATION,
+    /// `fnevStatusObjectModified`.
+    pub statobj: STATUS_OBJECT_NOTIFICATION,
+}
+
+/// MAPI's `NOTIFICATION` (`LPNOTIFICATION`): one event, as
+/// `IMAPIAdviseSink::OnNotify` receives an array of them.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct NOTIFICATION {
+    /// `fnev*`: one event type, which names the member of `info` to read.
+    pub ulEventType: ULONG,
+    /// Padding that keeps `info` 8-byte aligned; reserved.
+    pub ulAlignPad: ULONG,
+    /// The event.
+    pub info: NOTIFICATION_info,
+}
+
 // MinGW-w64's layouts, checked at compile time (the C side is checked
 // against the real headers by a layout test).
 const _: () = {
@@ -669,5 +821,88 @@ const _: () = {
         assert!(offset_of!(STATSTG, grfLocksSupported) == 44);
         assert!(offset_of!(STATSTG, clsid) == 48 && offset_of!(STATSTG, grfStateBits) == 64);
         assert!(offset_of!(STATSTG, reserved) == 68 && size_of::<STATSTG>() == 72);
+    }
+    // Notifications: TABLE_NOTIFICATION holds SPropValues, so it (and the
+    // info union) is 8-byte aligned on both Windows targets.
+    assert!(offset_of!(EXTENDED_NOTIFICATION, cb) == 4);
+    assert!(offset_of!(NOTIFICATION, ulAlignPad) == 4 && offset_of!(NOTIFICATION, info) == 8);
+    assert!(offset_of!(TABLE_NOTIFICATION, hResult) == 4);
+    assert!(offset_of!(TABLE_NOTIFICATION, propIndex) == 8);
+    #[cfg(any(target_pointer_width = "64", windows))]
+    {
+        assert!(align_of::<TABLE_NOTIFICATION>() == 8);
+        assert!(align_of::<NOTIFICATION_info>() == 8 && align_of::<NOTIFICATION>() == 8);
+    }
+    #[cfg(target_pointer_width = "64")]
+    {
+        assert!(offset_of!(ERROR_NOTIFICATION, lpEntryID) == 8);
+        assert!(offset_of!(ERROR_NOTIFICATION, scode) == 16);
+        assert!(offset_of!(ERROR_NOTIFICATION, ulFlags) == 20);
+        assert!(offset_of!(ERROR_NOTIFICATION, lpMAPIError) == 24);
+        assert!(size_of::<ERROR_NOTIFICATION>() == 32);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpEntryID) == 8);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, cbParentID) == 16);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpParentID) == 24);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, ulFlags) == 32);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpszMessageClass) == 40);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, ulMessageFlags) == 48);
+        assert!(size_of::<NEWMAIL_NOTIFICATION>() == 56);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpEntryID) == 8);
+        assert!(offset_of!(OBJECT_NOTIFICATION, ulObjType) == 16);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbParentID) == 20);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpParentID) == 24);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbOldID) == 32);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpOldID) == 40);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbOldParentID) == 48);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpOldParentID) == 56);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpPropTagArray) == 64);
+        assert!(size_of::<OBJECT_NOTIFICATION>() == 72);
+        assert!(offset_of!(TABLE_NOTIFICATION, propPrior) == 32);
+        assert!(offset_of!(TABLE_NOTIFICATION, row) == 56);
+        assert!(offset_of!(TABLE_NOTIFICATION, ulPad) == 72);
+        assert!(size_of::<TABLE_NOTIFICATION>() == 80);
+        assert!(offset_of!(EXTENDED_NOTIFICATION, pbEventParameters) == 8);
+        assert!(size_of::<EXTENDED_NOTIFICATION>() == 16);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, lpEntryID) == 8);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, cValues) == 16);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, lpPropVals) == 24);
+        assert!(size_of::<STATUS_OBJECT_NOTIFICATION>() == 32);
+        assert!(size_of::<NOTIFICATION_info>() == 80 && size_of::<NOTIFICATION>() == 88);
+    }
+    #[cfg(all(target_pointer_width = "32", windows))]
+    {
+        assert!(offset_of!(ERROR_NOTIFICATION, lpEntryID) == 4);
+        assert!(offset_of!(ERROR_NOTIFICATION, scode) == 8);
+        assert!(offset_of!(ERROR_NOTIFICATION, ulFlags) == 12);
+        assert!(offset_of!(ERROR_NOTIFICATION, lpMAPIError) == 16);
+        assert!(size_of::<ERROR_NOTIFICATION>() == 20);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpEntryID) == 4);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, cbParentID) == 8);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpParentID) == 12);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, ulFlags) == 16);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, lpszMessageClass) == 20);
+        assert!(offset_of!(NEWMAIL_NOTIFICATION, ulMessageFlags) == 24);
+        assert!(size_of::<NEWMAIL_NOTIFICATION>() == 28);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpEntryID) == 4);
+        assert!(offset_of!(OBJECT_NOTIFICATION, ulObjType) == 8);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbParentID) == 12);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpParentID) == 16);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbOldID) == 20);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpOldID) == 24);
+        assert!(offset_of!(OBJECT_NOTIFICATION, cbOldParentID) == 28);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpOldParentID) == 32);
+        assert!(offset_of!(OBJECT_NOTIFICATION, lpPropTagArray) == 36);
+        assert!(size_of::<OBJECT_NOTIFICATION>() == 40);
+        assert!(offset_of!(TABLE_NOTIFICATION, propPrior) == 24);
+        assert!(offset_of!(TABLE_NOTIFICATION, row) == 40);
+        assert!(offset_of!(TABLE_NOTIFICATION, ulPad) == 52);
+        assert!(size_of::<TABLE_NOTIFICATION>() == 56);
+        assert!(offset_of!(EXTENDED_NOTIFICATION, pbEventParameters) == 8);
+        assert!(size_of::<EXTENDED_NOTIFICATION>() == 12);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, lpEntryID) == 4);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, cValues) == 8);
+        assert!(offset_of!(STATUS_OBJECT_NOTIFICATION, lpPropVals) == 12);
+        assert!(size_of::<STATUS_OBJECT_NOTIFICATION>() == 16);
+        assert!(size_of::<NOTIFICATION_info>() == 56 && size_of::<NOTIFICATION>() == 64);
     }
 };

@@ -134,6 +134,24 @@ pub trait Folder: MapiProp {
     /// `MAPI_DEFERRED_ERRORS` (checked for unknown bits).
     fn open_entry(&self, entry_id: Option<&[u8]>, flags: ULONG) -> MapiResult<Opened>;
 
+    /// `GetContentsTable`: the folder's messages (`MAPI_ASSOCIATED`: its
+    /// associated ones), string columns wide when `wide` (`MAPI_UNICODE`).
+    fn contents_table(
+        &self,
+        associated: bool,
+        wide: bool,
+    ) -> MapiResult<Box<dyn crate::table::Table>> {
+        let _ = (associated, wide);
+        Err(MapiError::NoSupport)
+    }
+
+    /// `GetHierarchyTable`: the subfolders (`CONVENIENT_DEPTH`: `deep`,
+    /// every folder below, with `PR_DEPTH`).
+    fn hierarchy_table(&self, deep: bool, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let _ = (deep, wide);
+        Err(MapiError::NoSupport)
+    }
+
     /// `CreateMessage` (`MAPI_ASSOCIATED`: a folder-associated message).
     fn create_message(&self, associated: bool) -> MapiResult<Box<dyn Message>> {
         let _ = associated;

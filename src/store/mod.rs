@@ -24,6 +24,7 @@
 mod backend;
 mod engine;
 mod objects;
+mod tables;
 
 pub use backend::{
     AttachmentRecord, Backend, Change, FolderCounts, FolderRecord, MemoryBackend, MessageRecord,

@@ -208,6 +208,18 @@ impl MapiProp for FolderObject {
 }
 
 impl Folder for FolderObject {
+    fn contents_table(
+        &self,
+        associated: bool,
+        wide: bool,
+    ) -> MapiResult<Box<dyn crate::table::Table>> {
+        super::tables::contents_table(self.engine.clone(), self.id, associated, wide)
+    }
+
+    fn hierarchy_table(&self, deep: bool, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        super::tables::hierarchy_table(self.engine.clone(), self.id, deep, wide)
+    }
+
     fn open_entry(&self, entry_id: Option<&[u8]>, flags: ULONG) -> MapiResult<Opened> {
         open_entry(&self.engine, entry_id, flags, self.store_writable)
     }
@@ -463,6 +475,59 @@ fn props_size(props: &Props) -> usize {
     props.values().map(|v| 4 + v.size()).sum()
 }
 
+/// Computed property `id` of message `r` (with `attachments` its
+/// attachments' properties), if it is one: only what is asked for is
+/// computed. Shared by open messages and contents-table rows, so both
+/// answer the same.
+pub(crate) fn message_computed<'a, I: Iterator<Item = &'a Props>>(
+    engine: &Engine,
+    r: &MessageRecord,
+    write: bool,
+    id: u16,
+    attachments: impl Fn() -> I,
+) -> Option<PropValue> {
+    let has_attach = || attachments().next().is_some();
+    let is = |tag: ULONG| id == pid(tag);
+    Some(if is(PR_ENTRYID) {
+        PropValue::Binary(engine.message_entry_id(r.id))
+    } else if is(PR_RECORD_KEY) {
+        PropValue::Binary(engine.record_key(r.id))
+    } else if is(PR_PARENT_ENTRYID) {
+        PropValue::Binary(engine.folder_entry_id(r.folder))
+    } else if is(PR_STORE_ENTRYID) {
+        PropValue::Binary(engine.store_entry_id())
+    } else if is(PR_STORE_RECORD_KEY) {
+        PropValue::Binary(engine.store_record_key())
+    } else if is(PR_MDB_PROVIDER) {
+        PropValue::Binary(PROVIDER_UID.to_vec())
+    } else if is(PR_OBJECT_TYPE) {
+        PropValue::Long(MAPI_MESSAGE)
+    } else if is(PR_MESSAGE_FLAGS) {
+        PropValue::Long(
+            Engine::flags_of(r)
+                | if has_attach() { MSGFLAG_HASATTACH } else { 0 }
+                | if r.associated { MSGFLAG_ASSOCIATED } else { 0 },
+        )
+    } else if is(PR_HASATTACH) {
+        PropValue::Boolean(has_attach())
+    } else if is(PR_MESSAGE_SIZE) {
+        let size = props_size(&r.props)
+            + r.recipients.iter().map(props_size).sum::<usize>()
+            + attachments().map(props_size).sum::<usize>();
+        PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX))
+    } else if is(PR_DISPLAY_TO_W) {
+        PropValue::String(display_list(&r.recipients, MAPI_TO))
+    } else if is(PR_DISPLAY_CC_W) {
+        PropValue::String(display_list(&r.recipients, MAPI_CC))
+    } else if is(PR_DISPLAY_BCC_W) {
+        PropValue::String(display_list(&r.recipients, MAPI_BCC))
+    } else if is(PR_ACCESS_LEVEL) {
+        PropValue::Long(ULONG::from(write))
+    } else {
+        return None;
+    })
+}
+
 /// The properties a message computes (read-only), in `GetPropList` order.
 const MESSAGE_COMPUTED: [ULONG; 14] = [
     PR_ENTRYID,
@@ -485,47 +550,8 @@ impl MessageState {
     /// Computed property `id`, if it is one: only what is asked for is
     /// computed.
     fn computed(&self, engine: &Engine, id: u16) -> Option<PropValue> {
-        let r = &self.record;
-        let has_attach = !self.attachments.is_empty();
-        let is = |tag: ULONG| id == pid(tag);
-        Some(if is(PR_ENTRYID) {
-            PropValue::Binary(engine.message_entry_id(r.id))
-        } else if is(PR_RECORD_KEY) {
-            PropValue::Binary(engine.record_key(r.id))
-        } else if is(PR_PARENT_ENTRYID) {
-            PropValue::Binary(engine.folder_entry_id(r.folder))
-        } else if is(PR_STORE_ENTRYID) {
-            PropValue::Binary(engine.store_entry_id())
-        } else if is(PR_STORE_RECORD_KEY) {
-            PropValue::Binary(engine.store_record_key())
-        } else if is(PR_MDB_PROVIDER) {
-            PropValue::Binary(PROVIDER_UID.to_vec())
-        } else if is(PR_OBJECT_TYPE) {
-            PropValue::Long(MAPI_MESSAGE)
-        } else if is(PR_MESSAGE_FLAGS) {
-            PropValue::Long(
-                Engine::flags_of(r)
-                    | if has_attach { MSGFLAG_HASATTACH } else { 0 }
-                    | if r.associated { MSGFLAG_ASSOCIATED } else { 0 },
-            )
-        } else if is(PR_HASATTACH) {
-            PropValue::Boolean(has_attach)
-        } else if is(PR_MESSAGE_SIZE) {
-            let size = props_size(&r.props)
-                + r.recipients.iter().map(props_size).sum::<usize>()
-                + self.attachments.values().map(props_size).sum::<usize>();
-            PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX))
-        } else if is(PR_DISPLAY_TO_W) {
-            PropValue::String(display_list(&r.recipients, MAPI_TO))
-        } else if is(PR_DISPLAY_CC_W) {
-            PropValue::String(display_list(&r.recipients, MAPI_CC))
-        } else if is(PR_DISPLAY_BCC_W) {
-            PropValue::String(display_list(&r.recipients, MAPI_BCC))
-        } else if is(PR_ACCESS_LEVEL) {
-            PropValue::Long(ULONG::from(self.write))
-        } else {
-            return None;
-        })
+        let attachments = || self.attachments.values();
+        message_computed(engine, &self.record, self.write, id, attachments)
     }
 
     fn prop(&self, engine: &Engine, tag: ULONG) -> Option<PropValue> {

@@ -18,8 +18,9 @@ mod restriction;
 mod view;
 
 pub use compare::compare_values;
+pub use restriction::RowValues;
 pub use restriction::{Fuzzy, Relop, Restriction};
-pub use view::{Bookmark, Origin, RowId, RowSource, SortKey, TableView};
+pub use view::{Bookmark, LockedTable, Origin, RowId, RowSource, SortKey, Table, TableView};
 
 #[cfg(test)]
 mod tests;

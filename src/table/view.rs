@@ -277,3 +277,124 @@ impl<S: RowSource> TableView<S> {
             .ok_or(MapiError::Other(MAPI_E_INVALID_BOOKMARK))
     }
 }
+
+/// One open table as the boundary drives it (`IMAPITable`): a
+/// [`TableView`] behind a lock, so that its methods take `&self` like every
+/// other object's.
+pub trait Table: Send + Sync {
+    /// The current columns (`QueryColumns(0)`).
+    fn columns(&self) -> Vec<ULONG>;
+    /// Every column the rows can answer (`QueryColumns(TBL_ALL_COLUMNS)`).
+    fn all_columns(&self) -> MapiResult<Vec<ULONG>>;
+    /// `SetColumns`.
+    fn set_columns(&self, columns: Vec<ULONG>) -> MapiResult<()>;
+    /// `SortTable`.
+    fn sort(&self, keys: Vec<SortKey>) -> MapiResult<()>;
+    /// `QuerySortOrder`.
+    fn sort_order(&self) -> Vec<SortKey>;
+    /// `Restrict`.
+    fn restrict(&self, restriction: Option<Restriction>) -> MapiResult<()>;
+    /// `GetRowCount`.
+    fn row_count(&self) -> usize;
+    /// `QueryPosition`.
+    fn position(&self) -> (usize, usize);
+    /// `QueryRows`.
+    #[allow(clippy::type_complexity)]
+    fn query_rows(
+        &self,
+        count: i32,
+        no_advance: bool,
+    ) -> MapiResult<Vec<Vec<(ULONG, Option<PropValue>)>>>;
+    /// `SeekRow`.
+    fn seek(&self, origin: Origin, count: i32) -> MapiResult<(i32, bool)>;
+    /// `SeekRowApprox`.
+    fn seek_approx(&self, numerator: ULONG, denominator: ULONG) -> MapiResult<()>;
+    /// `FindRow`.
+    fn find(
+        &self,
+        restriction: &Restriction,
+        origin: Origin,
+        backward: bool,
+    ) -> MapiResult<(bool, bool)>;
+    /// `CreateBookmark`.
+    fn create_bookmark(&self) -> MapiResult<Bookmark>;
+    /// `FreeBookmark`.
+    fn free_bookmark(&self, bookmark: Bookmark) -> MapiResult<()>;
+}
+
+/// A [`TableView`] as a [`Table`]: the view behind a mutex, and the
+/// columns `QueryColumns(TBL_ALL_COLUMNS)` lists.
+pub struct LockedTable<S: RowSource> {
+    view: std::sync::Mutex<TableView<S>>,
+    all_columns: Vec<ULONG>,
+}
+
+impl<S: RowSource> LockedTable<S> {
+    /// A table over `source`, showing `columns` of `all_columns`.
+    pub fn new(source: S, columns: Vec<ULONG>, all_columns: Vec<ULONG>) -> MapiResult<Self> {
+        Ok(LockedTable {
+            view: std::sync::Mutex::new(TableView::new(source, columns)?),
+            all_columns,
+        })
+    }
+
+    fn view(&self) -> std::sync::MutexGuard<'_, TableView<S>> {
+        self.view
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl<S: RowSource> Table for LockedTable<S> {
+    fn columns(&self) -> Vec<ULONG> {
+        self.view().columns().to_vec()
+    }
+    fn all_columns(&self) -> MapiResult<Vec<ULONG>> {
+        Ok(self.all_columns.clone())
+    }
+    fn set_columns(&self, columns: Vec<ULONG>) -> MapiResult<()> {
+        self.view().set_columns(columns)
+    }
+    fn sort(&self, keys: Vec<SortKey>) -> MapiResult<()> {
+        self.view().sort(keys)
+    }
+    fn sort_order(&self) -> Vec<SortKey> {
+        self.view().sort_order().to_vec()
+    }
+    fn restrict(&self, restriction: Option<Restriction>) -> MapiResult<()> {
+        self.view().restrict(restriction)
+    }
+    fn row_count(&self) -> usize {
+        self.view().row_count()
+    }
+    fn position(&self) -> (usize, usize) {
+        self.view().position()
+    }
+    fn query_rows(
+        &self,
+        count: i32,
+        no_advance: bool,
+    ) -> MapiResult<Vec<Vec<(ULONG, Option<PropValue>)>>> {
+        self.view().query_rows(count, no_advance)
+    }
+    fn seek(&self, origin: Origin, count: i32) -> MapiResult<(i32, bool)> {
+        self.view().seek(origin, count)
+    }
+    fn seek_approx(&self, numerator: ULONG, denominator: ULONG) -> MapiResult<()> {
+        self.view().seek_approx(numerator, denominator)
+    }
+    fn find(
+        &self,
+        restriction: &Restriction,
+        origin: Origin,
+        backward: bool,
+    ) -> MapiResult<(bool, bool)> {
+        self.view().find(restriction, origin, backward)
+    }
+    fn create_bookmark(&self) -> MapiResult<Bookmark> {
+        self.view().create_bookmark()
+    }
+    fn free_bookmark(&self, bookmark: Bookmark) -> MapiResult<()> {
+        self.view().free_bookmark(bookmark)
+    }
+}

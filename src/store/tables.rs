@@ -1,0 +1,209 @@
+//! The reference store's tables: a folder's contents (normal or
+//! associated messages) and its hierarchy (subfolders, or with
+//! `CONVENIENT_DEPTH` every folder below with `PR_DEPTH`), as
+//! [`RowSource`]s of the table engine. Row values are computed by the same
+//! code as the open objects' `GetProps`.
+
+use std::sync::Arc;
+
+use super::backend::{MessageRecord, ObjectId, Props};
+use super::engine::{pid, Engine};
+use super::objects::message_computed;
+use crate::mapi::*;
+use crate::provider::PropValue;
+use crate::table::{LockedTable, RowId, RowSource, RowValues, Table};
+
+/// `PR_INSTANCE_KEY` of row `id`: unique in its table while it is open.
+fn instance_key(id: RowId) -> PropValue {
+    PropValue::Binary(id.to_le_bytes().to_vec())
+}
+
+/// A string column of the width the table was opened with.
+fn string_tag(tag: ULONG, wide: bool) -> ULONG {
+    CHANGE_PROP_TYPE(tag, if wide { PT_UNICODE } else { PT_STRING8 })
+}
+
+/// A folder's messages.
+pub struct ContentsSource {
+    engine: Arc<Engine>,
+    folder: ObjectId,
+    associated: bool,
+}
+
+struct MessageRow<'a> {
+    engine: &'a Engine,
+    record: MessageRecord,
+}
+
+impl RowValues for MessageRow<'_> {
+    fn value(&self, tag: ULONG) -> Option<PropValue> {
+        let id = pid(tag);
+        if id == pid(PR_INSTANCE_KEY) {
+            return Some(instance_key(self.record.id));
+        }
+        let attachments = || self.record.attachments.iter().map(|a| &a.props);
+        message_computed(self.engine, &self.record, false, id, attachments)
+            .or_else(|| self.record.props.get(&id).cloned())
+    }
+}
+
+impl RowSource for ContentsSource {
+    fn row_ids(&self) -> MapiResult<Vec<RowId>> {
+        self.engine.backend().messages(self.folder, self.associated)
+    }
+
+    fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>> {
+        Ok(self.engine.backend().message(id)?.map(|record| {
+            Box::new(MessageRow {
+                engine: &self.engine,
+                record,
+            }) as Box<dyn RowValues>
+        }))
+    }
+}
+
+/// A folder's subfolders (with `deep`, every folder below it).
+pub struct HierarchySource {
+    engine: Arc<Engine>,
+    folder: ObjectId,
+    deep: bool,
+}
+
+struct FolderRow {
+    id: ObjectId,
+    depth: ULONG,
+    props: Props,
+}
+
+impl RowValues for FolderRow {
+    fn value(&self, tag: ULONG) -> Option<PropValue> {
+        let id = pid(tag);
+        if id == pid(PR_INSTANCE_KEY) {
+            Some(instance_key(self.id))
+        } else if id == pid(PR_DEPTH) {
+            Some(PropValue::Long(self.depth))
+        } else {
+            self.props.get(&id).cloned()
+        }
+    }
+}
+
+impl HierarchySource {
+    /// How far below the table's folder `id` is (0: a direct subfolder).
+    fn depth(&self, mut id: ObjectId) -> MapiResult<ULONG> {
+        let mut depth = 0;
+        while let Some(f) = self.engine.backend().folder(id)? {
+            if f.parent == self.folder || f.parent == f.id {
+                break;
+            }
+            id = f.parent;
+            depth += 1;
+        }
+        Ok(depth)
+    }
+}
+
+impl RowSource for HierarchySource {
+    fn row_ids(&self) -> MapiResult<Vec<RowId>> {
+        let backend = self.engine.backend();
+        if !self.deep {
+            return backend.subfolders(self.folder);
+        }
+        // Depth first, each folder before its subfolders.
+        let mut out = Vec::new();
+        let mut stack: Vec<ObjectId> = backend.subfolders(self.folder)?.into_iter().rev().collect();
+        while let Some(f) = stack.pop() {
+            out.push(f);
+            stack.extend(backend.subfolders(f)?.into_iter().rev());
+        }
+        Ok(out)
+    }
+
+    fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>> {
+        if !self.engine.backend().folder_exists(id)? {
+            return Ok(None);
+        }
+        let row = FolderRow {
+            id,
+            depth: self.depth(id)?,
+            props: self.engine.folder_props(id, false)?,
+        };
+        Ok(Some(Box::new(row)))
+    }
+}
+
+/// A contents table of `folder` (its normal or associated messages), with
+/// string columns wide when `wide` (`MAPI_UNICODE`).
+pub fn contents_table(
+    engine: Arc<Engine>,
+    folder: ObjectId,
+    associated: bool,
+    wide: bool,
+) -> MapiResult<Box<dyn Table>> {
+    engine.check_folder(folder)?;
+    let columns = vec![
+        PR_ENTRYID,
+        PR_INSTANCE_KEY,
+        string_tag(PR_SUBJECT_W, wide),
+        string_tag(PR_MESSAGE_CLASS_W, wide),
+        PR_MESSAGE_FLAGS,
+        PR_MESSAGE_SIZE,
+        PR_MESSAGE_DELIVERY_TIME,
+        PR_LAST_MODIFICATION_TIME,
+        string_tag(PR_DISPLAY_TO_W, wide),
+        PR_HASATTACH,
+    ];
+    let mut all = columns.clone();
+    all.extend([
+        PR_RECORD_KEY,
+        PR_PARENT_ENTRYID,
+        PR_SEARCH_KEY,
+        PR_CREATION_TIME,
+        string_tag(PR_DISPLAY_CC_W, wide),
+        string_tag(PR_DISPLAY_BCC_W, wide),
+        PR_MSG_STATUS,
+        PR_IMPORTANCE,
+        PR_OBJECT_TYPE,
+    ]);
+    let source = ContentsSource {
+        engine,
+        folder,
+        associated,
+    };
+    Ok(Box::new(LockedTable::new(source, columns, all)?))
+}
+
+/// A hierarchy table of `folder` (`CONVENIENT_DEPTH`: `deep`).
+pub fn hierarchy_table(
+    engine: Arc<Engine>,
+    folder: ObjectId,
+    deep: bool,
+    wide: bool,
+) -> MapiResult<Box<dyn Table>> {
+    engine.check_folder(folder)?;
+    let columns = vec![
+        PR_ENTRYID,
+        PR_INSTANCE_KEY,
+        string_tag(PR_DISPLAY_NAME_W, wide),
+        PR_CONTENT_COUNT,
+        PR_CONTENT_UNREAD,
+        PR_SUBFOLDERS,
+        PR_DEPTH,
+        PR_FOLDER_TYPE,
+        string_tag(PR_CONTAINER_CLASS_W, wide),
+    ];
+    let mut all = columns.clone();
+    all.extend([
+        PR_RECORD_KEY,
+        PR_PARENT_ENTRYID,
+        PR_ASSOC_CONTENT_COUNT,
+        string_tag(PR_COMMENT_W, wide),
+        PR_OBJECT_TYPE,
+    ]);
+    let source = HierarchySource {
+        engine,
+        folder,
+        deep,
+    };
+    Ok(Box::new(LockedTable::new(source, columns, all)?))
+}
