@@ -1020,3 +1020,132 @@ fn contents_and_hierarchy_tables_sort_restrict_and_page() {
     assert_eq!(live_objects(), baseline);
     assert_eq!(live_buffers(), buffers, "every row and set freed once");
 }
+
+#[test]
+fn recipient_attachment_and_container_tables() {
+    let _serial = serial();
+    let baseline = live_objects();
+    let buffers = live_buffers();
+    let support = host_object(support_vtbl());
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects; valid arrays; every reference
+    // and buffer given back.
+    unsafe {
+        let root = open_root(s);
+        let rv = &*(*root).lpVtbl;
+        let mut msg = ptr::null_mut();
+        assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut msg), S_OK);
+        let mv = &*(*msg).lpVtbl;
+        // Two recipients, through an ADRLIST in host memory.
+        let mut names: Vec<Vec<u16>> = ["Ann", "Bob"]
+            .iter()
+            .map(|n| n.encode_utf16().chain(Some(0)).collect())
+            .collect();
+        let mut props: Vec<[SPropValue; 1]> = names
+            .iter_mut()
+            .map(|n| {
+                [SPropValue {
+                    ulPropTag: PR_DISPLAY_NAME_W,
+                    dwAlignPad: 0,
+                    Value: PV {
+                        lpszW: n.as_mut_ptr(),
+                    },
+                }]
+            })
+            .collect();
+        let mut list = vec![
+            0u8;
+            std::mem::offset_of!(ADRLIST, aEntries)
+                + 2 * std::mem::size_of::<ADRENTRY>()
+        ];
+        let adr = list.as_mut_ptr().cast::<ADRLIST>();
+        (*adr).cEntries = 2;
+        for (i, p) in props.iter_mut().enumerate() {
+            (*adr).aEntries.as_mut_ptr().add(i).write(ADRENTRY {
+                ulReserved1: 0,
+                cValues: 1,
+                rgPropVals: p.as_mut_ptr(),
+            });
+        }
+        assert_eq!((mv.ModifyRecipients)(msg, 0, adr), S_OK);
+        let (mut num, mut att) = (0, ptr::null_mut());
+        assert_eq!(
+            (mv.CreateAttach)(msg, ptr::null(), 0, &mut num, &mut att),
+            S_OK
+        );
+        assert_eq!(((*(*att).lpVtbl).SaveChanges)(att, 0), S_OK);
+        assert_eq!(((*(*att).lpVtbl).Release)(att), 0);
+
+        let mut table = ptr::null_mut();
+        assert_eq!((mv.GetRecipientTable)(msg, MAPI_UNICODE, &mut table), S_OK);
+        let tv = &*(*table).lpVtbl;
+        let mut count = 0;
+        assert_eq!((tv.GetRowCount)(table, 0, &mut count), S_OK);
+        assert_eq!(count, 2);
+        let mut rows = ptr::null_mut();
+        assert_eq!((tv.QueryRows)(table, 5, 0, &mut rows), S_OK);
+        let first = (*rows).aRow.as_ptr().read();
+        // Columns: PR_ROWID, PR_INSTANCE_KEY, PR_DISPLAY_NAME_W, ...
+        assert_eq!(first.lpProps.read().ulPropTag, PR_ROWID);
+        assert_eq!(row_text(rows, 1, 2).as_deref(), Some("Bob"));
+        free_prows(rows);
+        assert_eq!((tv.Release)(table), 0);
+
+        // The same through OpenProperty(PR_MESSAGE_ATTACHMENTS, IID_IMAPITable).
+        let mut unk = ptr::null_mut();
+        assert_eq!(
+            (mv.OpenProperty)(msg, PR_MESSAGE_ATTACHMENTS, &IID_IMAPITable, 0, 0, &mut unk),
+            S_OK
+        );
+        let at = unk.cast::<IMAPITable>();
+        assert_eq!(((*(*at).lpVtbl).GetRowCount)(at, 0, &mut count), S_OK);
+        assert_eq!(count, 1);
+        assert_eq!(((*(*at).lpVtbl).Release)(at), 0);
+        assert_eq!((mv.SaveChanges)(msg, 0), S_OK);
+        assert_eq!((mv.Release)(msg), 0);
+
+        // A folder's contents through OpenProperty(PR_CONTAINER_CONTENTS).
+        assert_eq!(
+            (rv.OpenProperty)(
+                root,
+                PR_CONTAINER_CONTENTS,
+                &IID_IMAPITable,
+                MAPI_UNICODE,
+                0,
+                &mut unk
+            ),
+            S_OK
+        );
+        let ct = unk.cast::<IMAPITable>();
+        assert_eq!(((*(*ct).lpVtbl).GetRowCount)(ct, 0, &mut count), S_OK);
+        assert_eq!(count, 1);
+        assert_eq!(((*(*ct).lpVtbl).Release)(ct), 0);
+        assert_eq!(
+            (rv.OpenProperty)(
+                root,
+                PR_CONTAINER_HIERARCHY,
+                &IID_IMAPITable,
+                0,
+                0,
+                &mut unk
+            ),
+            S_OK
+        );
+        assert_eq!((unknown(unk.cast()).Release.unwrap())(unk), 0);
+        assert_eq!(
+            (rv.OpenProperty)(root, PR_CONTAINER_CONTENTS, &IID_IStream, 0, 0, &mut unk),
+            MAPI_E_NO_SUPPORT
+        );
+        assert!(unk.is_null());
+        assert_eq!((rv.Release)(root), 0);
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(live_objects(), baseline);
+    assert_eq!(live_buffers(), buffers);
+}

@@ -233,6 +233,10 @@ pub(crate) fn wrap_opened(
             // Not an object of the MAPI_* kinds: the caller's type is 0.
             Ok((0, new_sub::<StreamKind>(session, logic)?.cast()))
         }
+        Opened::Table(logic) => {
+            check_iid(wanted, &[IID_IMAPITable])?;
+            Ok((0, super::table::wrap_table(session, logic)?.cast()))
+        }
         Opened::Object(t, object) => Ok((t, object.into_raw())),
     }
 }
@@ -297,11 +301,11 @@ sub_class!(FolderKind, IMAPIFolder, IMAPIFolderVtbl, [IID_IMAPIProp, IID_IMAPICo
 });
 
 sub_class!(MessageKind, IMessage, IMessageVtbl, [IID_IMAPIProp, IID_IMessage], {
-    GetAttachmentTable: message_get_table,
+    GetAttachmentTable: message_get_attachment_table,
     OpenAttach: message_open_attach,
     CreateAttach: message_create_attach,
     DeleteAttach: message_delete_attach,
-    GetRecipientTable: message_get_table,
+    GetRecipientTable: message_get_recipient_table,
     ModifyRecipients: message_modify_recipients,
     SubmitMessage: message_submit,
     SetReadFlag: message_set_read_flag,
@@ -1056,16 +1060,40 @@ unsafe extern "system" fn folder_empty_folder(
     }
 }
 
-unsafe extern "system" fn message_get_table(
+unsafe extern "system" fn message_get_recipient_table(
     this: *mut IMessage,
-    _flags: ULONG,
+    flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
 ) -> HRESULT {
     // SAFETY: live `this`; `lppTable` NULL or writable.
     unsafe {
         call::<MessageSub>(this, |obj| {
-            Out::new(lpp_table, ptr::null_mut())?;
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            check_flags(flags, MAPI_UNICODE | MAPI_DEFERRED_ERRORS)?;
+            obj.value().with(|message, session| {
+                let table = message.recipient_table(flags & MAPI_UNICODE != 0)?;
+                out.set(super::table::wrap_table(session, table)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
+unsafe extern "system" fn message_get_attachment_table(
+    this: *mut IMessage,
+    flags: ULONG,
+    lpp_table: *mut *mut IMAPITable,
+) -> HRESULT {
+    // SAFETY: live `this`; `lppTable` NULL or writable.
+    unsafe {
+        call::<MessageSub>(this, |obj| {
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            check_flags(flags, MAPI_UNICODE | MAPI_DEFERRED_ERRORS)?;
+            obj.value().with(|message, session| {
+                let table = message.attachment_table(flags & MAPI_UNICODE != 0)?;
+                out.set(super::table::wrap_table(session, table)?);
+                Ok(S_OK)
+            })
         })
     }
 }

@@ -119,6 +119,9 @@ pub enum Opened {
     Message(Box<dyn Message>),
     /// A property opened as a stream (`IStream`).
     Stream(Box<dyn PropStream>),
+    /// A table (`IMAPITable`): `PR_CONTAINER_CONTENTS`,
+    /// `PR_MESSAGE_RECIPIENTS`... opened with `OpenProperty`.
+    Table(Box<dyn crate::table::Table>),
     /// Another object: its `MAPI_*` type and one reference.
     Object(ULONG, ComPtr<IUnknown>),
 }
@@ -256,6 +259,18 @@ pub trait Message: MapiProp {
     /// `DeleteAttach`.
     fn delete_attach(&self, number: ULONG) -> MapiResult<()> {
         let _ = number;
+        Err(MapiError::NoSupport)
+    }
+
+    /// `GetRecipientTable`: the recipient rows (with `PR_ROWID`).
+    fn recipient_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let _ = wide;
+        Err(MapiError::NoSupport)
+    }
+
+    /// `GetAttachmentTable`: one row per attachment (with `PR_ATTACH_NUM`).
+    fn attachment_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let _ = wide;
         Err(MapiError::NoSupport)
     }
 

@@ -205,6 +205,27 @@ impl MapiProp for FolderObject {
     fn named_props(&self) -> Option<&dyn NamedProps> {
         Some(&*self.engine)
     }
+
+    fn open_property(
+        &self,
+        tag: ULONG,
+        iid: &IID,
+        options: ULONG,
+        _flags: ULONG,
+    ) -> MapiResult<Opened> {
+        if *iid != IID_IMAPITable {
+            // Folder properties are not streams.
+            return Err(MapiError::NoSupport);
+        }
+        let wide = options & MAPI_UNICODE != 0;
+        let table = match pid(tag) {
+            id if id == pid(PR_CONTAINER_CONTENTS) => self.contents_table(false, wide)?,
+            id if id == pid(PR_FOLDER_ASSOCIATED_CONTENTS) => self.contents_table(true, wide)?,
+            id if id == pid(PR_CONTAINER_HIERARCHY) => self.hierarchy_table(false, wide)?,
+            _ => return Err(MapiError::NoSupport),
+        };
+        Ok(Opened::Table(table))
+    }
 }
 
 impl Folder for FolderObject {
@@ -657,9 +678,21 @@ impl MapiProp for MessageObject {
         &self,
         tag: ULONG,
         iid: &IID,
-        _options: ULONG,
+        options: ULONG,
         flags: ULONG,
     ) -> MapiResult<Opened> {
+        if *iid == IID_IMAPITable {
+            let wide = options & MAPI_UNICODE != 0;
+            return match pid(tag) {
+                id if id == pid(PR_MESSAGE_RECIPIENTS) => {
+                    self.recipient_table(wide).map(Opened::Table)
+                }
+                id if id == pid(PR_MESSAGE_ATTACHMENTS) => {
+                    self.attachment_table(wide).map(Opened::Table)
+                }
+                _ => Err(MapiError::NoSupport),
+            };
+        }
         let s = self.state();
         let write = stream_request(iid, flags, s.write)?;
         let state = self.state.clone();
@@ -674,6 +707,33 @@ impl MapiProp for MessageObject {
 }
 
 impl Message for MessageObject {
+    fn recipient_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let s = self.state();
+        let rows = s
+            .record
+            .recipients
+            .iter()
+            .map(|r| {
+                let id = match r.get(&pid(PR_ROWID)) {
+                    Some(PropValue::Long(n)) => u64::from(*n),
+                    _ => 0,
+                };
+                (id, r.clone())
+            })
+            .collect();
+        super::tables::recipient_table(rows, wide)
+    }
+
+    fn attachment_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let s = self.state();
+        let rows = s
+            .attachments
+            .iter()
+            .map(|(n, p)| (u64::from(*n), attachment_props(*n, p)))
+            .collect();
+        super::tables::attachment_table(rows, wide)
+    }
+
     fn modify_recipients(
         &self,
         flags: ULONG,
@@ -834,20 +894,28 @@ impl SharedProps {
     }
 }
 
+/// An attachment's properties with the computed ones (`PR_ATTACH_NUM`,
+/// `PR_OBJECT_TYPE`, `PR_ATTACH_SIZE`): what its `GetProps` and its
+/// attachment-table row answer.
+fn attachment_props(number: ULONG, stored: &Props) -> Props {
+    let mut props = stored.clone();
+    let size = props_size(stored);
+    props.insert(pid(PR_ATTACH_NUM), PropValue::Long(number));
+    props.insert(pid(PR_OBJECT_TYPE), PropValue::Long(MAPI_ATTACH));
+    props.insert(
+        pid(PR_ATTACH_SIZE),
+        PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX)),
+    );
+    props
+}
+
 impl AttachObject {
     fn props(&self) -> MutexGuard<'_, Props> {
         self.props.lock()
     }
 
     fn all_props(&self) -> Props {
-        let mut props = self.props().clone();
-        let size = props_size(&props);
-        props.insert(pid(PR_ATTACH_NUM), PropValue::Long(self.number));
-        props.insert(pid(PR_OBJECT_TYPE), PropValue::Long(MAPI_ATTACH));
-        props.insert(
-            pid(PR_ATTACH_SIZE),
-            PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX)),
-        );
+        let mut props = attachment_props(self.number, &self.props());
         props.insert(
             pid(PR_ACCESS_LEVEL),
             PropValue::Long(ULONG::from(self.write)),
@@ -1153,7 +1221,7 @@ impl crate::provider::PropStream for BufferStream {
 /// object.
 fn stream_request(iid: &IID, flags: ULONG, object_writable: bool) -> MapiResult<bool> {
     if *iid != IID_IStream {
-        // Tables (PR_MESSAGE_RECIPIENTS, ...) and embedded messages are not
+        // Embedded messages (PR_ATTACH_DATA_OBJ) and other interfaces are not
         // opened this way yet.
         return Err(MapiError::NoSupport);
     }

@@ -207,3 +207,74 @@ pub fn hierarchy_table(
     };
     Ok(Box::new(LockedTable::new(source, columns, all)?))
 }
+
+/// Rows held in the table itself: a snapshot of a message's recipients or
+/// attachments when the table was opened.
+pub struct SnapshotSource {
+    rows: Vec<(RowId, Props)>,
+}
+
+struct PropsRow<'a> {
+    id: RowId,
+    props: &'a Props,
+}
+
+impl RowValues for PropsRow<'_> {
+    fn value(&self, tag: ULONG) -> Option<PropValue> {
+        if pid(tag) == pid(PR_INSTANCE_KEY) {
+            return Some(instance_key(self.id));
+        }
+        self.props.get(&pid(tag)).cloned()
+    }
+}
+
+impl RowSource for SnapshotSource {
+    fn row_ids(&self) -> MapiResult<Vec<RowId>> {
+        Ok(self.rows.iter().map(|(id, _)| *id).collect())
+    }
+
+    fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>> {
+        Ok(self
+            .rows
+            .iter()
+            .find(|(r, _)| *r == id)
+            .map(|(id, props)| Box::new(PropsRow { id: *id, props }) as Box<dyn RowValues>))
+    }
+}
+
+/// A message's recipient table: one row per recipient (`PR_ROWID`).
+pub fn recipient_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box<dyn Table>> {
+    let columns = vec![
+        PR_ROWID,
+        PR_INSTANCE_KEY,
+        string_tag(PR_DISPLAY_NAME_W, wide),
+        PR_RECIPIENT_TYPE,
+        string_tag(PR_EMAIL_ADDRESS_W, wide),
+        string_tag(PR_ADDRTYPE_W, wide),
+    ];
+    let all = columns.clone();
+    Ok(Box::new(LockedTable::new(
+        SnapshotSource { rows },
+        columns,
+        all,
+    )?))
+}
+
+/// A message's attachment table: one row per attachment (`PR_ATTACH_NUM`).
+pub fn attachment_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box<dyn Table>> {
+    let columns = vec![
+        PR_ATTACH_NUM,
+        PR_INSTANCE_KEY,
+        PR_ATTACH_METHOD,
+        string_tag(PR_ATTACH_FILENAME_W, wide),
+        string_tag(PR_ATTACH_LONG_FILENAME_W, wide),
+        PR_ATTACH_SIZE,
+        PR_RENDERING_POSITION,
+    ];
+    let all = columns.clone();
+    Ok(Box::new(LockedTable::new(
+        SnapshotSource { rows },
+        columns,
+        all,
+    )?))
+}
