@@ -1105,6 +1105,22 @@ fn recipient_attachment_and_container_tables() {
         assert_eq!((mv.SaveChanges)(msg, 0), S_OK);
         assert_eq!((mv.Release)(msg), 0);
 
+        // The store's receive-folder table: "", IPM, REPORT.IPM, IPC.
+        let sv = &*(*s).lpVtbl;
+        let mut rt = ptr::null_mut();
+        assert_eq!(
+            (sv.GetReceiveFolderTable)(s, 0x0100_0000, &mut rt),
+            MAPI_E_UNKNOWN_FLAGS
+        );
+        assert_eq!((sv.GetReceiveFolderTable)(s, MAPI_UNICODE, &mut rt), S_OK);
+        let rtable = rt.cast::<IMAPITable>();
+        assert_eq!(
+            ((*(*rtable).lpVtbl).GetRowCount)(rtable, 0, &mut count),
+            S_OK
+        );
+        assert_eq!(count, 4);
+        assert_eq!(((*(*rtable).lpVtbl).Release)(rtable), 0);
+
         // A folder's contents through OpenProperty(PR_CONTAINER_CONTENTS).
         assert_eq!(
             (rv.OpenProperty)(

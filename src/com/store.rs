@@ -5,7 +5,7 @@
 use std::ffi::c_void;
 use std::ptr;
 
-use super::args::{entry_id, iid, optional_out, out_pair};
+use super::args::{entry_id, iid, optional_out, out_pair, Out};
 use super::logon::{advise_on, compare_entry_ids_on};
 use super::object::{ComClass, ComObject, Pinned};
 use super::prop::{call, check_unicode_flag, prop_vtbl, PropClass, PropCtx};
@@ -127,12 +127,33 @@ macro_rules! unsupported {
 }
 
 unsupported! {
-    get_receive_folder_table(flags: ULONG, table: *mut *mut c_void);
     abort_submit(cb: ULONG, eid: *mut ENTRYID, flags: ULONG);
     get_outgoing_queue(flags: ULONG, table: *mut *mut c_void);
     set_lock_state(message: *mut c_void, state: ULONG);
     finished_msg(flags: ULONG, cb: ULONG, eid: *mut ENTRYID);
     notify_new_mail(notification: *mut c_void);
+}
+
+unsafe extern "system" fn get_receive_folder_table<P: LogonProvider>(
+    this: *mut IMsgStore,
+    flags: ULONG,
+    lpp_table: *mut *mut c_void,
+) -> HRESULT {
+    // SAFETY: live `this`; `lppTable` NULL or writable.
+    unsafe {
+        call::<Store<P>>(this, |obj| {
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            if flags & !(MAPI_UNICODE | MAPI_DEFERRED_ERRORS) != 0 {
+                return Err(MapiError::UnknownFlags);
+            }
+            let core = obj.value().core();
+            let table = core
+                .provider()?
+                .receive_folder_table(flags & MAPI_UNICODE != 0)?;
+            out.set(super::table::wrap_table(core.session(), table)?.cast());
+            Ok(S_OK)
+        })
+    }
 }
 
 /// The message class argument of `Get/SetReceiveFolder` (NULL: `""`).

@@ -181,6 +181,13 @@ pub trait LogonProvider: Send + Sync + 'static {
         Err(MapiError::NoSupport)
     }
 
+    /// `IMsgStore::GetReceiveFolderTable`: one row per receive-folder
+    /// setting (`PR_MESSAGE_CLASS`, `PR_ENTRYID`, `PR_RECORD_KEY`).
+    fn receive_folder_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        let _ = wide;
+        Err(MapiError::NoSupport)
+    }
+
     /// `IMsgStore::SetReceiveFolder`: `None` removes the setting.
     fn set_receive_folder(&self, class: &str, entry_id: Option<&[u8]>) -> MapiResult<()> {
         let _ = (class, entry_id);

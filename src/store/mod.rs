@@ -365,6 +365,10 @@ impl LogonProvider for ReferenceLogon {
         Ok((engine.folder_entry_id(folder), set_for))
     }
 
+    fn receive_folder_table(&self, wide: bool) -> MapiResult<Box<dyn crate::table::Table>> {
+        tables::receive_folder_table(self.engine()?, wide)
+    }
+
     fn set_receive_folder(&self, class: &str, entry_id: Option<&[u8]>) -> MapiResult<()> {
         let engine = self.engine()?;
         let folder = entry_id.map(|e| engine.parse_folder(e)).transpose()?;

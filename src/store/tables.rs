@@ -278,3 +278,41 @@ pub fn attachment_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box
         all,
     )?))
 }
+
+/// The store's receive-folder table: one row per message class set.
+pub fn receive_folder_table(engine: &Engine, wide: bool) -> MapiResult<Box<dyn Table>> {
+    let rows = engine
+        .backend()
+        .receive_folders()?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (class, folder))| {
+            let props: Props = [
+                (pid(PR_MESSAGE_CLASS_W), PropValue::String(class)),
+                (
+                    pid(PR_ENTRYID),
+                    PropValue::Binary(engine.folder_entry_id(folder)),
+                ),
+                (
+                    pid(PR_RECORD_KEY),
+                    PropValue::Binary(engine.record_key(folder)),
+                ),
+            ]
+            .into_iter()
+            .collect();
+            (i as RowId, props)
+        })
+        .collect();
+    let columns = vec![
+        PR_INSTANCE_KEY,
+        PR_ENTRYID,
+        PR_RECORD_KEY,
+        string_tag(PR_MESSAGE_CLASS_W, wide),
+    ];
+    let all = columns.clone();
+    Ok(Box::new(LockedTable::new(
+        SnapshotSource { rows },
+        columns,
+        all,
+    )?))
+}
