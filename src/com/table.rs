@@ -507,6 +507,10 @@ unsafe extern "system" fn query_rows(
         call::<TableSub>(this, |obj| {
             let out = Out::new(lpp_rows, ptr::null_mut())?;
             check_flags(flags, TBL_NOADVANCE)?;
+            // Microsoft's QueryRows page: a zero count is invalid.
+            if count == 0 {
+                return Err(MapiError::InvalidParameter);
+            }
             with_table(obj.value(), |t, alloc| {
                 let rows = t.query_rows(count, flags & TBL_NOADVANCE != 0)?;
                 out.set(write_row_set(alloc, &rows)?);
