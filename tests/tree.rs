@@ -750,7 +750,10 @@ fn set_props_sorts_out_bad_values() {
         let n = (*problems).cProblem as usize;
         let list: Vec<(ULONG, SCODE)> = (0..n)
             .map(|i| {
-                let p = (*problems).aProblem.as_ptr().add(i).read_unaligned();
+                let p = ptr::addr_of!((*problems).aProblem)
+                    .cast::<SPropProblem>()
+                    .add(i)
+                    .read_unaligned();
                 (p.ulIndex, p.scode)
             })
             .collect();
@@ -814,6 +817,17 @@ fn set_props_sorts_out_bad_values() {
     assert_eq!(live_objects(), baseline);
 }
 
+/// Row `i` of a row set: the array is a flexible member, so it is reached
+/// through a raw pointer to the whole allocation, never a reference to the
+/// declared one-element array.
+///
+/// # Safety
+/// `rows` is a live SRowSet with more than `i` rows.
+unsafe fn row_at(rows: *mut SRowSet, i: usize) -> SRow {
+    // SAFETY: forwarded.
+    unsafe { ptr::addr_of!((*rows).aRow).cast::<SRow>().add(i).read() }
+}
+
 /// `FreeProws`: each row's properties, then the set.
 ///
 /// # Safety
@@ -823,7 +837,7 @@ unsafe fn free_prows(rows: *mut SRowSet) {
     unsafe {
         let n = (*rows).cRows as usize;
         for i in 0..n {
-            free_buffer((*(*rows).aRow.as_mut_ptr().add(i)).lpProps.cast());
+            free_buffer(row_at(rows, i).lpProps.cast());
         }
         free_buffer(rows.cast());
     }
@@ -836,7 +850,7 @@ unsafe fn free_prows(rows: *mut SRowSet) {
 unsafe fn row_text(rows: *mut SRowSet, i: usize, col: usize) -> Option<String> {
     // SAFETY: forwarded.
     unsafe {
-        let row = (*rows).aRow.as_ptr().add(i).read();
+        let row = row_at(rows, i);
         let v = row.lpProps.add(col).read();
         (PROP_TYPE(v.ulPropTag) == PT_UNICODE).then(|| {
             let w = v.Value.lpszW;
@@ -988,7 +1002,7 @@ fn contents_and_hierarchy_tables_sort_restrict_and_page() {
         assert_eq!((hv.QueryRows)(htable, 100, 0, &mut rows), S_OK);
         let names: Vec<(String, ULONG)> = (0..(*rows).cRows as usize)
             .map(|i| {
-                let r = (*rows).aRow.as_ptr().add(i).read();
+                let r = row_at(rows, i);
                 (
                     row_text(rows, i, 0).unwrap(),
                     r.lpProps.add(1).read().Value.ul,
@@ -1054,19 +1068,20 @@ fn recipient_attachment_and_container_tables() {
                 }]
             })
             .collect();
-        let mut list = vec![
-            0u8;
-            std::mem::offset_of!(ADRLIST, aEntries)
-                + 2 * std::mem::size_of::<ADRENTRY>()
-        ];
+        // Eight-byte cells: the ADRLIST aligned as a host allocator would.
+        let size = std::mem::offset_of!(ADRLIST, aEntries) + 2 * std::mem::size_of::<ADRENTRY>();
+        let mut list = vec![0u64; size.div_ceil(8)];
         let adr = list.as_mut_ptr().cast::<ADRLIST>();
         (*adr).cEntries = 2;
         for (i, p) in props.iter_mut().enumerate() {
-            (*adr).aEntries.as_mut_ptr().add(i).write(ADRENTRY {
-                ulReserved1: 0,
-                cValues: 1,
-                rgPropVals: p.as_mut_ptr(),
-            });
+            ptr::addr_of_mut!((*adr).aEntries)
+                .cast::<ADRENTRY>()
+                .add(i)
+                .write(ADRENTRY {
+                    ulReserved1: 0,
+                    cValues: 1,
+                    rgPropVals: p.as_mut_ptr(),
+                });
         }
         assert_eq!((mv.ModifyRecipients)(msg, 0, adr), S_OK);
         let (mut num, mut att) = (0, ptr::null_mut());
