@@ -592,6 +592,27 @@ fn copy_to_and_copy_props_go_through_the_destination() {
             S_OK
         );
         assert_eq!(get_subject(a.cast()), MAPI_W_ERRORS_RETURNED, "moved away");
+        // A move from a read-only source fails before the destination is
+        // touched, and hands out no problem array.
+        assert_eq!(set_subject(a.cast(), "stays"), S_OK);
+        assert_eq!((av.SaveChanges)(a, 0), S_OK); // now read-only
+        assert_eq!(set_subject(b.cast(), "B unchanged"), S_OK);
+        let mut problems = ptr::dangling_mut::<SPropProblemArray>();
+        assert_eq!(
+            (av.CopyProps)(
+                a,
+                &mut include,
+                0,
+                ptr::null_mut(),
+                &IID_IMessage,
+                b.cast(),
+                MAPI_MOVE,
+                &mut problems
+            ),
+            MAPI_E_NO_ACCESS
+        );
+        assert!(problems.is_null());
+        assert_eq!(get_subject(a.cast()), S_OK, "still there");
         assert_eq!((av.Release)(a), 0);
         assert_eq!(((*(*b).lpVtbl).Release)(b), 0);
         assert_eq!((rv.Release)(root), 0);

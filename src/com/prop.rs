@@ -398,6 +398,12 @@ unsafe fn copy_onto<T: PropClass>(
     if dest == this.as_interface().cast::<c_void>() {
         return Err(MapiError::Other(MAPI_E_NO_ACCESS));
     }
+    if flags & MAPI_MOVE != 0 {
+        // A move must be able to delete what it copies: check before the
+        // destination is touched (deleting nothing is the probe).
+        this.value()
+            .with_prop(|p, _| p.delete_props(&[]).map(drop))?;
+    }
     // SAFETY: forwarded from the caller.
     let (get, set) = unsafe {
         (
@@ -483,15 +489,28 @@ unsafe fn copy_onto<T: PropClass>(
     };
     // SAFETY: our root buffer.
     unsafe { alloc.free(array.cast()) };
-    if let Some(out) = problems_out {
-        out.set(problems);
+    let moved = match MapiError::check(hr) {
+        Ok(_) if flags & MAPI_MOVE != 0 => this
+            .value()
+            .with_prop(|p, _| p.delete_props(&copied).map(drop)),
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
+    match moved {
+        // The problems are the caller's only on success.
+        Ok(()) => {
+            if let Some(out) = problems_out {
+                out.set(problems);
+            }
+            Ok(hr)
+        }
+        Err(e) => {
+            // SAFETY: a root buffer from the destination's SetProps (or
+            // NULL), not handed out.
+            unsafe { alloc.free(problems.cast()) };
+            Err(e)
+        }
     }
-    MapiError::check(hr)?;
-    if flags & MAPI_MOVE != 0 {
-        this.value()
-            .with_prop(|p, _| p.delete_props(&copied).map(drop))?;
-    }
-    Ok(hr)
 }
 
 /// The checks `CopyTo` and `CopyProps` share: the problem array cleared
