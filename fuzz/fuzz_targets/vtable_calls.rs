@@ -11,8 +11,10 @@
 //!
 //! Input: a byte per step (an op code), a byte that picks the target, then
 //! the op's own bytes. Op codes below 0x80 are the logon-level alphabet
-//! (`op % 14`, as before: the regression inputs keep their meaning); from
-//! 0x80 on, `(op - 0x80) % TREE_OPS` is an op on the object tree.
+//! (`op % 14`, decoded as before the object tree was added); from 0x80 on,
+//! `(op - 0x80) % TREE_OPS` is an op on the object tree. Tables the tree
+//! hands out are kept as subobjects (their IUnknown only).
+//! `MSLOGON_FUZZ_TRACE=1` prints every op and HRESULT of an input.
 #![no_main]
 
 use std::ffi::c_void;
