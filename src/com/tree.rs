@@ -704,26 +704,52 @@ fn slices(ids: &[Vec<u8>]) -> Vec<&[u8]> {
     ids.iter().map(Vec::as_slice).collect()
 }
 
+/// The body every table-opening slot shares (`GetContentsTable`,
+/// `GetHierarchyTable`, `GetRecipientTable`, `GetAttachmentTable`): the
+/// output cleared, the flags checked, the table `open` makes handed out as
+/// a registered `IMAPITable`.
+///
+/// # Safety
+///
+/// `this` NULL or a live object of class `Sub<K>`; `lpp_table` NULL or
+/// writable.
+unsafe fn open_table<K: Kind>(
+    this: *mut <Sub<K> as ComClass>::Interface,
+    flags: ULONG,
+    allowed: ULONG,
+    lpp_table: *mut *mut IMAPITable,
+    open: impl FnOnce(&K::Logic) -> MapiResult<Box<dyn crate::table::Table>>,
+) -> HRESULT
+where
+    Sub<K>: ComClass,
+{
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        call::<Sub<K>>(this, |obj| {
+            let out = Out::new(lpp_table, ptr::null_mut())?;
+            check_flags(flags, allowed)?;
+            obj.value().with(|logic, session| {
+                out.set(super::table::wrap_table(session, open(logic)?)?);
+                Ok(S_OK)
+            })
+        })
+    }
+}
+
 unsafe extern "system" fn folder_get_contents_table(
     this: *mut IMAPIFolder,
     flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppTable` NULL or writable.
+    // SAFETY: live `this`; `lppTable` NULL or writable (MAPI contract).
     unsafe {
-        call::<FolderSub>(this, |obj| {
-            let out = Out::new(lpp_table, ptr::null_mut())?;
-            check_flags(
-                flags,
-                MAPI_ASSOCIATED | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
-            )?;
-            obj.value().with(|folder, session| {
-                let table = folder
-                    .contents_table(flags & MAPI_ASSOCIATED != 0, flags & MAPI_UNICODE != 0)?;
-                out.set(super::table::wrap_table(session, table)?);
-                Ok(S_OK)
-            })
-        })
+        open_table::<FolderKind>(
+            this,
+            flags,
+            MAPI_ASSOCIATED | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
+            lpp_table,
+            |logic| logic.contents_table(flags & MAPI_ASSOCIATED != 0, flags & MAPI_UNICODE != 0),
+        )
     }
 }
 
@@ -732,21 +758,15 @@ unsafe extern "system" fn folder_get_hierarchy_table(
     flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppTable` NULL or writable.
+    // SAFETY: live `this`; `lppTable` NULL or writable (MAPI contract).
     unsafe {
-        call::<FolderSub>(this, |obj| {
-            let out = Out::new(lpp_table, ptr::null_mut())?;
-            check_flags(
-                flags,
-                CONVENIENT_DEPTH | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
-            )?;
-            obj.value().with(|folder, session| {
-                let table = folder
-                    .hierarchy_table(flags & CONVENIENT_DEPTH != 0, flags & MAPI_UNICODE != 0)?;
-                out.set(super::table::wrap_table(session, table)?);
-                Ok(S_OK)
-            })
-        })
+        open_table::<FolderKind>(
+            this,
+            flags,
+            CONVENIENT_DEPTH | MAPI_DEFERRED_ERRORS | MAPI_UNICODE | SHOW_SOFT_DELETES,
+            lpp_table,
+            |logic| logic.hierarchy_table(flags & CONVENIENT_DEPTH != 0, flags & MAPI_UNICODE != 0),
+        )
     }
 }
 
@@ -1065,17 +1085,15 @@ unsafe extern "system" fn message_get_recipient_table(
     flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppTable` NULL or writable.
+    // SAFETY: live `this`; `lppTable` NULL or writable (MAPI contract).
     unsafe {
-        call::<MessageSub>(this, |obj| {
-            let out = Out::new(lpp_table, ptr::null_mut())?;
-            check_flags(flags, MAPI_UNICODE | MAPI_DEFERRED_ERRORS)?;
-            obj.value().with(|message, session| {
-                let table = message.recipient_table(flags & MAPI_UNICODE != 0)?;
-                out.set(super::table::wrap_table(session, table)?);
-                Ok(S_OK)
-            })
-        })
+        open_table::<MessageKind>(
+            this,
+            flags,
+            MAPI_UNICODE | MAPI_DEFERRED_ERRORS,
+            lpp_table,
+            |logic| logic.recipient_table(flags & MAPI_UNICODE != 0),
+        )
     }
 }
 
@@ -1084,17 +1102,15 @@ unsafe extern "system" fn message_get_attachment_table(
     flags: ULONG,
     lpp_table: *mut *mut IMAPITable,
 ) -> HRESULT {
-    // SAFETY: live `this`; `lppTable` NULL or writable.
+    // SAFETY: live `this`; `lppTable` NULL or writable (MAPI contract).
     unsafe {
-        call::<MessageSub>(this, |obj| {
-            let out = Out::new(lpp_table, ptr::null_mut())?;
-            check_flags(flags, MAPI_UNICODE | MAPI_DEFERRED_ERRORS)?;
-            obj.value().with(|message, session| {
-                let table = message.attachment_table(flags & MAPI_UNICODE != 0)?;
-                out.set(super::table::wrap_table(session, table)?);
-                Ok(S_OK)
-            })
-        })
+        open_table::<MessageKind>(
+            this,
+            flags,
+            MAPI_UNICODE | MAPI_DEFERRED_ERRORS,
+            lpp_table,
+            |logic| logic.attachment_table(flags & MAPI_UNICODE != 0),
+        )
     }
 }
 
