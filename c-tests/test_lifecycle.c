@@ -107,8 +107,13 @@ static void live_methods(void) {
            MSLogon_MAPI_E_INVALID_PARAMETER); /* an empty event mask */
   CHECK_EQ(host_sink_refs(&sink), 1);         /* nothing retained */
 
-  /* Advise keeps one reference until Unadvise. */
+  /* An entry ID this store did not issue: nothing to advise on. */
   CHECK_HR(MSLogon_IMSLogon_Advise(logon, sizeof e1, eid(&e1), 1u, &sink.iface, &connection),
+           MSLogon_MAPI_E_INVALID_ENTRYID);
+  CHECK(connection == 0);
+  CHECK_EQ(host_sink_refs(&sink), 1);
+  /* Advise (NULL: the whole store) keeps one reference until Unadvise. */
+  CHECK_HR(MSLogon_IMSLogon_Advise(logon, 0, NULL, 1u, &sink.iface, &connection),
            MSLogon_S_OK);
   CHECK_CONNECTION(connection); /* all of the MSLogon_ULONG_PTR written */
   CHECK_EQ(host_sink_refs(&sink), 2);

@@ -13,7 +13,7 @@
  *      QueryPosition, bookmarks, negative counts, TBL_NOADVANCE;
  *   3. each row's values equal the opened message's GetProps;
  *   4. bad input: categories, RELOP_RE, NULL out-pointers, unknown flags,
- *      Advise/Unadvise and the category slots (MAPI_E_NO_SUPPORT);
+ *      Advise/Unadvise arguments, the category slots (MAPI_E_NO_SUPPORT);
  *   5. a forcible IMSLogon::Logoff(&0) with the tables open: every table
  *      slot answers MAPI_E_INVALID_OBJECT; Release; nothing left alive.
  */
@@ -347,7 +347,7 @@ static MSLogon_IMAPITable *contents(MSLogon_IMsgStore *store, MSLogon_IMAPIFolde
 
   CHECK_HR(MSLogon_IMAPITable_GetStatus(table, &status, &type), MSLogon_S_OK);
   CHECK_EQ(status, MSLogon_TBLSTAT_COMPLETE);
-  CHECK_EQ(type, MSLogon_TBLTYPE_SNAPSHOT);
+  CHECK_EQ(type, MSLogon_TBLTYPE_DYNAMIC); /* follows the folder's changes */
 
   /* QueryColumns: the default columns (wide strings: MAPI_UNICODE), then all. */
   CHECK_HR(MSLogon_IMAPITable_QueryColumns(table, 0, &got), MSLogon_S_OK);
@@ -652,12 +652,25 @@ static void bad_input(MSLogon_IMAPITable *table) {
   CHECK_HR(MSLogon_IMAPITable_WaitForCompletion(table, 0x100, 0, NULL),
            MSLogon_MAPI_E_UNKNOWN_FLAGS);
 
-  /* Table notifications: not yet; no reference kept on the sink. */
+  /* Table Advise: bad arguments keep nothing; a sink is held until
+   * Unadvise; an unknown connection is MAPI_E_NOT_FOUND. */
   host_sink_init(&sink);
-  CHECK_HR(MSLogon_IMAPITable_Advise(table, MSLogon_fnevTableModified, &sink.iface, &connection),
-           MSLogon_MAPI_E_NO_SUPPORT);
+  CHECK_HR(MSLogon_IMAPITable_Advise(table, MSLogon_fnevTableModified, &sink.iface, NULL),
+           MSLogon_MAPI_E_INVALID_PARAMETER);
+  CHECK_HR(MSLogon_IMAPITable_Advise(table, MSLogon_fnevNewMail, &sink.iface, &connection),
+           MSLogon_MAPI_E_INVALID_PARAMETER);
+  CHECK(connection == 0);
+  CHECK_HR(MSLogon_IMAPITable_Advise(table, MSLogon_fnevTableModified, NULL, &connection),
+           MSLogon_MAPI_E_INVALID_PARAMETER);
   CHECK_EQ(host_sink_refs(&sink), 1);
-  CHECK_HR(MSLogon_IMAPITable_Unadvise(table, 1), MSLogon_MAPI_E_NO_SUPPORT);
+  CHECK_HR(MSLogon_IMAPITable_Advise(table, MSLogon_fnevTableModified, &sink.iface, &connection),
+           MSLogon_S_OK);
+  CHECK(connection != 0);
+  CHECK_EQ(host_sink_refs(&sink), 2);
+  CHECK_HR(MSLogon_IMAPITable_Unadvise(table, connection + 1000u), MSLogon_MAPI_E_NOT_FOUND);
+  CHECK_HR(MSLogon_IMAPITable_Unadvise(table, connection), MSLogon_S_OK);
+  CHECK_EQ(host_sink_refs(&sink), 1);
+  CHECK_HR(MSLogon_IMAPITable_Unadvise(table, connection), MSLogon_MAPI_E_NOT_FOUND);
 
   /* Categories' slots. */
   rows = NULL;

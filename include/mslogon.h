@@ -135,6 +135,12 @@ struct MSLogon_NOTIFICATION;
 #define MSLogon_DEFAULT_STORE 1
 
 /**
+ * More changed rows than this in one batch: `TABLE_RELOAD` instead of
+ * one notification per row.
+ */
+#define MSLogon_RELOAD_THRESHOLD 0x00000040
+
+/**
  * COM's `HRESULT`: a signed 32-bit status code.
  */
 typedef int32_t MSLogon_HRESULT;

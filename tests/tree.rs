@@ -1008,7 +1008,7 @@ fn contents_and_hierarchy_tables_sort_restrict_and_page() {
         );
         let (mut status, mut kind) = (9, 9);
         assert_eq!((tv.GetStatus)(table, &mut status, &mut kind), S_OK);
-        assert_eq!((status, kind), (TBLSTAT_COMPLETE, TBLTYPE_SNAPSHOT));
+        assert_eq!((status, kind), (TBLSTAT_COMPLETE, TBLTYPE_DYNAMIC));
 
         // The hierarchy: a subfolder of the IPM subtree, with CONVENIENT_DEPTH.
         let mut htable = ptr::null_mut();

@@ -26,12 +26,7 @@ impl LogonProvider for Panicky {
             panic!("provider logoff panicked");
         }
     }
-    fn advise(
-        &self,
-        _: Option<&[u8]>,
-        _: ULONG,
-        _sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG_PTR> {
+    fn advise_key(&self, _: Option<&[u8]>) -> MapiResult<Vec<u8>> {
         panic!("provider advise panicked");
     }
 }

@@ -60,6 +60,9 @@ pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
     let Some(obj) = (unsafe { ComObject::<T>::from_interface(this) }) else {
         return R::bad_this();
     };
+    // Notifications made during the call are delivered when it has let go
+    // of every lock, just before it returns to the host.
+    let _door = crate::provider::Door::enter();
     match catch_unwind(AssertUnwindSafe(|| body(obj))) {
         Ok(result) => {
             if let Some(error) = result.failure() {

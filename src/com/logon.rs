@@ -247,8 +247,23 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
     // Taken only on a live logon: a rejected call keeps no reference.
     // SAFETY: forwarded from the caller.
     let sink = unsafe { ComPtr::from_borrowed(sink) }.ok_or(MapiError::InvalidParameter)?;
-    connection.set(provider.advise(entry, event_mask, sink)?);
+    let key = provider.advise_key(entry)?;
+    connection.set(core.session().notifier().advise(
+        key,
+        event_mask,
+        sink,
+        super::notify::HostSink::sink,
+    )?);
     Ok(())
+}
+
+/// `Unadvise` of a logon or its store.
+pub(crate) fn unadvise_on<P: LogonProvider>(
+    core: &LogonCore<P>,
+    connection: crate::mapi::ULONG_PTR,
+) -> MapiResult<()> {
+    core.provider()?;
+    core.session().notifier().unadvise(connection)
 }
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(
@@ -256,9 +271,7 @@ unsafe extern "system" fn unadvise<P: LogonProvider>(
     connection: crate::mapi::ULONG_PTR,
 ) -> HRESULT {
     // SAFETY: live `this`.
-    hresult(unsafe {
-        boundary::<Logon<P>, _>(this, |obj| obj.value().provider()?.unadvise(connection))
-    })
+    hresult(unsafe { boundary::<Logon<P>, _>(this, |obj| unadvise_on(obj.value(), connection)) })
 }
 
 unsafe extern "system" fn open_status_entry<P: LogonProvider>(

@@ -13,6 +13,7 @@
 mod args;
 mod boundary;
 mod logon;
+mod notify;
 mod object;
 mod prop;
 mod props;
@@ -30,3 +31,19 @@ pub use object::{live_objects, ComClass, ComObject, Pinned};
 pub use provider::{new_provider, LOGON_FLAGS};
 pub use refcount::{RefCount, Released};
 pub use store::StoreObject;
+
+/// Routes the advise registrations of the logon whose session is `session`
+/// through `support`'s notification engine (`IMAPISupport::Subscribe`,
+/// `Unsubscribe`, `Notify`) when it implements them.
+///
+/// # Safety
+///
+/// `support` is NULL or the live support object that logon holds until
+/// its teardown.
+pub unsafe fn attach_support_engine(
+    session: &crate::provider::Session,
+    support: *mut crate::mapi::IMAPISupport,
+) {
+    // SAFETY: forwarded from the caller.
+    unsafe { notify::SupportEngine::attach(session, support) }
+}

@@ -167,7 +167,7 @@ fn binaries_in(alloc: &HostAllocators, root: &Root<'_>, values: &[Vec<u8>]) -> M
 }
 
 #[allow(non_snake_case)] // the MAPI member names, for readability
-fn pv(
+pub(crate) fn pv(
     alloc: &HostAllocators,
     root: &Root<'_>,
     tag: ULONG,

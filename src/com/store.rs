@@ -131,7 +131,50 @@ unsupported! {
     get_outgoing_queue(flags: ULONG, table: *mut *mut c_void);
     set_lock_state(message: *mut c_void, state: ULONG);
     finished_msg(flags: ULONG, cb: ULONG, eid: *mut ENTRYID);
-    notify_new_mail(notification: *mut c_void);
+}
+
+/// `IMsgStore::NotifyNewMail`: the spooler's `fnevNewMail` notification,
+/// published to the store's sinks by the provider.
+unsafe extern "system" fn notify_new_mail<P: LogonProvider>(
+    this: *mut IMsgStore,
+    notification: *mut c_void,
+) -> HRESULT {
+    // SAFETY: live `this`; `notification` NULL or a readable NOTIFICATION
+    // (maybe only 4-aligned: read unaligned) whose pointers are valid.
+    unsafe {
+        call::<Store<P>>(this, |obj| {
+            let provider = obj.value().core().provider()?;
+            let p = notification.cast::<NOTIFICATION>();
+            if p.is_null() {
+                return Err(MapiError::InvalidParameter);
+            }
+            let n = p.read_unaligned();
+            if n.ulEventType != fnevNewMail {
+                return Err(MapiError::InvalidParameter);
+            }
+            let m = n.info.newmail;
+            if m.ulFlags & !MAPI_UNICODE != 0 {
+                return Err(MapiError::UnknownFlags);
+            }
+            let unicode = m.ulFlags & MAPI_UNICODE != 0;
+            let entry = entry_id(m.cbEntryID, m.lpEntryID)?.ok_or(MapiError::InvalidParameter)?;
+            let parent =
+                entry_id(m.cbParentID, m.lpParentID)?.ok_or(MapiError::InvalidParameter)?;
+            let class = if m.lpszMessageClass.is_null() {
+                String::new()
+            } else {
+                read_string(m.lpszMessageClass, unicode).map_err(|_| MapiError::InvalidParameter)?
+            };
+            provider.notify_new_mail(&crate::provider::NewMailNotification {
+                entry_id: entry.to_vec(),
+                parent_id: parent.to_vec(),
+                message_class: class,
+                message_flags: m.ulMessageFlags,
+                unicode,
+            })?;
+            Ok(S_OK)
+        })
+    }
 }
 
 unsafe extern "system" fn get_receive_folder_table<P: LogonProvider>(
@@ -267,7 +310,7 @@ unsafe extern "system" fn unadvise<P: LogonProvider>(
     // SAFETY: live `this`.
     unsafe {
         call::<Store<P>>(this, |obj| {
-            obj.value().core().provider()?.unadvise(connection)?;
+            super::logon::unadvise_on(obj.value().core(), connection)?;
             Ok(S_OK)
         })
     }

@@ -15,7 +15,7 @@ use super::prop::call;
 use super::props::{read_tags, PropWriter};
 use super::restriction::read_restriction;
 use super::tree::{check_flags, new_sub, Kind, Sub};
-use crate::host::HostAllocators;
+use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::*;
 use crate::provider::{PropValue, Session};
 use crate::table::{Origin, SortKey, Table};
@@ -182,25 +182,35 @@ unsafe extern "system" fn get_last_error(
 
 unsafe extern "system" fn advise(
     this: *mut IMAPITable,
-    _mask: ULONG,
-    _sink: *mut IMAPIAdviseSink,
+    mask: ULONG,
+    sink: *mut IMAPIAdviseSink,
     lpul_connection: *mut ULONG_PTR,
 ) -> HRESULT {
-    // SAFETY: live `this`; the connection NULL or writable.
+    // SAFETY: live `this`; the connection NULL or writable; `sink` NULL or
+    // a live advise sink.
     unsafe {
         call::<TableSub>(this, |obj| {
-            Out::new(lpul_connection, 0)?;
-            // Table notifications come with the notification engine.
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
+            let connection = Out::new(lpul_connection, 0)?;
+            if mask & fnevTableModified == 0 || sink.is_null() {
+                return Err(MapiError::InvalidParameter);
+            }
+            obj.value().with(|t, _| {
+                // Taken only for a live table: a rejected call keeps no
+                // reference.
+                let sink = ComPtr::from_borrowed(sink).ok_or(MapiError::InvalidParameter)?;
+                connection.set(t.advise(super::notify::HostSink::sink(sink))?);
+                Ok(S_OK)
+            })
         })
     }
 }
 
-unsafe extern "system" fn unadvise(this: *mut IMAPITable, _connection: ULONG_PTR) -> HRESULT {
+unsafe extern "system" fn unadvise(this: *mut IMAPITable, connection: ULONG_PTR) -> HRESULT {
     // SAFETY: live `this`.
     unsafe {
         call::<TableSub>(this, |obj| {
-            obj.value().with(|_, _| Err(MapiError::NoSupport))
+            obj.value().with(|t, _| t.unadvise(connection))?;
+            Ok(S_OK)
         })
     }
 }
@@ -214,11 +224,16 @@ unsafe extern "system" fn get_status(
     unsafe {
         call::<TableSub>(this, |obj| {
             let (status, kind) = super::args::out_pair(lpul_status, 0, lpul_type, 0)?;
-            obj.value().with(|_, _| {
+            obj.value().with(|t, _| {
                 status.set(TBLSTAT_COMPLETE);
-                // The view is computed at open, sort and restrict: a
-                // snapshot until notifications keep it current.
-                kind.set(TBLTYPE_SNAPSHOT);
+                // Contents and hierarchy tables follow the store's changes;
+                // recipient, attachment and receive-folder tables are
+                // snapshots taken when they were opened.
+                kind.set(if t.dynamic() {
+                    TBLTYPE_DYNAMIC
+                } else {
+                    TBLTYPE_SNAPSHOT
+                });
                 Ok(S_OK)
             })
         })

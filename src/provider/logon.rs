@@ -29,6 +29,7 @@ pub trait Support: Send + 'static {
 #[derive(Default)]
 pub struct Session {
     objects: OpenObjects,
+    notifier: Arc<super::Notifier>,
     allocators: Option<HostAllocators>,
     wrapped_store_entry_id: OnceLock<Vec<u8>>,
 }
@@ -50,6 +51,11 @@ impl Session {
     /// The host's allocators, if it gave any.
     pub fn allocators(&self) -> Option<&HostAllocators> {
         self.allocators.as_ref()
+    }
+
+    /// The logon's store and logon advise registrations.
+    pub fn notifier(&self) -> &Arc<super::Notifier> {
+        &self.notifier
     }
 
     /// `PR_STORE_ENTRYID` as `IMAPISupport::WrapStoreEntryID` made it, if
@@ -146,12 +152,14 @@ pub struct LogonCore<P: LogonProvider, S: Support = ComPtr<IMAPISupport>> {
 impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// A live logon holding `support` (one reference) for `provider`.
     pub fn new(provider: P, support: S) -> Self {
+        let session = Arc::<Session>::default();
+        provider.attach(session.notifier());
         LogonCore {
             state: AtomicU8::new(LogonState::Live as u8),
             support: Mutex::new(Some(support)),
             provider,
             registry: None,
-            session: Arc::default(),
+            session,
             last_error: Mutex::new(None),
             last_hresult: AtomicI32::new(0),
             store_logoff_flags: AtomicU32::new(NO_STORE_LOGOFF),
@@ -164,7 +172,12 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         match Arc::get_mut(&mut self.session) {
             // Not shared yet (the builder's case): no second allocation.
             Some(session) => session.allocators = allocators,
-            None => self.session = Arc::new(Session::new(allocators)),
+            None => {
+                self.session = Arc::new(Session {
+                    notifier: self.session.notifier.clone(),
+                    ..Session::new(allocators)
+                })
+            }
         }
         self
     }
@@ -361,7 +374,10 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
                 self
             );
         }
-        let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff()));
+        // Then the store and logon advise sinks (released once) or their
+        // subscriptions with the host's engine.
+        let notifier = catch_unwind(AssertUnwindSafe(|| self.session.notifier().close()));
+        let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff())).and(notifier);
         if let Some(registry) = &self.registry {
             registry.remove(self);
         }

@@ -6,24 +6,30 @@
 //! Shutdown).
 //!
 //! Nothing here is `unsafe`: raw pointers are turned into slices, options
-//! and [`ComPtr`]s by the boundary layer in [`crate::com`] before they reach
+//! and [`ComPtr`](crate::host::ComPtr)s by the boundary layer in [`crate::com`] before they reach
 //! this module.
 
 mod logon;
 mod msprovider;
+mod notify;
 mod objects;
 mod props;
 
 pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support};
 pub use msprovider::{LogonRegistry, ProviderCore};
+pub use notify::{
+    Door, NewMailNotification, Notification, Notifier, ObjectNotification, Sink, SinkTarget,
+    SupportChannel, TableNotification,
+};
 pub use objects::{
     Attachment, ErrorRecord, Folder, MapiProp, Message, NamedProps, OpenObject, OpenObjects,
     Opened, PropProblem, PropStream, Status,
 };
 pub use props::{GuidKey, PropName, PropValue};
 
-use crate::host::ComPtr;
-use crate::mapi::{IMAPIAdviseSink, MapiError, MapiResult, IID, ULONG, ULONG_PTR};
+use std::sync::Arc;
+
+use crate::mapi::{MapiError, MapiResult, IID, ULONG};
 
 /// The flags `OpenEntry` accepts: the access asked for, and (ignored: no
 /// cache, no soft deletes) `MAPI_NO_CACHE`, `MAPI_CACHE_ONLY`,
@@ -139,24 +145,31 @@ pub trait LogonProvider: Send + Sync + 'static {
         Err(MapiError::NoSupport)
     }
 
-    /// `IMSLogon::Advise`: registers `sink` for `event_mask` on `entry_id`
-    /// (`None`: the whole store). Returns a non-zero connection number,
-    /// pointer-sized (`ULONG_PTR`, Microsoft's width: see SPEC-objects.md,
-    /// "Widths"). The provider keeps `sink` until `unadvise` or, at the
-    /// latest, `logoff`.
-    fn advise(
-        &self,
-        entry_id: Option<&[u8]>,
-        event_mask: ULONG,
-        sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG_PTR> {
-        let _ = (entry_id, event_mask, sink);
+    /// Called once, when the logon is made: where this logon's store and
+    /// logon advise sinks are ([`Notifier`]). A provider that notifies
+    /// keeps it and publishes its events there ([`Notifier::publish`]),
+    /// under the keys [`LogonProvider::advise_key`] hands out.
+    fn attach(&self, notifier: &Arc<Notifier>) {
+        let _ = notifier;
+    }
+
+    /// `IMSLogon::Advise` / `IMsgStore::Advise`: the notification key of
+    /// `entry_id` (`None`: the whole store), under which the provider
+    /// publishes the events about that object; `MAPI_E_INVALID_ENTRYID`
+    /// for an entry ID it did not issue. The logon keeps the sinks (or
+    /// subscribes them with the host's engine) and releases them at
+    /// `Unadvise` or, at the latest, at teardown. Default:
+    /// `MAPI_E_NO_SUPPORT` (no notifications).
+    fn advise_key(&self, entry_id: Option<&[u8]>) -> MapiResult<Vec<u8>> {
+        let _ = entry_id;
         Err(MapiError::NoSupport)
     }
 
-    /// `IMSLogon::Unadvise`: drops the registration `connection`.
-    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
-        let _ = connection;
+    /// `IMsgStore::NotifyNewMail`: the spooler tells the store a message
+    /// arrived; the store publishes `fnevNewMail`. Default:
+    /// `MAPI_E_NO_SUPPORT`.
+    fn notify_new_mail(&self, mail: &NewMailNotification) -> MapiResult<()> {
+        let _ = mail;
         Err(MapiError::NoSupport)
     }
 

@@ -114,6 +114,11 @@ pub trait Backend: Send + Sync + 'static {
     fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
         Ok(self.message(id)?.map(|m| m.version))
     }
+    /// Where message `id` is, if it exists: its folder and whether it is
+    /// folder-associated (without reading it).
+    fn message_location(&self, id: ObjectId) -> MapiResult<Option<(ObjectId, bool)>> {
+        Ok(self.message(id)?.map(|m| (m.folder, m.associated)))
+    }
     /// The subfolders of `parent`.
     fn subfolders(&self, parent: ObjectId) -> MapiResult<Vec<ObjectId>>;
     /// A message by number.
@@ -270,6 +275,14 @@ impl Backend for MemoryBackend {
 
     fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
         Ok(self.data().messages.get(&id).map(|m| m.version))
+    }
+
+    fn message_location(&self, id: ObjectId) -> MapiResult<Option<(ObjectId, bool)>> {
+        Ok(self
+            .data()
+            .messages
+            .get(&id)
+            .map(|m| (m.folder, m.associated)))
     }
 
     fn subfolders(&self, parent: ObjectId) -> MapiResult<Vec<ObjectId>> {

@@ -5,7 +5,7 @@
 //! backend passes the same tests.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 
 use super::backend::{Backend, Change, FolderCounts, FolderRecord, MessageRecord, ObjectId, Props};
 use crate::mapi::*;
@@ -99,6 +99,190 @@ pub struct Engine {
     /// Serialises compound changes (check, then apply) within the process.
     write: Mutex<()>,
     names: Mutex<Names>,
+    /// Who hears of committed changes (open tables, logons with advise
+    /// sinks); dead ones are dropped at the next publication.
+    listeners: Mutex<Vec<Weak<dyn StoreListener>>>,
+}
+
+/// What happened to an object in a committed batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    /// It is new.
+    Created,
+    /// Its properties changed.
+    Modified,
+    /// It is gone.
+    Deleted,
+    /// It moved to another folder (same number).
+    Moved,
+    /// It is a new copy of another object.
+    Copied,
+}
+
+/// One object's change in a committed batch ([`StoreListener`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoreEvent {
+    /// What happened.
+    pub kind: EventKind,
+    /// A folder (`false`: a message).
+    pub folder: bool,
+    /// Its number.
+    pub id: ObjectId,
+    /// Its parent folder (after a move or copy: the new one; after a
+    /// deletion: the one it was in).
+    pub parent: ObjectId,
+    /// For a move: the folder it was in; for a copy: the original's.
+    pub old_parent: Option<ObjectId>,
+    /// For a copy: the original.
+    pub source: Option<ObjectId>,
+    /// A folder-associated message.
+    pub associated: bool,
+}
+
+/// Hears of every committed batch of a store, after the commit, with no
+/// lock of the store held (open tables, logons with advise sinks).
+pub trait StoreListener: Send + Sync {
+    /// `events` were committed, in this order.
+    fn changed(&self, engine: &Engine, events: &[StoreEvent]);
+}
+
+/// The store's write lock, held for one compound change: applies batches,
+/// and when released publishes what they changed to the listeners.
+pub(crate) struct Write<'a> {
+    engine: &'a Engine,
+    guard: Option<MutexGuard<'a, ()>>,
+    /// Whether anyone listens (events are derived only then).
+    listening: bool,
+    events: Vec<StoreEvent>,
+    /// (copy, original) of the objects copied by this change.
+    copies: Vec<(ObjectId, ObjectId)>,
+}
+
+impl Write<'_> {
+    /// Records that `copy` is a new copy of `original`.
+    fn copied(&mut self, copy: ObjectId, original: ObjectId) {
+        if self.listening {
+            self.copies.push((copy, original));
+        }
+    }
+
+    /// Applies `changes` (all or nothing), noting what they change.
+    fn apply(&mut self, changes: Vec<Change>) -> MapiResult<()> {
+        let events = if self.listening {
+            self.derive(&changes)?
+        } else {
+            Vec::new()
+        };
+        self.engine.backend.apply(changes)?;
+        self.events.extend(events);
+        Ok(())
+    }
+
+    /// The events `changes` make, from the state before them.
+    fn derive(&self, changes: &[Change]) -> MapiResult<Vec<StoreEvent>> {
+        let backend = &*self.engine.backend;
+        let source = |id| self.copies.iter().find(|(c, _)| *c == id).map(|(_, o)| *o);
+        let mut out = Vec::with_capacity(changes.len());
+        for change in changes {
+            let event = |kind, folder, id, parent, old_parent, associated| StoreEvent {
+                kind,
+                folder,
+                id,
+                parent,
+                old_parent,
+                source: None,
+                associated,
+            };
+            let e = match change {
+                Change::PutFolder(r) => match backend.folder(r.id)? {
+                    None => match source(r.id) {
+                        Some(original) => StoreEvent {
+                            source: Some(original),
+                            ..event(
+                                EventKind::Copied,
+                                true,
+                                r.id,
+                                r.parent,
+                                backend.folder(original)?.map(|f| f.parent),
+                                false,
+                            )
+                        },
+                        None => event(EventKind::Created, true, r.id, r.parent, None, false),
+                    },
+                    Some(p) if p.parent != r.parent => event(
+                        EventKind::Moved,
+                        true,
+                        r.id,
+                        r.parent,
+                        Some(p.parent),
+                        false,
+                    ),
+                    Some(_) => event(EventKind::Modified, true, r.id, r.parent, None, false),
+                },
+                Change::DeleteFolder(id) => match backend.folder(*id)? {
+                    Some(p) => event(EventKind::Deleted, true, *id, p.parent, None, false),
+                    None => continue,
+                },
+                Change::PutMessage(m) => match backend.message_location(m.id)? {
+                    None => match source(m.id) {
+                        Some(original) => StoreEvent {
+                            source: Some(original),
+                            ..event(
+                                EventKind::Copied,
+                                false,
+                                m.id,
+                                m.folder,
+                                backend.message_location(original)?.map(|(f, _)| f),
+                                m.associated,
+                            )
+                        },
+                        None => event(
+                            EventKind::Created,
+                            false,
+                            m.id,
+                            m.folder,
+                            None,
+                            m.associated,
+                        ),
+                    },
+                    Some((f, _)) if f != m.folder => event(
+                        EventKind::Moved,
+                        false,
+                        m.id,
+                        m.folder,
+                        Some(f),
+                        m.associated,
+                    ),
+                    Some(_) => event(
+                        EventKind::Modified,
+                        false,
+                        m.id,
+                        m.folder,
+                        None,
+                        m.associated,
+                    ),
+                },
+                Change::DeleteMessage(id) => match backend.message_location(*id)? {
+                    Some((f, assoc)) => event(EventKind::Deleted, false, *id, f, None, assoc),
+                    None => continue,
+                },
+                Change::SetReceiveFolder(..) | Change::PutName(..) => continue,
+            };
+            out.push(e);
+        }
+        Ok(out)
+    }
+}
+
+impl Drop for Write<'_> {
+    fn drop(&mut self) {
+        // The lock first: listeners read the store and call the host.
+        drop(self.guard.take());
+        if !self.events.is_empty() {
+            let events = std::mem::take(&mut self.events);
+            self.engine.publish(&events);
+        }
+    }
 }
 
 #[derive(Default)]
@@ -149,6 +333,7 @@ impl Engine {
             guid,
             write: Mutex::new(()),
             names: Mutex::new(Names::default()),
+            listeners: Mutex::new(Vec::new()),
         };
         if engine.backend.folder(folders::ROOT)?.is_none() {
             engine.create_standard_tree()?;
@@ -167,8 +352,40 @@ impl Engine {
         self.names.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn lock(&self) -> MutexGuard<'_, ()> {
-        self.write.lock().unwrap_or_else(PoisonError::into_inner)
+    fn lock(&self) -> Write<'_> {
+        let guard = self.write.lock().unwrap_or_else(PoisonError::into_inner);
+        Write {
+            engine: self,
+            guard: Some(guard),
+            listening: !self.listeners().is_empty(),
+            events: Vec::new(),
+            copies: Vec::new(),
+        }
+    }
+
+    fn listeners(&self) -> MutexGuard<'_, Vec<Weak<dyn StoreListener>>> {
+        self.listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Adds a listener, held weakly: it stops hearing when it is dropped.
+    pub fn listen(&self, listener: Weak<dyn StoreListener>) {
+        let mut l = self.listeners();
+        l.retain(|w| w.strong_count() > 0);
+        l.push(listener);
+    }
+
+    /// Hands `events` to every live listener (no lock held while they run).
+    fn publish(&self, events: &[StoreEvent]) {
+        let live: Vec<Arc<dyn StoreListener>> = {
+            let mut l = self.listeners();
+            l.retain(|w| w.strong_count() > 0);
+            l.iter().filter_map(Weak::upgrade).collect()
+        };
+        for listener in live {
+            listener.changed(self, events);
+        }
     }
 
     fn create_standard_tree(&self) -> MapiResult<()> {
@@ -357,7 +574,7 @@ impl Engine {
         if class.len() > 255 || class.starts_with('.') || class.ends_with('.') {
             return Err(MapiError::InvalidParameter);
         }
-        let _w = self.lock();
+        let mut w = self.lock();
         if let Some(f) = folder {
             self.check_folder(f)?;
         } else if class.is_empty() {
@@ -374,7 +591,7 @@ impl Engine {
         if folder.is_some() {
             changes.push(Change::SetReceiveFolder(class.to_owned(), folder));
         }
-        self.backend.apply(changes)
+        w.apply(changes)
     }
 
     // ----- named properties -------------------------------------------------
@@ -499,7 +716,7 @@ impl Engine {
         set: Vec<(ULONG, PropValue)>,
         delete: &[ULONG],
     ) -> MapiResult<Option<SCODE>> {
-        let _w = self.lock();
+        let mut w = self.lock();
         let mut record = self.folder(id)?;
         for (tag, value) in set {
             if PROP_ID(tag) == PROP_ID(PR_DISPLAY_NAME_W) {
@@ -523,7 +740,7 @@ impl Engine {
             pid(PR_LAST_MODIFICATION_TIME),
             PropValue::SysTime(now_filetime()),
         );
-        self.backend.apply(vec![Change::PutFolder(record)])?;
+        w.apply(vec![Change::PutFolder(record)])?;
         Ok(None)
     }
 
@@ -538,7 +755,7 @@ impl Engine {
         if name.is_empty() {
             return Err(MapiError::InvalidParameter);
         }
-        let _w = self.lock();
+        let mut w = self.lock();
         self.folder(parent)?;
         if let Some(existing) = self.child_named(parent, name)? {
             return if open_if_exists {
@@ -557,8 +774,7 @@ impl Engine {
         if let Some(c) = comment {
             props.insert(pid(PR_COMMENT_W), text(c));
         }
-        self.backend
-            .apply(vec![Change::PutFolder(FolderRecord { id, parent, props })])?;
+        w.apply(vec![Change::PutFolder(FolderRecord { id, parent, props })])?;
         Ok(id)
     }
 
@@ -592,7 +808,7 @@ impl Engine {
 
     /// `DeleteFolder` of `child`, a direct subfolder of `parent`.
     pub fn delete_folder(&self, parent: ObjectId, child: ObjectId, flags: ULONG) -> MapiResult<()> {
-        let _w = self.lock();
+        let mut w = self.lock();
         let record = self.folder(child)?;
         if record.parent != parent || child == parent {
             return Err(MapiError::NotFound);
@@ -614,13 +830,13 @@ impl Engine {
             self.delete_contents(*f, true, &mut changes)?;
             changes.push(Change::DeleteFolder(*f));
         }
-        self.backend.apply(changes)
+        w.apply(changes)
     }
 
     /// `EmptyFolder`: every message (associated ones with `DEL_ASSOCIATED`)
     /// and every subfolder of `id`.
     pub fn empty_folder(&self, id: ObjectId, flags: ULONG) -> MapiResult<()> {
-        let _w = self.lock();
+        let mut w = self.lock();
         self.folder(id)?;
         let mut changes = Vec::new();
         self.delete_contents(id, flags & DEL_ASSOCIATED != 0, &mut changes)?;
@@ -631,7 +847,7 @@ impl Engine {
             self.delete_contents(*f, true, &mut changes)?;
             changes.push(Change::DeleteFolder(*f));
         }
-        self.backend.apply(changes)
+        w.apply(changes)
     }
 
     /// `CopyFolder`: copies (deep with `COPY_SUBFOLDERS`) or moves
@@ -644,7 +860,7 @@ impl Engine {
         new_name: Option<&str>,
         flags: ULONG,
     ) -> MapiResult<()> {
-        let _w = self.lock();
+        let mut w = self.lock();
         let mut record = self.folder(child)?;
         if record.parent != parent {
             return Err(MapiError::NotFound);
@@ -670,15 +886,22 @@ impl Engine {
                 return Err(MapiError::Other(MAPI_E_NO_ACCESS));
             }
             record.parent = dest;
-            return self.backend.apply(vec![Change::PutFolder(record)]);
+            return w.apply(vec![Change::PutFolder(record)]);
         }
         let mut changes = Vec::new();
-        self.copy_tree(record, dest, flags & COPY_SUBFOLDERS != 0, &mut changes)?;
-        self.backend.apply(changes)
+        self.copy_tree(
+            &mut w,
+            record,
+            dest,
+            flags & COPY_SUBFOLDERS != 0,
+            &mut changes,
+        )?;
+        w.apply(changes)
     }
 
     fn copy_tree(
         &self,
+        w: &mut Write<'_>,
         mut record: FolderRecord,
         dest: ObjectId,
         deep: bool,
@@ -688,25 +911,33 @@ impl Engine {
         record.id = self.backend.next_id()?;
         record.parent = dest;
         let new = record.id;
+        w.copied(new, old);
         changes.push(Change::PutFolder(record));
         for assoc in [false, true] {
             for m in self.backend.messages(old, assoc)? {
                 if let Some(msg) = self.backend.message(m)? {
-                    changes.push(Change::PutMessage(self.copy_of(msg, new)?));
+                    changes.push(Change::PutMessage(self.copy_of(w, msg, new)?));
                 }
             }
         }
         if deep {
             for sub in self.backend.subfolders(old)? {
                 let r = self.folder(sub)?;
-                self.copy_tree(r, new, true, changes)?;
+                self.copy_tree(w, r, new, true, changes)?;
             }
         }
         Ok(())
     }
 
-    fn copy_of(&self, mut msg: MessageRecord, folder: ObjectId) -> MapiResult<MessageRecord> {
+    fn copy_of(
+        &self,
+        w: &mut Write<'_>,
+        mut msg: MessageRecord,
+        folder: ObjectId,
+    ) -> MapiResult<MessageRecord> {
+        let original = msg.id;
         msg.id = self.backend.next_id()?;
+        w.copied(msg.id, original);
         msg.folder = folder;
         msg.version = 1;
         Ok(msg)
@@ -735,7 +966,7 @@ impl Engine {
         expected: Option<u64>,
         force: bool,
     ) -> MapiResult<u64> {
-        let _w = self.lock();
+        let mut w = self.lock();
         match (self.backend.message_version(record.id)?, expected) {
             (None, Some(_)) => return Err(MapiError::Other(MAPI_E_OBJECT_DELETED)),
             (Some(stored), Some(v)) if stored != v && !force => {
@@ -746,7 +977,7 @@ impl Engine {
         }
         self.check_folder(record.folder)?;
         let version = record.version;
-        self.backend.apply(vec![Change::PutMessage(record)])?;
+        w.apply(vec![Change::PutMessage(record)])?;
         Ok(version)
     }
 
@@ -782,7 +1013,7 @@ impl Engine {
         dest: ObjectId,
         flags: ULONG,
     ) -> MapiResult<bool> {
-        let _w = self.lock();
+        let mut w = self.lock();
         self.check_folder(dest)?;
         let (found, missed) = self.messages_in(folder, entry_ids)?;
         let mut changes = Vec::new();
@@ -792,18 +1023,18 @@ impl Engine {
                 m.version += 1;
                 changes.push(Change::PutMessage(m));
             } else {
-                changes.push(Change::PutMessage(self.copy_of(m, dest)?));
+                changes.push(Change::PutMessage(self.copy_of(&mut w, m, dest)?));
             }
         }
-        self.backend.apply(changes)?;
+        w.apply(changes)?;
         Ok(missed)
     }
 
     /// `DeleteMessages` from `folder`.
     pub fn delete_messages(&self, folder: ObjectId, entry_ids: &[&[u8]]) -> MapiResult<bool> {
-        let _w = self.lock();
+        let mut w = self.lock();
         let (found, missed) = self.messages_in(folder, entry_ids)?;
-        self.backend.apply(
+        w.apply(
             found
                 .into_iter()
                 .map(|m| Change::DeleteMessage(m.id))
@@ -820,7 +1051,7 @@ impl Engine {
         entry_ids: Option<&[&[u8]]>,
         mut f: impl FnMut(&mut MessageRecord) -> bool,
     ) -> MapiResult<bool> {
-        let _w = self.lock();
+        let mut w = self.lock();
         let (found, missed) = match entry_ids {
             Some(ids) => self.messages_in(folder, ids)?,
             None => {
@@ -838,7 +1069,7 @@ impl Engine {
                 changes.push(Change::PutMessage(m));
             }
         }
-        self.backend.apply(changes)?;
+        w.apply(changes)?;
         Ok(missed)
     }
 

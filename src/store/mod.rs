@@ -31,18 +31,19 @@ pub use backend::{
     ObjectId, Props, FIRST_DYNAMIC_ID,
 };
 pub use engine::{
-    folders, parse_store_entry_id, store_entry_id, Engine, EntryTarget, PROVIDER_UID,
+    folders, parse_store_entry_id, store_entry_id, Engine, EntryTarget, EventKind, StoreEvent,
+    StoreListener, PROVIDER_UID,
 };
 pub use objects::{AttachObject, FolderObject, MessageObject, StatusObject};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, OnceLock};
 
-use crate::host::ComPtr;
 use crate::mapi::*;
 use crate::provider::{
-    LogonProvider, LogonRequest, MessageStoreProvider, NamedProps, Opened, PropValue, Status,
+    LogonProvider, LogonRequest, MessageStoreProvider, NamedProps, NewMailNotification,
+    Notification, Notifier, ObjectNotification, Opened, PropValue, Status,
 };
 
 /// What the reference store supports (`PR_STORE_SUPPORT_MASK`): unique
@@ -165,32 +166,83 @@ impl MessageStoreProvider for ReferenceStore {
     }
 }
 
-/// One advise registration.
-#[derive(Debug)]
-struct Advise {
-    connection: ULONG_PTR,
-    #[allow(dead_code)] // kept for notifications
-    entry_id: Option<Vec<u8>>,
-    #[allow(dead_code)] // kept for notifications
-    event_mask: ULONG,
-    #[allow(dead_code)] // held: released at Unadvise or Logoff
-    sink: ComPtr<IMAPIAdviseSink>,
+/// A logon's ear on its store: turns committed changes into
+/// `fnevObject*` notifications for the logon's advise sinks.
+struct LogonListener {
+    notifier: Arc<Notifier>,
+    store_key: Vec<u8>,
 }
 
-#[derive(Debug, Default)]
-struct Registry {
-    next: ULONG_PTR,
-    /// `None` once logged off: nothing may subscribe any more. A `Vec`:
-    /// a logon has a handful of sinks, and an unused one costs nothing to
-    /// create or drop.
-    open: Option<Vec<Advise>>,
+impl StoreListener for LogonListener {
+    fn changed(&self, engine: &Engine, events: &[StoreEvent]) {
+        if self.notifier.is_empty() {
+            return;
+        }
+        let published: Vec<(Vec<Vec<u8>>, Notification)> = events
+            .iter()
+            .map(|e| object_notification(engine, &self.store_key, e))
+            .collect();
+        self.notifier.publish(&published);
+    }
+}
+
+/// The notification of `e`, with the keys it is published under: the
+/// store's, the object's, its parent folder's and (moves and copies) the
+/// previous parent's.
+fn object_notification(
+    engine: &Engine,
+    store_key: &[u8],
+    e: &StoreEvent,
+) -> (Vec<Vec<u8>>, Notification) {
+    let id_of = |id| {
+        if e.folder {
+            engine.folder_entry_id(id)
+        } else {
+            engine.message_entry_id(id)
+        }
+    };
+    let entry_id = id_of(e.id);
+    let parent_id = engine.folder_entry_id(e.parent);
+    let old_parent_id = e
+        .old_parent
+        .map(|p| engine.folder_entry_id(p))
+        .unwrap_or_default();
+    let old_id = match (e.kind, e.source) {
+        (EventKind::Moved, _) => entry_id.clone(),
+        (EventKind::Copied, Some(source)) => id_of(source),
+        _ => Vec::new(),
+    };
+    let event = match e.kind {
+        EventKind::Created => fnevObjectCreated,
+        EventKind::Modified => fnevObjectModified,
+        EventKind::Deleted => fnevObjectDeleted,
+        EventKind::Moved => fnevObjectMoved,
+        EventKind::Copied => fnevObjectCopied,
+    };
+    let mut keys = vec![store_key.to_vec(), entry_id.clone(), parent_id.clone()];
+    if !old_parent_id.is_empty() && old_parent_id != parent_id {
+        keys.push(old_parent_id.clone());
+    }
+    let n = Notification::Object(ObjectNotification {
+        event,
+        entry_id,
+        object_type: if e.folder { MAPI_FOLDER } else { MAPI_MESSAGE },
+        parent_id,
+        old_id,
+        old_parent_id,
+        prop_tags: None,
+    });
+    (keys, n)
 }
 
 /// One logon of the reference provider: its store and advise sinks.
 pub struct ReferenceLogon {
     number: u32,
     name: Cow<'static, str>,
-    advises: Mutex<Registry>,
+    /// Where the logon's advise sinks are (given at `attach`).
+    notifier: OnceLock<Arc<Notifier>>,
+    /// Listening to the store since the first `Advise`.
+    listener: OnceLock<Arc<LogonListener>>,
     /// The store: the provider's (shared by its logons), or for a logon
     /// not opened through [`ReferenceStore`] (`mslogon_create_logon`) its
     /// own; made at first use either way.
@@ -222,10 +274,8 @@ impl ReferenceLogon {
         ReferenceLogon {
             number,
             name,
-            advises: Mutex::new(Registry {
-                next: 0,
-                open: Some(Vec::new()),
-            }),
+            notifier: OnceLock::new(),
+            listener: OnceLock::new(),
             engine: EngineCell::Own(OnceLock::new()),
             writable: true,
         }
@@ -242,11 +292,28 @@ impl ReferenceLogon {
 
     /// How many advise sinks are registered.
     pub fn advise_count(&self) -> usize {
-        self.registry().open.as_ref().map_or(0, Vec::len)
+        self.notifier.get().map_or(0, |n| n.len())
     }
 
-    fn registry(&self) -> MutexGuard<'_, Registry> {
-        self.advises.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Starts listening to the store (once), so that its changes reach
+    /// the advise sinks.
+    fn listen(&self, engine: &Engine) {
+        let Some(notifier) = self.notifier.get() else {
+            return;
+        };
+        let mut made = None;
+        self.listener.get_or_init(|| {
+            let l = Arc::new(LogonListener {
+                notifier: notifier.clone(),
+                store_key: self.store_entry_id(),
+            });
+            made = Some(l.clone());
+            l
+        });
+        if let Some(l) = made {
+            let weak: std::sync::Weak<LogonListener> = Arc::downgrade(&l);
+            engine.listen(weak);
+        }
     }
 
     fn record_key(&self) -> Vec<u8> {
@@ -256,13 +323,13 @@ impl ReferenceLogon {
 
 impl LogonProvider for ReferenceLogon {
     fn logoff(&self) {
-        // Take the sinks out under the lock; release them (host calls)
-        // after it is dropped.
-        let sinks = self.registry().open.take();
-        // Dropped, never forgotten: a collection emptied by Unadvise may
-        // still own memory (the fuzzer caught a `mem::forget` of an
-        // "empty" map leaking its root node).
-        drop(sinks);
+        // Nothing to release: the advise sinks are the logon's notifier's
+        // (released by the teardown before this call), and the store's
+        // listener is dropped with this logon.
+    }
+
+    fn attach(&self, notifier: &Arc<Notifier>) {
+        let _ = self.notifier.set(notifier.clone());
     }
 
     fn store_entry_id(&self) -> Vec<u8> {
@@ -375,39 +442,39 @@ impl LogonProvider for ReferenceLogon {
         engine.set_receive_folder(class, folder)
     }
 
-    fn advise(
-        &self,
-        entry_id: Option<&[u8]>,
-        event_mask: ULONG,
-        sink: ComPtr<IMAPIAdviseSink>,
-    ) -> MapiResult<ULONG_PTR> {
-        if event_mask == 0 {
-            return Err(MapiError::InvalidParameter);
-        }
-        let mut reg = self.registry();
-        let connection = reg.next.checked_add(1).ok_or(MapiError::NotEnoughMemory)?;
-        let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;
-        open.push(Advise {
-            connection,
-            entry_id: entry_id.map(<[u8]>::to_vec),
-            event_mask,
-            sink,
-        });
-        reg.next = connection;
-        Ok(connection)
+    fn advise_key(&self, entry_id: Option<&[u8]>) -> MapiResult<Vec<u8>> {
+        let engine = self.engine()?;
+        let key = match entry_id {
+            None => self.store_entry_id(),
+            Some(e) => match parse_store_entry_id(e) {
+                Ok(n) if n == self.number => self.store_entry_id(),
+                Ok(_) => return Err(MapiError::InvalidEntryId),
+                Err(_) => {
+                    engine.parse_entry_id(e)?;
+                    e.to_vec()
+                }
+            },
+        };
+        self.listen(engine);
+        Ok(key)
     }
 
-    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
-        let removed = {
-            let mut reg = self.registry();
-            let open = reg.open.as_mut().ok_or(MapiError::EndOfSession)?;
-            let at = open
-                .iter()
-                .position(|a| a.connection == connection)
-                .ok_or(MapiError::NotFound)?;
-            open.swap_remove(at)
+    fn notify_new_mail(&self, mail: &NewMailNotification) -> MapiResult<()> {
+        let engine = self.engine()?;
+        let message = engine.parse_message(&mail.entry_id)?;
+        let folder = engine.parse_folder(&mail.parent_id)?;
+        if engine.message(message)?.folder != folder {
+            return Err(MapiError::NotFound);
+        }
+        let Some(notifier) = self.notifier.get() else {
+            return Ok(());
         };
-        drop(removed); // the host's Release, outside the lock
+        let keys = vec![
+            self.store_entry_id(),
+            mail.parent_id.clone(),
+            mail.entry_id.clone(),
+        ];
+        notifier.publish(&[(keys, Notification::NewMail(mail.clone()))]);
         Ok(())
     }
 }

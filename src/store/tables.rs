@@ -7,16 +7,11 @@
 use std::sync::Arc;
 
 use super::backend::{MessageRecord, ObjectId, Props};
-use super::engine::{pid, Engine};
+use super::engine::{pid, Engine, StoreEvent, StoreListener};
 use super::objects::message_computed;
 use crate::mapi::*;
 use crate::provider::PropValue;
-use crate::table::{LockedTable, RowId, RowSource, RowValues, Table};
-
-/// `PR_INSTANCE_KEY` of row `id`: unique in its table while it is open.
-fn instance_key(id: RowId) -> PropValue {
-    PropValue::Binary(id.to_le_bytes().to_vec())
-}
+use crate::table::{instance_key, LockedTable, RowId, RowSource, RowValues, Table};
 
 /// A string column of the width the table was opened with.
 fn string_tag(tag: ULONG, wide: bool) -> ULONG {
@@ -53,13 +48,73 @@ impl RowSource for ContentsSource {
     }
 
     fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>> {
-        Ok(self.engine.backend().message(id)?.map(|record| {
-            Box::new(MessageRow {
-                engine: &self.engine,
-                record,
-            }) as Box<dyn RowValues>
-        }))
+        Ok(self
+            .engine
+            .backend()
+            .message(id)?
+            // Moved elsewhere: not a row of this table any more.
+            .filter(|m| m.folder == self.folder && m.associated == self.associated)
+            .map(|record| {
+                Box::new(MessageRow {
+                    engine: &self.engine,
+                    record,
+                }) as Box<dyn RowValues>
+            }))
     }
+
+    fn id_ordered(&self) -> bool {
+        true
+    }
+}
+
+/// A contents table hears of the messages that enter, change in or leave
+/// its folder.
+impl StoreListener for LockedTable<ContentsSource> {
+    fn changed(&self, _engine: &Engine, events: &[StoreEvent]) {
+        let (folder, associated) = self.with_source(|s| (s.folder, s.associated));
+        let rows: Vec<RowId> = events
+            .iter()
+            .filter(|e| {
+                !e.folder
+                    && e.associated == associated
+                    && (e.parent == folder
+                        || (e.kind == super::EventKind::Moved && e.old_parent == Some(folder)))
+            })
+            .map(|e| e.id)
+            .collect();
+        self.refresh(&rows);
+    }
+}
+
+/// A hierarchy table hears of folders created, changed, moved or deleted,
+/// and of the messages that change a folder's counts.
+impl StoreListener for LockedTable<HierarchySource> {
+    fn changed(&self, _engine: &Engine, events: &[StoreEvent]) {
+        let mut rows: Vec<RowId> = Vec::new();
+        for e in events {
+            if e.folder {
+                rows.push(e.id);
+            }
+            // Its folder's counts (or subfolders) changed too.
+            rows.push(e.parent);
+            rows.extend(e.old_parent);
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        self.refresh(&rows);
+    }
+}
+
+/// `table` as a dynamic table of `engine`: it follows the store's changes
+/// while the host holds it.
+fn follow<S: RowSource + 'static>(engine: &Engine, table: LockedTable<S>) -> Box<dyn Table>
+where
+    LockedTable<S>: StoreListener,
+{
+    let table = Arc::new(table.dynamic());
+    let weak: std::sync::Weak<LockedTable<S>> = Arc::downgrade(&table);
+    engine.listen(weak);
+    Box::new(table)
 }
 
 /// A folder's subfolders (with `deep`, every folder below it).
@@ -166,11 +221,11 @@ pub fn contents_table(
         PR_OBJECT_TYPE,
     ]);
     let source = ContentsSource {
-        engine,
+        engine: engine.clone(),
         folder,
         associated,
     };
-    Ok(Box::new(LockedTable::new(source, columns, all)?))
+    Ok(follow(&engine, LockedTable::new(source, columns, all)?))
 }
 
 /// A hierarchy table of `folder` (`CONVENIENT_DEPTH`: `deep`).
@@ -201,11 +256,11 @@ pub fn hierarchy_table(
         PR_OBJECT_TYPE,
     ]);
     let source = HierarchySource {
-        engine,
+        engine: engine.clone(),
         folder,
         deep,
     };
-    Ok(Box::new(LockedTable::new(source, columns, all)?))
+    Ok(follow(&engine, LockedTable::new(source, columns, all)?))
 }
 
 /// Rows held in the table itself: a snapshot of a message's recipients or

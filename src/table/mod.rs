@@ -20,7 +20,10 @@ mod view;
 pub use compare::compare_values;
 pub use restriction::RowValues;
 pub use restriction::{Fuzzy, Relop, Restriction};
-pub use view::{Bookmark, LockedTable, Origin, RowId, RowSource, SortKey, Table, TableView};
+pub use view::{
+    instance_key, Bookmark, LockedTable, Origin, RowEvent, RowId, RowSource, SortKey, Table,
+    TableView, RELOAD_THRESHOLD,
+};
 
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use super::compare::sort_order;
 use super::restriction::{Restriction, RowValues};
-use crate::mapi::{MapiError, MapiResult, MAPI_E_INVALID_BOOKMARK, ULONG};
-use crate::provider::PropValue;
+use crate::mapi::{MapiError, MapiResult, MAPI_E_INVALID_BOOKMARK, ULONG, ULONG_PTR};
+use crate::provider::{Notification, PropValue, Sink};
 
 /// A row's identity in its source (stable while the row exists).
 pub type RowId = u64;
@@ -18,6 +18,11 @@ pub trait RowSource: Send + Sync {
     fn row_ids(&self) -> MapiResult<Vec<RowId>>;
     /// A row's values, for restrictions and sorting; `None` if it is gone.
     fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>>;
+    /// Whether [`RowSource::row_ids`] lists rows by ascending id (then a
+    /// changed row can be put in place without recomputing the view).
+    fn id_ordered(&self) -> bool {
+        false
+    }
     /// The values of `tags` in row `id` (`None` where it has none); `None`
     /// if the row is gone.
     fn values(&self, id: RowId, tags: &[ULONG]) -> MapiResult<Option<Vec<Option<PropValue>>>> {
@@ -26,6 +31,42 @@ pub trait RowSource: Send + Sync {
             .map(|r| tags.iter().map(|&t| r.value(t)).collect()))
     }
 }
+
+/// `PR_INSTANCE_KEY` of row `id`: unique in its table while it is open
+/// (every source answers this for `PR_INSTANCE_KEY`).
+pub fn instance_key(id: RowId) -> PropValue {
+    PropValue::Binary(id.to_le_bytes().to_vec())
+}
+
+/// How a change moved a row in the view ([`TableView::refresh`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowEvent {
+    /// The row is new in the view.
+    Added {
+        /// The row.
+        id: RowId,
+        /// The row now before it (`None`: it is first).
+        prior: Option<RowId>,
+    },
+    /// The row changed (and may have moved).
+    Modified {
+        /// The row.
+        id: RowId,
+        /// The row now before it (`None`: it is first).
+        prior: Option<RowId>,
+    },
+    /// The row left the view.
+    Deleted {
+        /// The row.
+        id: RowId,
+    },
+    /// Too much changed: the view was recomputed; read it again.
+    Reload,
+}
+
+/// More changed rows than this in one batch: `TABLE_RELOAD` instead of
+/// one notification per row.
+pub const RELOAD_THRESHOLD: usize = 64;
 
 /// One key of a sort order (`SSortOrder`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,6 +192,187 @@ impl<S: RowSource> TableView<S> {
         self.index = keyed.into_iter().map(|(_, _, id)| id).collect();
         self.position = 0;
         Ok(())
+    }
+
+    /// Brings the view up to date after rows `changed` changed in the
+    /// source (added, modified, deleted, moved in or out): what it did, in
+    /// an order a client can replay. The cursor stays on its row.
+    pub fn refresh(&mut self, changed: &[RowId]) -> MapiResult<Vec<RowEvent>> {
+        if changed.is_empty() {
+            return Ok(Vec::new());
+        }
+        if changed.len() > RELOAD_THRESHOLD {
+            self.rebuild_keeping_cursor()?;
+            return Ok(vec![RowEvent::Reload]);
+        }
+        if !self.source.id_ordered() {
+            return self.rebuild_and_diff(changed);
+        }
+        let mut events = Vec::with_capacity(changed.len());
+        for &id in changed {
+            events.extend(self.place(id)?);
+        }
+        Ok(events)
+    }
+
+    /// The sort keys of `row`.
+    fn keys_of(&self, row: &dyn RowValues) -> Vec<Option<PropValue>> {
+        self.sort.iter().map(|k| row.value(k.tag)).collect()
+    }
+
+    /// Compares (keys, id) pairs in view order (ties: by id, the natural
+    /// order of an id-ordered source).
+    fn view_order(
+        &self,
+        a: (&[Option<PropValue>], RowId),
+        b: (&[Option<PropValue>], RowId),
+    ) -> std::cmp::Ordering {
+        for (k, (x, y)) in self.sort.iter().zip(a.0.iter().zip(b.0)) {
+            let o = sort_order(x.as_ref(), y.as_ref());
+            let o = if k.descending { o.reverse() } else { o };
+            if o.is_ne() {
+                return o;
+            }
+        }
+        a.1.cmp(&b.1)
+    }
+
+    fn remove_at(&mut self, i: usize) {
+        self.index.remove(i);
+        if i < self.position {
+            self.position -= 1;
+        }
+    }
+
+    fn insert_at(&mut self, i: usize, id: RowId) {
+        self.index.insert(i, id);
+        if i < self.position {
+            self.position += 1;
+        }
+    }
+
+    /// Puts row `id` where it belongs now (or out of the view): a binary
+    /// search over the view, reading `log n` rows.
+    fn place(&mut self, id: RowId) -> MapiResult<Option<RowEvent>> {
+        let old = self.index.iter().position(|&r| r == id);
+        let keys = match self.source.row(id)? {
+            Some(row) if self.restriction.as_ref().is_none_or(|r| r.matches(&*row)) => {
+                Some(self.keys_of(&*row))
+            }
+            _ => None,
+        };
+        let Some(keys) = keys else {
+            return Ok(old.map(|i| {
+                self.remove_at(i);
+                RowEvent::Deleted { id }
+            }));
+        };
+        if let Some(i) = old {
+            self.remove_at(i);
+        }
+        let (mut lo, mut hi) = (0, self.index.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let other = self.index[mid];
+            let other_keys = match self.source.row(other)? {
+                Some(row) => self.keys_of(&*row),
+                // Gone meanwhile (its own refresh is coming): as missing.
+                None => vec![None; self.sort.len()],
+            };
+            if self.view_order((&other_keys, other), (&keys, id)).is_lt() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        self.insert_at(lo, id);
+        let prior = lo.checked_sub(1).map(|p| self.index[p]);
+        Ok(Some(if old.is_some() {
+            RowEvent::Modified { id, prior }
+        } else {
+            RowEvent::Added { id, prior }
+        }))
+    }
+
+    /// Recomputes the view; the cursor stays on its row (or where it was,
+    /// if the row went).
+    fn rebuild_keeping_cursor(&mut self) -> MapiResult<Vec<RowId>> {
+        let at = self.position;
+        let current = self.index.get(at).copied();
+        let old = std::mem::take(&mut self.index);
+        if let Err(e) = self.rebuild() {
+            self.index = old;
+            self.position = at;
+            return Err(e);
+        }
+        self.position = current
+            .and_then(|r| self.index.iter().position(|&x| x == r))
+            .unwrap_or(at.min(self.index.len()));
+        Ok(old)
+    }
+
+    /// Recomputes the view and tells what differs: rows gone, then rows
+    /// new or `changed`, in view order.
+    fn rebuild_and_diff(&mut self, changed: &[RowId]) -> MapiResult<Vec<RowEvent>> {
+        let old = self.rebuild_keeping_cursor()?;
+        let before: std::collections::HashSet<RowId> = old.iter().copied().collect();
+        let after: std::collections::HashSet<RowId> = self.index.iter().copied().collect();
+        let mut events: Vec<RowEvent> = old
+            .iter()
+            .filter(|id| !after.contains(id))
+            .map(|&id| RowEvent::Deleted { id })
+            .collect();
+        for (i, &id) in self.index.iter().enumerate() {
+            let prior = i.checked_sub(1).map(|p| self.index[p]);
+            if !before.contains(&id) {
+                events.push(RowEvent::Added { id, prior });
+            } else if changed.contains(&id) {
+                events.push(RowEvent::Modified { id, prior });
+            }
+        }
+        Ok(events)
+    }
+
+    /// The notifications for `events`: each row's current columns.
+    pub fn notifications(
+        &self,
+        events: &[RowEvent],
+    ) -> MapiResult<Vec<crate::provider::TableNotification>> {
+        use crate::mapi::{TABLE_RELOAD, TABLE_ROW_ADDED, TABLE_ROW_DELETED, TABLE_ROW_MODIFIED};
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            let (event, id, prior) = match *e {
+                RowEvent::Added { id, prior } => (TABLE_ROW_ADDED, id, prior),
+                RowEvent::Modified { id, prior } => (TABLE_ROW_MODIFIED, id, prior),
+                RowEvent::Deleted { id } => (TABLE_ROW_DELETED, id, None),
+                RowEvent::Reload => {
+                    out.push(crate::provider::TableNotification {
+                        event: TABLE_RELOAD,
+                        hresult: 0,
+                        index: None,
+                        prior: None,
+                        row: Vec::new(),
+                    });
+                    continue;
+                }
+            };
+            let row = if event == TABLE_ROW_DELETED {
+                Vec::new()
+            } else {
+                match self.source.values(id, &self.columns)? {
+                    Some(values) => self.columns.iter().copied().zip(values).collect(),
+                    None => Vec::new(),
+                }
+            };
+            out.push(crate::provider::TableNotification {
+                event,
+                hresult: 0,
+                index: Some(instance_key(id)),
+                prior: prior.map(instance_key),
+                row,
+            });
+        }
+        Ok(out)
     }
 
     /// `GetRowCount`.
@@ -320,6 +542,87 @@ pub trait Table: Send + Sync {
     fn create_bookmark(&self) -> MapiResult<Bookmark>;
     /// `FreeBookmark`.
     fn free_bookmark(&self, bookmark: Bookmark) -> MapiResult<()>;
+    /// Whether the table follows changes of its rows (`TBLTYPE_DYNAMIC`;
+    /// else `TBLTYPE_SNAPSHOT`).
+    fn dynamic(&self) -> bool {
+        false
+    }
+    /// `Advise(fnevTableModified)`: `sink` hears of every change of the
+    /// view; a non-zero connection.
+    fn advise(&self, sink: Sink) -> MapiResult<ULONG_PTR> {
+        let _ = sink;
+        Err(MapiError::NoSupport)
+    }
+    /// `Unadvise`: `MAPI_E_NOT_FOUND` for an unknown connection.
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
+        let _ = connection;
+        Err(MapiError::NoSupport)
+    }
+}
+
+/// A shared table is a table (the store keeps a weak reference to follow
+/// changes; the host's object holds this one).
+impl<T: Table + ?Sized> Table for std::sync::Arc<T> {
+    fn columns(&self) -> Vec<ULONG> {
+        (**self).columns()
+    }
+    fn all_columns(&self) -> MapiResult<Vec<ULONG>> {
+        (**self).all_columns()
+    }
+    fn set_columns(&self, columns: Vec<ULONG>) -> MapiResult<()> {
+        (**self).set_columns(columns)
+    }
+    fn sort(&self, keys: Vec<SortKey>) -> MapiResult<()> {
+        (**self).sort(keys)
+    }
+    fn sort_order(&self) -> Vec<SortKey> {
+        (**self).sort_order()
+    }
+    fn restrict(&self, restriction: Option<Restriction>) -> MapiResult<()> {
+        (**self).restrict(restriction)
+    }
+    fn row_count(&self) -> usize {
+        (**self).row_count()
+    }
+    fn position(&self) -> (usize, usize) {
+        (**self).position()
+    }
+    fn query_rows(
+        &self,
+        count: i32,
+        no_advance: bool,
+    ) -> MapiResult<Vec<Vec<(ULONG, Option<PropValue>)>>> {
+        (**self).query_rows(count, no_advance)
+    }
+    fn seek(&self, origin: Origin, count: i32) -> MapiResult<(i32, bool)> {
+        (**self).seek(origin, count)
+    }
+    fn seek_approx(&self, numerator: ULONG, denominator: ULONG) -> MapiResult<()> {
+        (**self).seek_approx(numerator, denominator)
+    }
+    fn find(
+        &self,
+        restriction: &Restriction,
+        origin: Origin,
+        backward: bool,
+    ) -> MapiResult<(bool, bool)> {
+        (**self).find(restriction, origin, backward)
+    }
+    fn create_bookmark(&self) -> MapiResult<Bookmark> {
+        (**self).create_bookmark()
+    }
+    fn free_bookmark(&self, bookmark: Bookmark) -> MapiResult<()> {
+        (**self).free_bookmark(bookmark)
+    }
+    fn dynamic(&self) -> bool {
+        (**self).dynamic()
+    }
+    fn advise(&self, sink: Sink) -> MapiResult<ULONG_PTR> {
+        (**self).advise(sink)
+    }
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
+        (**self).unadvise(connection)
+    }
 }
 
 /// A [`TableView`] as a [`Table`]: the view behind a mutex, and the
@@ -327,6 +630,16 @@ pub trait Table: Send + Sync {
 pub struct LockedTable<S: RowSource> {
     view: std::sync::Mutex<TableView<S>>,
     all_columns: Vec<ULONG>,
+    /// Follows changes ([`LockedTable::refresh`] is called).
+    dynamic: bool,
+    sinks: std::sync::Mutex<TableSinks>,
+}
+
+/// A table's advise sinks.
+#[derive(Default)]
+struct TableSinks {
+    next: ULONG_PTR,
+    open: Vec<(ULONG_PTR, Sink)>,
 }
 
 impl<S: RowSource> LockedTable<S> {
@@ -335,7 +648,55 @@ impl<S: RowSource> LockedTable<S> {
         Ok(LockedTable {
             view: std::sync::Mutex::new(TableView::new(source, columns)?),
             all_columns,
+            dynamic: false,
+            sinks: Default::default(),
         })
+    }
+
+    /// A table that follows changes: whoever owns the source calls
+    /// [`LockedTable::refresh`] after each.
+    pub fn dynamic(mut self) -> Self {
+        self.dynamic = true;
+        self
+    }
+
+    /// Runs `f` on the source (under the view's lock).
+    pub fn with_source<R>(&self, f: impl FnOnce(&S) -> R) -> R {
+        f(&self.view().source)
+    }
+
+    fn sinks(&self) -> std::sync::MutexGuard<'_, TableSinks> {
+        self.sinks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Rows `changed` changed in the source: the view is brought up to
+    /// date, and the sinks told (after every lock is released; see
+    /// [`crate::provider::Door`]). A failure to read the source becomes
+    /// `TABLE_RELOAD`.
+    pub fn refresh(&self, changed: &[RowId]) {
+        if changed.is_empty() {
+            return;
+        }
+        let listening = !self.sinks().open.is_empty();
+        let notes = {
+            let mut view = self.view();
+            let events = view.refresh(changed).unwrap_or_else(|_| {
+                let _ = view.rebuild_keeping_cursor();
+                vec![RowEvent::Reload]
+            });
+            if !listening || events.is_empty() {
+                return;
+            }
+            view.notifications(&events)
+                .unwrap_or_else(|_| view.notifications(&[RowEvent::Reload]).unwrap_or_default())
+        };
+        let sinks: Vec<Sink> = self.sinks().open.iter().map(|(_, s)| s.clone()).collect();
+        let notes: Vec<Notification> = notes.into_iter().map(Notification::Table).collect();
+        for sink in sinks {
+            sink.deliver(notes.clone());
+        }
     }
 
     fn view(&self) -> std::sync::MutexGuard<'_, TableView<S>> {
@@ -396,5 +757,31 @@ impl<S: RowSource> Table for LockedTable<S> {
     }
     fn free_bookmark(&self, bookmark: Bookmark) -> MapiResult<()> {
         self.view().free_bookmark(bookmark)
+    }
+    fn dynamic(&self) -> bool {
+        self.dynamic
+    }
+    fn advise(&self, sink: Sink) -> MapiResult<ULONG_PTR> {
+        let mut sinks = self.sinks();
+        let connection = sinks
+            .next
+            .checked_add(1)
+            .ok_or(MapiError::NotEnoughMemory)?;
+        sinks.next = connection;
+        sinks.open.push((connection, sink));
+        Ok(connection)
+    }
+    fn unadvise(&self, connection: ULONG_PTR) -> MapiResult<()> {
+        let removed = {
+            let mut sinks = self.sinks();
+            let at = sinks
+                .open
+                .iter()
+                .position(|(c, _)| *c == connection)
+                .ok_or(MapiError::NotFound)?;
+            sinks.open.swap_remove(at)
+        };
+        drop(removed); // the host's Release, outside the lock
+        Ok(())
     }
 }
