@@ -1,6 +1,8 @@
 //! The table engine against a brute-force oracle: random rows (missing
 //! values, ties, Unicode), random sort orders and restrictions; every row
-//! of every view compared. The oracle works on the test's own row structs,
+//! of every view compared. Views kept up to date by `refresh` against a
+//! view rebuilt from scratch, and their notifications replayed on a
+//! client's copy. The oracle works on the test's own row structs,
 //! not through the engine's comparison or restriction code. Seeds are
 //! printed on failure.
 
@@ -340,4 +342,191 @@ fn cursor_bookmarks_and_find() {
     assert_eq!(view.position(), (4, 9));
     assert!(view.seek_approx(3, 2).is_err());
     assert!(view.set_columns(Vec::new()).is_err());
+}
+
+/// A source whose rows change under an open view (`None`: deleted).
+struct Shared {
+    rows: std::sync::Arc<std::sync::Mutex<Vec<Option<Row>>>>,
+    id_ordered: bool,
+}
+
+const ID: ULONG = PROP_TAG(PT_LONG, 0x6602);
+
+struct Identified(RowId, Row);
+
+impl RowValues for Identified {
+    fn value(&self, tag: ULONG) -> Option<PropValue> {
+        if tag == ID {
+            return Some(PropValue::Long(self.0 as u32));
+        }
+        self.1.value(tag)
+    }
+}
+
+impl RowSource for Shared {
+    fn row_ids(&self) -> crate::mapi::MapiResult<Vec<RowId>> {
+        let rows = self.rows.lock().unwrap();
+        let mut ids: Vec<RowId> = (0..rows.len() as RowId)
+            .filter(|&i| rows[i as usize].is_some())
+            .collect();
+        if !self.id_ordered {
+            // Some other natural order (a tree's, say).
+            ids.sort_by_key(|&i| (i % 7, i));
+        }
+        Ok(ids)
+    }
+    fn row(&self, id: RowId) -> crate::mapi::MapiResult<Option<Box<dyn RowValues + '_>>> {
+        let rows = self.rows.lock().unwrap();
+        Ok(rows
+            .get(id as usize)
+            .cloned()
+            .flatten()
+            .map(|r| Box::new(Identified(id, r)) as Box<dyn RowValues>))
+    }
+    fn id_ordered(&self) -> bool {
+        self.id_ordered
+    }
+}
+
+/// Every row's id, in view order, from the start.
+fn ids_in_view<S: RowSource>(view: &mut TableView<S>) -> Vec<RowId> {
+    let at = view.position().0 as i32;
+    view.seek(Origin::Beginning, 0).unwrap();
+    let rows = view.query_rows(i32::MAX, false).unwrap();
+    view.seek(Origin::Beginning, at).unwrap();
+    rows.iter()
+        .map(|r| match r[0].1 {
+            Some(PropValue::Long(id)) => RowId::from(id),
+            ref other => panic!("no id: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn refreshed_views_match_a_rebuild_and_their_notifications_replay() {
+    let rounds = if cfg!(miri) { 2 } else { 12 };
+    for seed in 1..=rounds {
+        for id_ordered in [true, false] {
+            let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ seed);
+            let initial = random_rows(&mut rng, if cfg!(miri) { 20 } else { 300 });
+            let rows = std::sync::Arc::new(std::sync::Mutex::new(
+                initial.into_iter().map(Some).collect::<Vec<_>>(),
+            ));
+            let source = || Shared {
+                rows: rows.clone(),
+                id_ordered,
+            };
+            let keys: Vec<SortKey> = (0..rng.below(3))
+                .map(|_| SortKey {
+                    tag: [SUBJECT, SIZE, TIME, BLOB][rng.below(4) as usize],
+                    descending: rng.below(2) == 0,
+                })
+                .collect();
+            let oracle = (rng.below(2) == 0).then(|| random_oracle(&mut rng, 2));
+            let restriction = oracle.as_ref().map(to_restriction);
+            let open = || {
+                let mut v = TableView::new(source(), vec![ID, SUBJECT]).unwrap();
+                v.sort(keys.clone()).unwrap();
+                v.restrict(restriction.clone()).unwrap();
+                v
+            };
+            let mut view = open();
+            // The client's copy of the view, kept by the notifications.
+            let mut client = ids_in_view(&mut view);
+            for step in 0..40 {
+                // A batch: some rows added, changed, deleted.
+                let mut changed = Vec::new();
+                let n = if rng.below(15) == 0 {
+                    80
+                } else {
+                    1 + rng.below(4)
+                };
+                for _ in 0..n {
+                    let mut rows = rows.lock().unwrap();
+                    let id = match rng.below(3) {
+                        0 => {
+                            rows.push(Some(random_rows(&mut rng, 1).remove(0)));
+                            rows.len() - 1
+                        }
+                        1 => {
+                            let id = rng.below(rows.len() as u64) as usize;
+                            rows[id] = None;
+                            id
+                        }
+                        _ => {
+                            let id = rng.below(rows.len() as u64) as usize;
+                            if rows[id].is_some() {
+                                rows[id] = Some(random_rows(&mut rng, 1).remove(0));
+                            }
+                            id
+                        }
+                    };
+                    changed.push(id as RowId);
+                }
+                changed.sort_unstable();
+                changed.dedup();
+                // The cursor on some row that does not change.
+                let total = view.row_count();
+                if total > 0 {
+                    view.seek(Origin::Beginning, rng.below(total as u64) as i32)
+                        .unwrap();
+                }
+                let before_cursor = view.query_rows(1, true).unwrap();
+                let events = view.refresh(&changed).unwrap();
+                let ctx = format!("seed {seed}, id_ordered {id_ordered}, step {step}");
+                // The cursor stayed on its row, if that row did not change.
+                if let Some(row) = before_cursor.first() {
+                    if let Some(PropValue::Long(id)) = row[0].1 {
+                        if !changed.contains(&RowId::from(id)) {
+                            let now = view.query_rows(1, true).unwrap();
+                            assert_eq!(now.first(), Some(row), "{ctx}: cursor moved");
+                        }
+                    }
+                }
+                let want = ids_in_view(&mut open());
+                assert_eq!(ids_in_view(&mut view), want, "{ctx}: view != rebuild");
+                // Replay the events on the client's copy.
+                for e in &events {
+                    let after = |client: &mut Vec<RowId>, id, prior: Option<RowId>| {
+                        let at = match prior {
+                            None => 0,
+                            Some(p) => {
+                                1 + client
+                                    .iter()
+                                    .position(|&x| x == p)
+                                    .unwrap_or_else(|| panic!("{ctx}: prior {p} unknown"))
+                            }
+                        };
+                        client.insert(at, id);
+                    };
+                    match *e {
+                        RowEvent::Reload => client = want.clone(),
+                        RowEvent::Deleted { id } => client.retain(|&x| x != id),
+                        RowEvent::Added { id, prior } => {
+                            assert!(!client.contains(&id), "{ctx}: added twice");
+                            after(&mut client, id, prior);
+                        }
+                        RowEvent::Modified { id, prior } => {
+                            client.retain(|&x| x != id);
+                            after(&mut client, id, prior);
+                        }
+                    }
+                }
+                assert_eq!(client, want, "{ctx}: replayed events {events:?}");
+                if n > RELOAD_THRESHOLD as u64 && changed.len() > RELOAD_THRESHOLD {
+                    assert_eq!(events, vec![RowEvent::Reload], "{ctx}");
+                }
+                // The notifications carry the rows' current columns.
+                for note in view.notifications(&events).unwrap() {
+                    if note.event == crate::mapi::TABLE_ROW_ADDED {
+                        let id = match note.row[0].1 {
+                            Some(PropValue::Long(id)) => RowId::from(id),
+                            _ => panic!("{ctx}: no id column"),
+                        };
+                        assert_eq!(note.index, Some(instance_key(id)), "{ctx}");
+                    }
+                }
+            }
+        }
+    }
 }

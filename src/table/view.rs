@@ -208,9 +208,20 @@ impl<S: RowSource> TableView<S> {
         if !self.source.id_ordered() {
             return self.rebuild_and_diff(changed);
         }
-        let mut events = Vec::with_capacity(changed.len());
+        // Every changed row out first: the rest of the view is then in
+        // order by current values, so each can be put back by a binary
+        // search.
+        let mut was_in = Vec::with_capacity(changed.len());
         for &id in changed {
-            events.extend(self.place(id)?);
+            let at = self.index.iter().position(|&r| r == id);
+            if let Some(i) = at {
+                self.remove_at(i);
+            }
+            was_in.push(at.is_some());
+        }
+        let mut events = Vec::with_capacity(changed.len());
+        for (&id, &was) in changed.iter().zip(&was_in) {
+            events.extend(self.place(id, was)?);
         }
         Ok(events)
     }
@@ -246,15 +257,17 @@ impl<S: RowSource> TableView<S> {
 
     fn insert_at(&mut self, i: usize, id: RowId) {
         self.index.insert(i, id);
-        if i < self.position {
+        // A row put at the cursor goes before it: the cursor stays on its
+        // row (and at the end, at the end).
+        if i <= self.position {
             self.position += 1;
         }
     }
 
-    /// Puts row `id` where it belongs now (or out of the view): a binary
-    /// search over the view, reading `log n` rows.
-    fn place(&mut self, id: RowId) -> MapiResult<Option<RowEvent>> {
-        let old = self.index.iter().position(|&r| r == id);
+    /// Puts row `id` (taken out of the view; `was` in it) where it
+    /// belongs now, if anywhere: a binary search over the view, reading
+    /// `log n` rows.
+    fn place(&mut self, id: RowId, was: bool) -> MapiResult<Option<RowEvent>> {
         let keys = match self.source.row(id)? {
             Some(row) if self.restriction.as_ref().is_none_or(|r| r.matches(&*row)) => {
                 Some(self.keys_of(&*row))
@@ -262,14 +275,8 @@ impl<S: RowSource> TableView<S> {
             _ => None,
         };
         let Some(keys) = keys else {
-            return Ok(old.map(|i| {
-                self.remove_at(i);
-                RowEvent::Deleted { id }
-            }));
+            return Ok(was.then_some(RowEvent::Deleted { id }));
         };
-        if let Some(i) = old {
-            self.remove_at(i);
-        }
         let (mut lo, mut hi) = (0, self.index.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -287,7 +294,7 @@ impl<S: RowSource> TableView<S> {
         }
         self.insert_at(lo, id);
         let prior = lo.checked_sub(1).map(|p| self.index[p]);
-        Ok(Some(if old.is_some() {
+        Ok(Some(if was {
             RowEvent::Modified { id, prior }
         } else {
             RowEvent::Added { id, prior }
