@@ -6216,10 +6216,10 @@ typedef struct MSLogon_NOTIFICATION {
 /**
  * What the reference store supports (`PR_STORE_SUPPORT_MASK`): unique
  * long-term entry IDs, modification, creation, attachments,
- * multi-valued properties, Unicode. Not (yet): notifications delivered,
- * restrictions and sorting (tables), submission, searches.
+ * multi-valued properties, Unicode, notifications, restrictions and
+ * sorting of tables. Not (yet): submission, searches.
  */
-#define MSLogon_SUPPORT_MASK (((((MSLogon_STORE_ENTRYID_UNIQUE | MSLogon_STORE_MODIFY_OK) | MSLogon_STORE_CREATE_OK) | MSLogon_STORE_ATTACH_OK) | MSLogon_STORE_MV_PROPS_OK) | MSLogon_STORE_UNICODE_OK)
+#define MSLogon_SUPPORT_MASK ((((((((MSLogon_STORE_ENTRYID_UNIQUE | MSLogon_STORE_MODIFY_OK) | MSLogon_STORE_CREATE_OK) | MSLogon_STORE_ATTACH_OK) | MSLogon_STORE_MV_PROPS_OK) | MSLogon_STORE_UNICODE_OK) | MSLogon_STORE_NOTIFY_OK) | MSLogon_STORE_RESTRICTION_OK) | MSLogon_STORE_SORT_OK)
 
 #ifdef __cplusplus
 extern "C" {

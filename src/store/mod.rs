@@ -48,14 +48,17 @@ use crate::provider::{
 
 /// What the reference store supports (`PR_STORE_SUPPORT_MASK`): unique
 /// long-term entry IDs, modification, creation, attachments,
-/// multi-valued properties, Unicode. Not (yet): notifications delivered,
-/// restrictions and sorting (tables), submission, searches.
+/// multi-valued properties, Unicode, notifications, restrictions and
+/// sorting of tables. Not (yet): submission, searches.
 pub const SUPPORT_MASK: ULONG = STORE_ENTRYID_UNIQUE
     | STORE_MODIFY_OK
     | STORE_CREATE_OK
     | STORE_ATTACH_OK
     | STORE_MV_PROPS_OK
-    | STORE_UNICODE_OK;
+    | STORE_UNICODE_OK
+    | STORE_NOTIFY_OK
+    | STORE_RESTRICTION_OK
+    | STORE_SORT_OK;
 
 /// The number of the store a `Logon` without an entry ID opens.
 pub const DEFAULT_STORE: u32 = 1;
