@@ -3,7 +3,8 @@
 //! unsaved changes, attachment, status object), which then answers
 //! `MAPI_E_INVALID_OBJECT` while the host's references keep working; calls
 //! racing the Logoff on other threads complete or fail cleanly; nothing
-//! leaks. Also runs under Miri (scripts/miri.sh).
+//! leaks; tables and the store notify their sinks after the call has let
+//! go of its locks. Also runs under Miri (scripts/miri.sh).
 
 mod common;
 
@@ -1198,6 +1199,288 @@ fn recipient_attachment_and_container_tables() {
         assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
         assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
     }
+    assert_eq!(live_objects(), baseline);
+    assert_eq!(live_buffers(), buffers);
+}
+
+// ---- notifications ------------------------------------------------------
+
+/// What the recording sink saw, one entry per notification:
+/// (ulEventType, table event, object or row entry ID / index bytes,
+/// prior tag, prior bytes, row subject).
+type Seen = (ULONG, ULONG, Vec<u8>, ULONG, Vec<u8>, Option<String>);
+
+static SEEN: std::sync::Mutex<Vec<Seen>> = std::sync::Mutex::new(Vec::new());
+/// OnNotify calls (one per batch per sink).
+static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// A table the sink reads from inside OnNotify (NULL: none), and the
+/// connection it drops there (0: none).
+static REENTER_TABLE: std::sync::atomic::AtomicPtr<IMAPITable> =
+    std::sync::atomic::AtomicPtr::new(ptr::null_mut());
+static UNADVISE_FROM_SINK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static REENTRY_ROWS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// # Safety
+/// `b` NULL or `cb` readable bytes.
+unsafe fn bytes(cb: ULONG, b: *const u8) -> Vec<u8> {
+    if b.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: forwarded.
+    unsafe { std::slice::from_raw_parts(b, cb as usize) }.to_vec()
+}
+
+unsafe extern "system" fn record_on_notify(
+    _this: *mut IMAPIAdviseSink,
+    count: ULONG,
+    notes: *mut c_void,
+) -> ULONG {
+    use std::sync::atomic::Ordering::SeqCst;
+    CALLS.fetch_add(1, SeqCst);
+    // SAFETY: the library's array of `count` notifications, valid during
+    // the call; every pointer in it read (Miri checks them).
+    unsafe {
+        for i in 0..count as usize {
+            let n = notes.cast::<NOTIFICATION>().add(i).read();
+            let seen = match n.ulEventType {
+                t if t == fnevTableModified => {
+                    let t = n.info.tab;
+                    let key = |v: SPropValue| {
+                        if v.ulPropTag == PR_INSTANCE_KEY {
+                            bytes(v.Value.bin.cb, v.Value.bin.lpb)
+                        } else {
+                            Vec::new()
+                        }
+                    };
+                    let subject = (0..t.row.cValues as usize)
+                        .map(|c| t.row.lpProps.add(c).read())
+                        .find(|v| v.ulPropTag == PR_SUBJECT_W)
+                        .map(|v| {
+                            let w = v.Value.lpszW;
+                            let len = (0..).take_while(|&k| *w.add(k) != 0).count();
+                            String::from_utf16_lossy(std::slice::from_raw_parts(w, len))
+                        });
+                    (
+                        n.ulEventType,
+                        t.ulTableEvent,
+                        key(t.propIndex),
+                        t.propPrior.ulPropTag,
+                        key(t.propPrior),
+                        subject,
+                    )
+                }
+                _ => {
+                    let o = n.info.obj;
+                    // Every entry ID readable.
+                    let _ = bytes(o.cbParentID, o.lpParentID.cast());
+                    let _ = bytes(o.cbOldID, o.lpOldID.cast());
+                    let _ = bytes(o.cbOldParentID, o.lpOldParentID.cast());
+                    (
+                        n.ulEventType,
+                        o.ulObjType,
+                        bytes(o.cbEntryID, o.lpEntryID.cast()),
+                        0,
+                        Vec::new(),
+                        None,
+                    )
+                }
+            };
+            SEEN.lock().unwrap().push(seen);
+        }
+        // Back into the table from OnNotify: the library holds no lock.
+        let table = REENTER_TABLE.load(SeqCst);
+        if !table.is_null() {
+            let mut count = 0;
+            assert_eq!(((*(*table).lpVtbl).GetRowCount)(table, 0, &mut count), S_OK);
+            REENTRY_ROWS.store(count, SeqCst);
+            let drop_it = UNADVISE_FROM_SINK.swap(0, SeqCst);
+            if drop_it != 0 {
+                assert_eq!(
+                    ((*(*table).lpVtbl).Unadvise)(table, drop_it as ULONG_PTR),
+                    S_OK
+                );
+            }
+        }
+    }
+    0
+}
+
+static RECORDING_SINK_VTBL: std::sync::LazyLock<IMAPIAdviseSinkVtbl> =
+    std::sync::LazyLock::new(|| IMAPIAdviseSinkVtbl {
+        OnNotify: Some(record_on_notify),
+        ..*sink_vtbl()
+    });
+
+fn take_seen() -> Vec<Seen> {
+    std::mem::take(&mut *SEEN.lock().unwrap())
+}
+
+#[test]
+fn table_and_store_sinks_hear_changes_after_the_call_releases_its_locks() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let _serial = serial();
+    let baseline = live_objects();
+    let buffers = live_buffers();
+    take_seen();
+    let support = host_object(support_vtbl());
+    let table_sink = host_object(&*RECORDING_SINK_VTBL);
+    let store_sink = host_object(&*RECORDING_SINK_VTBL);
+    let p = init();
+    let (l, s) = logon(p, &support);
+    // SAFETY (whole block): live objects; valid arrays; every reference
+    // and buffer given back.
+    unsafe {
+        let root = open_root(s);
+        let rv = &*(*root).lpVtbl;
+        let mut table = ptr::null_mut();
+        assert_eq!((rv.GetContentsTable)(root, MAPI_UNICODE, &mut table), S_OK);
+        let tv = &*(*table).lpVtbl;
+        let mut cols = SPropTagArray {
+            cValues: 1,
+            aulPropTag: [PR_SUBJECT_W],
+        };
+        assert_eq!((tv.SetColumns)(table, &mut cols, 0), S_OK);
+        let mut sort = SSortOrderSet {
+            cSorts: 1,
+            cCategories: 0,
+            cExpanded: 0,
+            aSort: [SSortOrder {
+                ulPropTag: PR_SUBJECT_W,
+                ulOrder: TABLE_SORT_ASCEND,
+            }],
+        };
+        assert_eq!((tv.SortTable)(table, &mut sort, 0), S_OK);
+        let mut tconn: ULONG_PTR = CONNECTION_CANARY;
+        assert_eq!(
+            (tv.Advise)(table, fnevTableModified, table_sink.as_ptr(), &mut tconn),
+            S_OK
+        );
+        assert_connection_written(tconn);
+        let mut sconn: ULONG_PTR = CONNECTION_CANARY;
+        assert_eq!(
+            ((*(*s).lpVtbl).Advise)(
+                s,
+                0,
+                ptr::null_mut(),
+                fnevObjectCreated | fnevObjectDeleted | fnevObjectModified,
+                store_sink.as_ptr(),
+                &mut sconn
+            ),
+            S_OK
+        );
+        assert_connection_written(sconn);
+        assert_eq!((table_sink.refs(), store_sink.refs()), (2, 2));
+
+        // Two messages: "bravo" then "alpha" (which sorts first).
+        let mut keys = Vec::new();
+        for subject in ["bravo", "alpha"] {
+            let mut msg = ptr::null_mut();
+            assert_eq!((rv.CreateMessage)(root, ptr::null(), 0, &mut msg), S_OK);
+            assert_eq!(set_subject(msg.cast(), subject), S_OK);
+            assert!(take_seen().is_empty(), "nothing before SaveChanges");
+            assert_eq!(
+                ((*(*msg).lpVtbl).SaveChanges)(msg, KEEP_OPEN_READWRITE),
+                S_OK
+            );
+            // Delivered before SaveChanges returned: one table row, one
+            // object event.
+            let seen = take_seen();
+            assert_eq!(seen.len(), 2, "{seen:?}");
+            let row = seen.iter().find(|x| x.0 == fnevTableModified).unwrap();
+            let obj = seen.iter().find(|x| x.0 == fnevObjectCreated).unwrap();
+            assert_eq!(row.1, TABLE_ROW_ADDED);
+            assert_eq!(row.5.as_deref(), Some(subject));
+            assert_eq!(obj.1, MAPI_MESSAGE);
+            assert_eq!(obj.2.len(), 48);
+            // Each goes first ("alpha" sorts before "bravo"): no prior.
+            assert_eq!(row.3, PR_NULL, "the first row has no prior");
+            keys.push((row.2.clone(), obj.2.clone()));
+            assert_eq!(((*(*msg).lpVtbl).Release)(msg), 0);
+        }
+        // Modified: "alpha" renamed "charlie" moves after "bravo".
+        let (alpha_key, alpha_eid) = keys[1].clone();
+        let (bravo_key, _) = keys[0].clone();
+        let (mut t, mut unk) = (0, ptr::null_mut());
+        assert_eq!(
+            ((*(*s).lpVtbl).OpenEntry)(
+                s,
+                alpha_eid.len() as ULONG,
+                alpha_eid.as_ptr().cast_mut().cast(),
+                ptr::null(),
+                MAPI_MODIFY,
+                &mut t,
+                &mut unk
+            ),
+            S_OK
+        );
+        let msg: *mut IMessage = unk.cast();
+        assert_eq!(set_subject(msg.cast(), "charlie"), S_OK);
+        // The sink reads the table from inside OnNotify and drops its own
+        // connection there.
+        REENTER_TABLE.store(table, SeqCst);
+        UNADVISE_FROM_SINK.store(tconn as usize, SeqCst);
+        assert_eq!(((*(*msg).lpVtbl).SaveChanges)(msg, 0), S_OK);
+        let seen = take_seen();
+        let row = seen.iter().find(|x| x.0 == fnevTableModified).unwrap();
+        assert_eq!(row.1, TABLE_ROW_MODIFIED);
+        assert_eq!(row.2, alpha_key);
+        assert_eq!((row.3, row.4.clone()), (PR_INSTANCE_KEY, bravo_key));
+        assert_eq!(row.5.as_deref(), Some("charlie"));
+        assert!(seen
+            .iter()
+            .any(|x| x.0 == fnevObjectModified && x.2 == alpha_eid));
+        assert_eq!(REENTRY_ROWS.load(SeqCst), 2);
+        assert_eq!(table_sink.refs(), 1, "Unadvise from OnNotify released it");
+        REENTER_TABLE.store(ptr::null_mut(), SeqCst);
+        assert_eq!(((*(*msg).lpVtbl).Release)(msg), 0);
+        assert_eq!((tv.Unadvise)(table, tconn), MAPI_E_NOT_FOUND);
+
+        // Deleted: the store sink hears it; the table sink is gone.
+        let mut list = SBinary {
+            cb: alpha_eid.len() as ULONG,
+            lpb: alpha_eid.as_ptr().cast_mut(),
+        };
+        let mut entries = SBinaryArray {
+            cValues: 1,
+            lpbin: &mut list,
+        };
+        assert_eq!(
+            (rv.DeleteMessages)(root, &mut entries, 0, ptr::null_mut(), 0),
+            S_OK
+        );
+        let seen = take_seen();
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert_eq!(
+            (seen[0].0, seen[0].2.clone()),
+            (fnevObjectDeleted, alpha_eid)
+        );
+        let mut count = 0;
+        assert_eq!((tv.GetRowCount)(table, 0, &mut count), S_OK);
+        assert_eq!(count, 1);
+
+        // A forcible Logoff with the store sink registered: released once.
+        let calls = CALLS.load(SeqCst);
+        let mut flags = 0;
+        assert_eq!(((*(*l).lpVtbl).Logoff)(l, &mut flags), S_OK);
+        assert_eq!(store_sink.refs(), 1);
+        assert_eq!(store_sink.releases(), 1);
+        assert_eq!(
+            CALLS.load(SeqCst),
+            calls,
+            "nothing delivered by the teardown"
+        );
+        assert_eq!(
+            (tv.GetRowCount)(table, 0, &mut count),
+            MAPI_E_INVALID_OBJECT
+        );
+        assert_eq!((tv.Release)(table), 0);
+        assert_eq!((rv.Release)(root), 0);
+        assert_eq!(((*(*l).lpVtbl).Release)(l), 0);
+        assert_eq!(((*(*s).lpVtbl).Release)(s), 0);
+        assert_eq!(((*(*p).lpVtbl).Shutdown)(p, &mut flags), S_OK);
+        assert_eq!(((*(*p).lpVtbl).Release)(p), 0);
+    }
+    assert_eq!(table_sink.refs(), 1);
     assert_eq!(live_objects(), baseline);
     assert_eq!(live_buffers(), buffers);
 }
