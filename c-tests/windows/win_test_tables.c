@@ -80,9 +80,11 @@ static LiveObjectsFn live_objects_fn;
 
 static long live_objects(void) { return live_objects_fn ? (long)live_objects_fn() : -1; }
 
-/* GetStatus's table type. The tables are snapshots until table
- * notifications land (README, SPI methods: "GetStatus (TBLTYPE_SNAPSHOT"). */
-#define EXPECTED_TABLE_TYPE TBLTYPE_SNAPSHOT
+/* GetStatus's table type: contents and hierarchy tables follow the store's
+ * changes (TBLTYPE_DYNAMIC); recipient, attachment and receive-folder
+ * tables are snapshots taken at open (README, "Tables and notifications"). */
+#define FOLDER_TABLE_TYPE TBLTYPE_DYNAMIC
+#define SNAPSHOT_TABLE_TYPE TBLTYPE_SNAPSHOT
 
 /* ---- the tracked allocators --------------------------------------------- */
 
@@ -396,7 +398,8 @@ static void check_position_f(LPMAPITABLE t, ULONG want_row, ULONG want_count, in
                 line);
   host_check_eq(row, want_row, "QueryPosition row", __FILE__, line);
   host_check_eq(num, want_row, "QueryPosition numerator", __FILE__, line);
-  host_check_eq(den, want_count, "QueryPosition denominator", __FILE__, line);
+  /* Never zero (Microsoft's QueryPosition page): an empty table is 0/1. */
+  host_check_eq(den, want_count ? want_count : 1, "QueryPosition denominator", __FILE__, line);
 }
 #define check_position(t, row, count) check_position_f((t), (row), (count), __LINE__)
 
@@ -519,7 +522,7 @@ static void check_hierarchy(LPMAPITABLE t, const FolderWant *want, ULONG n) {
 
   CHECK_HR(t->lpVtbl->GetStatus(t, &status, &type), S_OK);
   CHECK_EQ(status, TBLSTAT_COMPLETE);
-  CHECK_EQ(type, EXPECTED_TABLE_TYPE);
+  CHECK_EQ(type, FOLDER_TABLE_TYPE);
   CHECK_HR(t->lpVtbl->SetColumns(t, TAGS(cols), 0), S_OK);
   CHECK_HR(t->lpVtbl->GetRowCount(t, 0, &count), S_OK);
   CHECK_EQ(count, n);
@@ -1332,7 +1335,7 @@ static void contents_table(void) {
   if (!t) return;
   CHECK_HR(t->lpVtbl->GetStatus(t, &status, &type), S_OK);
   CHECK_EQ(status, TBLSTAT_COMPLETE);
-  CHECK_EQ(type, EXPECTED_TABLE_TYPE);
+  CHECK_EQ(type, FOLDER_TABLE_TYPE);
   check_columns(t, 0, default_cols, narrow);
   check_columns(t, TBL_ALL_COLUMNS, all_cols, narrow);
   CHECK_HR(t->lpVtbl->SetColumns(t, TAGS(contents_cols), TBL_BATCH), S_OK);
@@ -2061,7 +2064,7 @@ static void message_tables(void) {
       SortOrder3 so = sort_order_of(name_key, 1);
       CHECK_HR(t->lpVtbl->GetStatus(t, &status, &type), S_OK);
       CHECK_EQ(status, TBLSTAT_COMPLETE);
-      CHECK_EQ(type, EXPECTED_TABLE_TYPE);
+      CHECK_EQ(type, SNAPSHOT_TABLE_TYPE);
       check_columns(t, 0, recip_cols, recip_narrow_only);
       check_recipient_rows(t, 1, natural, 3);
       /* Sorted by name (case-insensitive): alice, Bob, Carol. */

@@ -352,7 +352,9 @@ unsafe extern "system" fn query_position(
                 let (position, rows) = t.position();
                 row.set(ulong(position)?);
                 num.set(ulong(position)?);
-                den.set(ulong(rows)?);
+                // "lpulDenominator cannot be zero" (Microsoft's
+                // QueryPosition page): an empty table is at 0/1.
+                den.set(ulong(rows.max(1))?);
                 Ok(S_OK)
             })
         })
