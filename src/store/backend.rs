@@ -114,6 +114,18 @@ pub trait Backend: Send + Sync + 'static {
     fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
         Ok(self.message(id)?.map(|m| m.version))
     }
+    /// Runs `f` on message `id` without copying it out, if it exists
+    /// (`Ok(false)`: no such message). `f` must not call back into the
+    /// backend (the in-memory backend holds its lock meanwhile).
+    fn visit_message(&self, id: ObjectId, f: &mut dyn FnMut(&MessageRecord)) -> MapiResult<bool> {
+        Ok(match self.message(id)? {
+            Some(m) => {
+                f(&m);
+                true
+            }
+            None => false,
+        })
+    }
     /// Where message `id` is, if it exists: its folder and whether it is
     /// folder-associated (without reading it).
     fn message_location(&self, id: ObjectId) -> MapiResult<Option<(ObjectId, bool)>> {
@@ -275,6 +287,16 @@ impl Backend for MemoryBackend {
 
     fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
         Ok(self.data().messages.get(&id).map(|m| m.version))
+    }
+
+    fn visit_message(&self, id: ObjectId, f: &mut dyn FnMut(&MessageRecord)) -> MapiResult<bool> {
+        Ok(match self.data().messages.get(&id) {
+            Some(m) => {
+                f(m);
+                true
+            }
+            None => false,
+        })
     }
 
     fn message_location(&self, id: ObjectId) -> MapiResult<Option<(ObjectId, bool)>> {

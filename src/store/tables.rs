@@ -27,7 +27,23 @@ pub struct ContentsSource {
 
 struct MessageRow<'a> {
     engine: &'a Engine,
+    record: &'a MessageRecord,
+}
+
+/// A message's row holding its own copy of the record.
+struct OwnedMessageRow<'a> {
+    engine: &'a Engine,
     record: MessageRecord,
+}
+
+impl RowValues for OwnedMessageRow<'_> {
+    fn value(&self, tag: ULONG) -> Option<PropValue> {
+        MessageRow {
+            engine: self.engine,
+            record: &self.record,
+        }
+        .value(tag)
+    }
 }
 
 impl RowValues for MessageRow<'_> {
@@ -37,7 +53,7 @@ impl RowValues for MessageRow<'_> {
             return Some(instance_key(self.record.id));
         }
         let attachments = || self.record.attachments.iter().map(|a| &a.props);
-        message_computed(self.engine, &self.record, false, id, attachments)
+        message_computed(self.engine, self.record, false, id, attachments)
             .or_else(|| self.record.props.get(&id).cloned())
     }
 }
@@ -55,11 +71,25 @@ impl RowSource for ContentsSource {
             // Moved elsewhere: not a row of this table any more.
             .filter(|m| m.folder == self.folder && m.associated == self.associated)
             .map(|record| {
-                Box::new(MessageRow {
+                Box::new(OwnedMessageRow {
                     engine: &self.engine,
                     record,
                 }) as Box<dyn RowValues>
             }))
+    }
+
+    /// Reads the stored message in place (no copy of its properties,
+    /// body, recipients and attachments per row).
+    fn visit(&self, id: RowId, f: &mut dyn FnMut(&dyn RowValues)) -> MapiResult<bool> {
+        let engine = &*self.engine;
+        let mut found = false;
+        engine.backend().visit_message(id, &mut |record| {
+            if record.folder == self.folder && record.associated == self.associated {
+                found = true;
+                f(&MessageRow { engine, record });
+            }
+        })?;
+        Ok(found)
     }
 
     fn id_ordered(&self) -> bool {

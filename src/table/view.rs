@@ -18,6 +18,19 @@ pub trait RowSource: Send + Sync {
     fn row_ids(&self) -> MapiResult<Vec<RowId>>;
     /// A row's values, for restrictions and sorting; `None` if it is gone.
     fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>>;
+    /// Runs `f` on row `id`'s values without copying them out, if the row
+    /// exists (`Ok(false)`: gone). `f` must not call back into the source.
+    /// What the engine reads rows through; the default goes through
+    /// [`RowSource::row`].
+    fn visit(&self, id: RowId, f: &mut dyn FnMut(&dyn RowValues)) -> MapiResult<bool> {
+        Ok(match self.row(id)? {
+            Some(row) => {
+                f(&*row);
+                true
+            }
+            None => false,
+        })
+    }
     /// Whether [`RowSource::row_ids`] lists rows by ascending id (then a
     /// changed row can be put in place without recomputing the view).
     fn id_ordered(&self) -> bool {
@@ -26,9 +39,11 @@ pub trait RowSource: Send + Sync {
     /// The values of `tags` in row `id` (`None` where it has none); `None`
     /// if the row is gone.
     fn values(&self, id: RowId, tags: &[ULONG]) -> MapiResult<Option<Vec<Option<PropValue>>>> {
-        Ok(self
-            .row(id)?
-            .map(|r| tags.iter().map(|&t| r.value(t)).collect()))
+        let mut out = None;
+        self.visit(id, &mut |r| {
+            out = Some(tags.iter().map(|&t| r.value(t)).collect());
+        })?;
+        Ok(out)
     }
 }
 
@@ -166,17 +181,17 @@ impl<S: RowSource> TableView<S> {
         let ids = self.source.row_ids()?;
         let mut keyed: Vec<(Vec<Option<PropValue>>, usize, RowId)> = Vec::with_capacity(ids.len());
         let sort_tags: Vec<ULONG> = self.sort.iter().map(|k| k.tag).collect();
+        let restriction = &self.restriction;
         for (natural, id) in ids.into_iter().enumerate() {
-            let Some(row) = self.source.row(id)? else {
-                continue;
-            };
-            if let Some(r) = &self.restriction {
-                if !r.matches(&*row) {
-                    continue;
+            let mut keys = None;
+            self.source.visit(id, &mut |row| {
+                if restriction.as_ref().is_none_or(|r| r.matches(row)) {
+                    keys = Some(sort_tags.iter().map(|&t| row.value(t)).collect());
                 }
+            })?;
+            if let Some(keys) = keys {
+                keyed.push((keys, natural, id));
             }
-            let keys = sort_tags.iter().map(|&t| row.value(t)).collect();
-            keyed.push((keys, natural, id));
         }
         let sort = &self.sort;
         keyed.sort_by(|(a, na, _), (b, nb, _)| {
@@ -226,9 +241,17 @@ impl<S: RowSource> TableView<S> {
         Ok(events)
     }
 
-    /// The sort keys of `row`.
-    fn keys_of(&self, row: &dyn RowValues) -> Vec<Option<PropValue>> {
-        self.sort.iter().map(|k| row.value(k.tag)).collect()
+    /// The sort keys of row `id` if it is in the view (exists and
+    /// matches the restriction when `restricted`).
+    fn keys_of(&self, id: RowId, restricted: bool) -> MapiResult<Option<Vec<Option<PropValue>>>> {
+        let (sort, restriction) = (&self.sort, &self.restriction);
+        let mut keys = None;
+        self.source.visit(id, &mut |row| {
+            if !restricted || restriction.as_ref().is_none_or(|r| r.matches(row)) {
+                keys = Some(sort.iter().map(|k| row.value(k.tag)).collect());
+            }
+        })?;
+        Ok(keys)
     }
 
     /// Compares (keys, id) pairs in view order (ties: by id, the natural
@@ -268,24 +291,17 @@ impl<S: RowSource> TableView<S> {
     /// belongs now, if anywhere: a binary search over the view, reading
     /// `log n` rows.
     fn place(&mut self, id: RowId, was: bool) -> MapiResult<Option<RowEvent>> {
-        let keys = match self.source.row(id)? {
-            Some(row) if self.restriction.as_ref().is_none_or(|r| r.matches(&*row)) => {
-                Some(self.keys_of(&*row))
-            }
-            _ => None,
-        };
-        let Some(keys) = keys else {
+        let Some(keys) = self.keys_of(id, true)? else {
             return Ok(was.then_some(RowEvent::Deleted { id }));
         };
         let (mut lo, mut hi) = (0, self.index.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let other = self.index[mid];
-            let other_keys = match self.source.row(other)? {
-                Some(row) => self.keys_of(&*row),
-                // Gone meanwhile (its own refresh is coming): as missing.
-                None => vec![None; self.sort.len()],
-            };
+            // Gone meanwhile (its own refresh is coming): as missing.
+            let other_keys = self
+                .keys_of(other, false)?
+                .unwrap_or_else(|| vec![None; self.sort.len()]);
             if self.view_order((&other_keys, other), (&keys, id)).is_lt() {
                 lo = mid + 1;
             } else {
@@ -479,11 +495,12 @@ impl<S: RowSource> TableView<S> {
             Box::new(from..self.index.len())
         };
         for i in candidates {
-            if let Some(row) = self.source.row(self.index[i])? {
-                if restriction.matches(&*row) {
-                    self.position = i;
-                    return Ok((true, changed));
-                }
+            let mut hit = false;
+            self.source
+                .visit(self.index[i], &mut |row| hit = restriction.matches(row))?;
+            if hit {
+                self.position = i;
+                return Ok((true, changed));
             }
         }
         Ok((false, changed))
