@@ -18,7 +18,13 @@
 //      folder, the message (with an unsaved change), an attachment and the
 //      status object are open: each answers MAPI_E_INVALID_OBJECT, and a new
 //      logon finds what was saved only;
-//   5. a tour of bad input and of calls after Logoff and Shutdown.
+//   5. tables and notifications: a folder tree shown through the root's
+//      hierarchy table (CONVENIENT_DEPTH), the Inbox's contents table sorted
+//      and restricted, and, with advise sinks on that table and on the
+//      store, a message created, changed and deleted: TABLE_ROW_ADDED,
+//      _MODIFIED, _DELETED and fnevObjectCreated/Modified/Deleted arrive
+//      before the call that made the change returns;
+//   6. a tour of bad input and of calls after Logoff and Shutdown.
 //
 // Every answer is checked against the contract (/work/shared/SPEC.md, the
 // README); the program exits 1 and lists the mismatches if any differs, 2 if
@@ -34,6 +40,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "host.h"
@@ -993,10 +1000,911 @@ void object_tree() {
   act_end(again);
 }
 
-// ---- 5. bad input, and calls after the end ---------------------------------
+// ---- 5. tables and notifications ------------------------------------------
+
+typedef ComRef<MSLogon_IMAPITable> Table;
+
+// PR_IMPORTANCE values (IMPORTANCE_* of mapitags.h).
+const MSLogon_LONG kLow = 0;
+const MSLogon_LONG kNormal = 1;
+const MSLogon_LONG kHigh = 2;
+
+const char *importance_name(MSLogon_LONG v) {
+  return v == kLow ? "IMPORTANCE_LOW"
+         : v == kNormal ? "IMPORTANCE_NORMAL"
+         : v == kHigh   ? "IMPORTANCE_HIGH"
+                        : "IMPORTANCE_?";
+}
+
+// PR_MESSAGE_DELIVERY_TIME: a FILETIME, 100 ns ticks since 1601-01-01 UTC.
+// Days between 1970-01-01 and a date, and back (H. Hinnant's civil
+// algorithms, proleptic Gregorian).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+const unsigned long long kTicksPerMinute = 600000000ull;
+const long kDays1601To1970 = 134774;
+
+// 2024-03-`day` `hour`:`minute` UTC, the month of every message here.
+MSLogon_FILETIME march_2024(unsigned day, unsigned hour, unsigned minute) {
+  const unsigned long long minutes =
+      static_cast<unsigned long long>(days_from_civil(2024, 3, day) + kDays1601To1970) * 1440 +
+      hour * 60 + minute;
+  const unsigned long long ticks = minutes * kTicksPerMinute;
+  MSLogon_FILETIME ft;
+  ft.dwLowDateTime = static_cast<MSLogon_DWORD>(ticks & 0xFFFFFFFFu);
+  ft.dwHighDateTime = static_cast<MSLogon_DWORD>(ticks >> 32);
+  return ft;
+}
+
+std::string time_text(const MSLogon_FILETIME &ft) {
+  const unsigned long long ticks =
+      (static_cast<unsigned long long>(ft.dwHighDateTime) << 32) | ft.dwLowDateTime;
+  const unsigned long long minutes = ticks / kTicksPerMinute;
+  long z = static_cast<long>(minutes / 1440) - kDays1601To1970 + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  return fmt("%04ld-%02u-%02u %02u:%02u UTC", y, m, d,
+             static_cast<unsigned>(minutes % 1440 / 60), static_cast<unsigned>(minutes % 60));
+}
+
+// A message the act creates.
+struct MessageSpec {
+  const char *subject;
+  MSLogon_LONG importance;
+  unsigned day, hour, minute;  // delivered 2024-03-day hour:minute UTC
+  bool read;
+};
+
+const MessageSpec kInboxMessages[] = {
+    {"Quarterly report draft", kHigh, 4, 9, 15, false},
+    {"Lunch on Friday?", kNormal, 4, 12, 30, true},
+    {"Weekly status REPORT", kNormal, 5, 8, 0, false},
+    {"Travel report: Lisbon", kLow, 1, 17, 45, true},
+    {"Server maintenance window", kHigh, 5, 22, 0, false},
+};
+const MessageSpec kProjectMessages[] = {
+    {"Kickoff agenda", kNormal, 2, 10, 0, true},
+    {"Budget v2", kHigh, 3, 16, 20, false},
+};
+const MessageSpec kDesignMessages[] = {
+    {"Wireframes, round 2", kNormal, 4, 14, 5, false},
+};
+const MessageSpec kIncident = {"Incident report: printer on fire", kNormal, 6, 7, 40, false};
+
+// What the host knows by name: entry IDs (folders, messages) and the
+// contents table's PR_INSTANCE_KEYs (rows), kept from QueryRows and from
+// the notifications, as a client keeps its copy of a table up to date.
+struct Names {
+  std::vector<std::pair<EntryId, std::string> > ids;
+  std::vector<std::pair<EntryId, std::string> > keys;
+
+  static std::string find(const std::vector<std::pair<EntryId, std::string> > &in,
+                          const EntryId &what) {
+    for (size_t i = 0; i < in.size(); i++)
+      if (in[i].first == what) return in[i].second;
+    return "";
+  }
+  static void set(std::vector<std::pair<EntryId, std::string> > &in, const EntryId &what,
+                  const std::string &name) {
+    for (size_t i = 0; i < in.size(); i++)
+      if (in[i].first == what) {
+        in[i].second = name;
+        return;
+      }
+    in.push_back(std::make_pair(what, name));
+  }
+  std::string id(const EntryId &what) const {
+    std::string name = find(ids, what);
+    return name.empty() ? fmt("an unknown %zu-byte entry ID", what.size()) : name;
+  }
+  std::string row(const EntryId &key) const {
+    std::string name = find(keys, key);
+    return name.empty() ? "an unknown row" : quoted(name.c_str());
+  }
+};
+
+// One notification, copied inside OnNotify: the NOTIFICATION array is the
+// library's, valid for the length of the call only.
+struct Event {
+  MSLogon_ULONG type;         // ulEventType: fnev*
+  MSLogon_ULONG table_event;  // fnevTableModified: TABLE_*
+  EntryId index;              // the row's PR_INSTANCE_KEY
+  bool first;                 // propPrior is PR_NULL: the row is first
+  EntryId prior;              // else the PR_INSTANCE_KEY of the row before it
+  bool has_subject;           // the row carries PR_SUBJECT_W
+  std::string subject;
+  MSLogon_ULONG object_type;  // fnevObject*: MAPI_MESSAGE, MAPI_FOLDER
+  EntryId entry_id, parent_id;
+  bool reentered;             // OnNotify called back into the table:
+  MSLogon_HRESULT reenter_hr;  // GetRowCount's answer
+  MSLogon_ULONG reenter_count;
+};
+
+EntryId bytes_of(const MSLogon_ENTRYID *p, MSLogon_ULONG cb) {
+  const MSLogon_BYTE *b = reinterpret_cast<const MSLogon_BYTE *>(p);
+  return b ? EntryId(b, b + cb) : EntryId();
+}
+
+// The host's IMAPIAdviseSink: counts its references and keeps a copy of
+// every notification it receives.
+class DemoSink {
+ public:
+  DemoSink() : reenter(nullptr), refs_(1), calls_(0) {
+    shell_.iface.lpVtbl = &vtbl;
+    shell_.owner = this;
+  }
+  DemoSink(const DemoSink &) = delete;
+  DemoSink &operator=(const DemoSink &) = delete;
+
+  MSLogon_IMAPIAdviseSink *iface() { return &shell_.iface; }
+  long refs() const { return refs_; }
+  long calls() const { return calls_; }
+  // When set, OnNotify calls back into this table (GetRowCount) for each
+  // table notification: the library holds no lock while it calls a sink.
+  MSLogon_IMAPITable *reenter;
+
+  // The notifications received since the last take().
+  std::vector<Event> take() {
+    std::vector<Event> out;
+    out.swap(events_);
+    return out;
+  }
+
+ private:
+  // The interface pointer the library holds, and the way back.
+  struct Shell {
+    MSLogon_IMAPIAdviseSink iface;
+    DemoSink *owner;
+  };
+  static DemoSink &of(MSLogon_IMAPIAdviseSink *This) {
+    return *reinterpret_cast<Shell *>(This)->owner;
+  }
+
+  static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE QueryInterface(MSLogon_IMAPIAdviseSink *This,
+                                                                  const MSLogon_IID *riid,
+                                                                  void **ppv) {
+    if (!ppv) return MSLogon_MAPI_E_INVALID_PARAMETER;
+    *ppv = nullptr;
+    if (!riid) return MSLogon_MAPI_E_INVALID_PARAMETER;
+    if (std::memcmp(riid, &host_IID_IUnknown, sizeof *riid) != 0 &&
+        std::memcmp(riid, &host_IID_IMAPIAdviseSink, sizeof *riid) != 0)
+      return MSLogon_MAPI_E_INTERFACE_NOT_SUPPORTED;
+    AddRef(This);
+    *ppv = This;
+    return MSLogon_S_OK;
+  }
+  static MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE AddRef(MSLogon_IMAPIAdviseSink *This) {
+    return static_cast<MSLogon_ULONG>(++of(This).refs_);
+  }
+  static MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE Release(MSLogon_IMAPIAdviseSink *This) {
+    long left = --of(This).refs_;
+    return static_cast<MSLogon_ULONG>(left < 0 ? 0 : left);
+  }
+  static MSLogon_ULONG MSLOGON_STDMETHODCALLTYPE OnNotify(MSLogon_IMAPIAdviseSink *This,
+                                                          MSLogon_ULONG count, void *p) {
+    DemoSink &sink = of(This);
+    sink.calls_++;
+    const MSLogon_NOTIFICATION *n = static_cast<const MSLogon_NOTIFICATION *>(p);
+    for (MSLogon_ULONG i = 0; n && i < count; i++) {
+      Event e = copy(n[i]);
+      if (sink.reenter && e.type == MSLogon_fnevTableModified) {
+        e.reentered = true;
+        e.reenter_hr = MSLogon_IMAPITable_GetRowCount(sink.reenter, 0, &e.reenter_count);
+      }
+      sink.events_.push_back(e);
+    }
+    return 0;
+  }
+
+  static Event copy(const MSLogon_NOTIFICATION &n) {
+    Event e = Event();
+    e.type = n.ulEventType;
+    if (n.ulEventType == MSLogon_fnevTableModified) {
+      const MSLogon_TABLE_NOTIFICATION &t = n.info.tab;
+      e.table_event = t.ulTableEvent;
+      if (t.propIndex.ulPropTag == MSLogon_PR_INSTANCE_KEY)
+        e.index = entry_id_of(&t.propIndex);
+      e.first = t.propPrior.ulPropTag == MSLogon_PR_NULL;
+      if (t.propPrior.ulPropTag == MSLogon_PR_INSTANCE_KEY) e.prior = entry_id_of(&t.propPrior);
+      for (MSLogon_ULONG c = 0; t.row.lpProps && c < t.row.cValues; c++)
+        if (t.row.lpProps[c].ulPropTag == MSLogon_PR_SUBJECT_W) {
+          e.has_subject = true;
+          e.subject = text_of(&t.row.lpProps[c]);
+        }
+    } else {
+      const MSLogon_OBJECT_NOTIFICATION &o = n.info.obj;
+      e.object_type = o.ulObjType;
+      e.entry_id = bytes_of(o.lpEntryID, o.cbEntryID);
+      e.parent_id = bytes_of(o.lpParentID, o.cbParentID);
+    }
+    return e;
+  }
+
+  static const MSLogon_IMAPIAdviseSinkVtbl vtbl;
+  Shell shell_;
+  long refs_;
+  long calls_;
+  std::vector<Event> events_;
+};
+
+const MSLogon_IMAPIAdviseSinkVtbl DemoSink::vtbl = {DemoSink::QueryInterface, DemoSink::AddRef,
+                                                    DemoSink::Release, DemoSink::OnNotify};
+
+std::string event_name(const Event &e) {
+  switch (e.type) {
+    case MSLogon_fnevTableModified:
+      switch (e.table_event) {
+        case MSLogon_TABLE_ROW_ADDED:
+          return "TABLE_ROW_ADDED";
+        case MSLogon_TABLE_ROW_MODIFIED:
+          return "TABLE_ROW_MODIFIED";
+        case MSLogon_TABLE_ROW_DELETED:
+          return "TABLE_ROW_DELETED";
+        case MSLogon_TABLE_RELOAD:
+          return "TABLE_RELOAD";
+        case MSLogon_TABLE_CHANGED:
+          return "TABLE_CHANGED";
+        default:
+          return fmt("table event %lu", static_cast<unsigned long>(e.table_event));
+      }
+    case MSLogon_fnevObjectCreated:
+      return "fnevObjectCreated";
+    case MSLogon_fnevObjectModified:
+      return "fnevObjectModified";
+    case MSLogon_fnevObjectDeleted:
+      return "fnevObjectDeleted";
+    case MSLogon_fnevObjectMoved:
+      return "fnevObjectMoved";
+    case MSLogon_fnevObjectCopied:
+      return "fnevObjectCopied";
+    default:
+      return fmt("event 0x%08lX", static_cast<unsigned long>(e.type));
+  }
+}
+
+std::string notified(const std::vector<Event> &table, const std::vector<Event> &store) {
+  return fmt("notified before it returned: table sink %zu, store sink %zu", table.size(),
+             store.size());
+}
+
+// The notifications a sink received during the last call, one line each;
+// the rows added or changed go into the host's copy (names.keys).
+void show_events(const std::vector<Event> &events, const char *sink, Names &names) {
+  for (const Event &e : events) {
+    std::string note;
+    if (e.type == MSLogon_fnevTableModified) {
+      bool changed =
+          e.table_event == MSLogon_TABLE_ROW_ADDED || e.table_event == MSLogon_TABLE_ROW_MODIFIED;
+      if (changed && e.has_subject) Names::set(names.keys, e.index, e.subject);
+      if (changed || e.table_event == MSLogon_TABLE_ROW_DELETED) note = names.row(e.index);
+      if (changed)
+        note += e.first ? ", first (propPrior PR_NULL)" : ", after " + names.row(e.prior);
+    } else {
+      note = (e.object_type == MSLogon_MAPI_MESSAGE ? "message " : "folder ") +
+             names.id(e.entry_id) + " in " + names.id(e.parent_id);
+    }
+    line(fmt("  -> OnNotify (%s)", sink), event_name(e), note);
+    if (e.reentered) {
+      line("       -> IMAPITable::GetRowCount(0)", hr_name(e.reenter_hr),
+           fmt("%lu rows: called back from OnNotify, no deadlock",
+               static_cast<unsigned long>(e.reenter_count)));
+      if (e.reenter_hr != MSLogon_S_OK)
+        mismatch("GetRowCount from inside OnNotify", "S_OK: no lock held during delivery");
+    }
+  }
+}
+
+// A column of a row, by tag; NULL when absent (or a PT_ERROR in its place).
+const MSLogon_SPropValue *column(const MSLogon_SRow &row, MSLogon_ULONG tag) {
+  for (MSLogon_ULONG c = 0; row.lpProps && c < row.cValues; c++)
+    if (row.lpProps[c].ulPropTag == tag) return &row.lpProps[c];
+  return nullptr;
+}
+
+// The rows one QueryRows returned, freed as MAPI's FreeProws does: each
+// row's values, then the set (MAPIFreeBuffer).
+class Rows {
+ public:
+  Rows() : set_(nullptr) {}
+  ~Rows() { reset(); }
+  Rows(const Rows &) = delete;
+  Rows &operator=(const Rows &) = delete;
+
+  MSLogon_SRowSet **put() {
+    reset();
+    return &set_;
+  }
+  void clear() { reset(); }
+  MSLogon_ULONG size() const { return set_ ? set_->cRows : 0; }
+  const MSLogon_SRow &operator[](MSLogon_ULONG i) const { return *(&set_->aRow[0] + i); }
+  // The row whose PR_INSTANCE_KEY is `key`, or size().
+  MSLogon_ULONG find(const EntryId &key) const {
+    for (MSLogon_ULONG r = 0; r < size(); r++)
+      if (entry_id_of(column((*this)[r], MSLogon_PR_INSTANCE_KEY)) == key) return r;
+    return size();
+  }
+
+ private:
+  void reset() {
+    if (!set_) return;
+    for (MSLogon_ULONG r = 0; r < set_->cRows; r++)
+      host_free_buffer((&set_->aRow[0] + r)->lpProps);
+    host_free_buffer(set_);
+    set_ = nullptr;
+  }
+  MSLogon_SRowSet *set_;
+};
+
+// SeekRow(BOOKMARK_BEGINNING) and QueryRows of every row, each call shown.
+void query_all(MSLogon_IMAPITable *table, Rows &rows) {
+  MSLogon_LONG sought = -1;
+  step("IMAPITable::SeekRow(BOOKMARK_BEGINNING, 0)",
+       MSLogon_IMAPITable_SeekRow(table, MSLogon_BOOKMARK_BEGINNING, 0, &sought), MSLogon_S_OK);
+  MSLogon_HRESULT hr = MSLogon_IMAPITable_QueryRows(table, 50, 0, rows.put());
+  step("IMAPITable::QueryRows(50, 0)", hr, MSLogon_S_OK,
+       fmt("%lu rows", static_cast<unsigned long>(rows.size())));
+}
+
+// The contents table's rows, one a line: subject, importance, delivery
+// time; their PR_INSTANCE_KEYs go into the host's copy. Checked to be
+// `want`, in that order.
+void show_contents(const Rows &rows, Names &names, std::initializer_list<const char *> want) {
+  std::vector<std::string> got;
+  for (MSLogon_ULONG r = 0; r < rows.size(); r++) {
+    const MSLogon_SRow &row = rows[r];
+    std::string subject = text_of(column(row, MSLogon_PR_SUBJECT_W));
+    const MSLogon_SPropValue *importance = column(row, MSLogon_PR_IMPORTANCE);
+    const MSLogon_SPropValue *time = column(row, MSLogon_PR_MESSAGE_DELIVERY_TIME);
+    Names::set(names.keys, entry_id_of(column(row, MSLogon_PR_INSTANCE_KEY)), subject);
+    line("    " + quoted(subject.c_str()), importance ? importance_name(importance->Value.l) : "-",
+         time ? time_text(time->Value.ft) : "-");
+    got.push_back(subject);
+  }
+  std::vector<std::string> expected(want.begin(), want.end());
+  if (got != expected) {
+    std::string order;
+    for (const std::string &s : expected) order += (order.empty() ? "" : ", ") + quoted(s.c_str());
+    mismatch("the contents table's rows", order);
+  }
+}
+
+// A message in `folder`, saved: CreateMessage, SetProps (subject,
+// importance, delivery time, and MSGFLAG_READ when read), SaveChanges,
+// GetProps(PR_ENTRYID), Release, shown on one line. Its entry ID goes into
+// names.ids.
+void make_message(MSLogon_IMAPIFolder *folder, const char *where, const MessageSpec &spec,
+                  Names &names) {
+  const char *failed = nullptr;
+  MSLogon_HRESULT hr;
+  Message message;
+  EntryId id;
+  hr = MSLogon_IMAPIFolder_CreateMessage(folder, nullptr, 0, message.put());
+  if (hr != MSLogon_S_OK || !message) {
+    failed = "CreateMessage";
+  } else {
+    std::vector<MSLogon_WCHAR> subject = wide(spec.subject);
+    std::vector<MSLogon_SPropValue> values = {
+        unicode_value(MSLogon_PR_SUBJECT_W, subject),
+        long_value(MSLogon_PR_IMPORTANCE, static_cast<MSLogon_ULONG>(spec.importance)),
+        long_value(MSLogon_PR_MESSAGE_FLAGS, spec.read ? MSLogon_MSGFLAG_READ : 0)};
+    MSLogon_SPropValue when = MSLogon_SPropValue();
+    when.ulPropTag = MSLogon_PR_MESSAGE_DELIVERY_TIME;
+    when.Value.ft = march_2024(spec.day, spec.hour, spec.minute);
+    values.push_back(when);
+    MSLogon_SPropProblemArray *problems = nullptr;
+    hr = MSLogon_IMessage_SetProps(message.get(), static_cast<MSLogon_ULONG>(values.size()),
+                                   values.data(), &problems);
+    if (problems) hr = MSLogon_MAPI_W_ERRORS_RETURNED;
+    host_free_buffer(problems);
+    if (hr != MSLogon_S_OK) failed = "SetProps";
+  }
+  if (!failed) {
+    hr = MSLogon_IMessage_SaveChanges(message.get(), MSLogon_KEEP_OPEN_READONLY);
+    if (hr != MSLogon_S_OK) failed = "SaveChanges";
+  }
+  if (!failed) {
+    TagList tags = {MSLogon_PR_ENTRYID};
+    Values v;
+    hr = v.get(message.get(), tags, 0);
+    id = entry_id_of(v.find(MSLogon_PR_ENTRYID));
+    if (hr != MSLogon_S_OK || id.empty()) failed = "GetProps(PR_ENTRYID)";
+  }
+  MSLogon_IMessage *p = message.detach();
+  if (p && MSLogon_IMessage_Release(p) != 0 && !failed) failed = "Release";
+  line("    " + quoted(spec.subject), failed ? fmt("%s: %s", failed, hr_name(hr)) : "S_OK",
+       fmt("%s, %s, %s", where, importance_name(spec.importance),
+           spec.read ? "read" : "unread"));
+  if (failed) mismatch(fmt("%s of \"%s\"", failed, spec.subject), "S_OK");
+  Names::set(names.ids, id, quoted(spec.subject));
+}
+
+// IMAPIFolder::CreateFolder(FOLDER_GENERIC, name, NULL, MAPI_UNICODE); its
+// entry ID goes into names.ids.
+Folder create_folder(MSLogon_IMAPIFolder *parent, const char *parent_name, const char *name,
+                     Names &names) {
+  Folder folder;
+  std::vector<MSLogon_WCHAR> wname = wide(name);
+  MSLogon_HRESULT hr = MSLogon_IMAPIFolder_CreateFolder(
+      parent, MSLogon_FOLDER_GENERIC, wname.data(), nullptr, nullptr, MSLogon_MAPI_UNICODE,
+      folder.put());
+  step(fmt("IMAPIFolder::CreateFolder(GENERIC, \"%s\")", name), hr, MSLogon_S_OK,
+       fmt("in \"%s\"", parent_name));
+  if (!folder) return folder;
+  TagList tags = {MSLogon_PR_ENTRYID};
+  Values v;
+  if (v.get(folder.get(), tags, 0) == MSLogon_S_OK)
+    Names::set(names.ids, entry_id_of(v.find(MSLogon_PR_ENTRYID)), quoted(name));
+  return folder;
+}
+
+// A row of the hierarchy table, as it should be.
+struct TreeRow {
+  const char *name;
+  const char *parent;  // "" at depth 0 (the root's children)
+  MSLogon_ULONG depth, count, unread;
+  bool subfolders;
+};
+
+const char kTop[] = "Top of Information Store";
+const TreeRow kTree[] = {
+    {kTop, "", 0, 0, 0, true},
+    {"Inbox", kTop, 1, 5, 3, false},
+    {"Outbox", kTop, 1, 0, 0, false},
+    {"Sent Items", kTop, 1, 0, 0, false},
+    {"Deleted Items", kTop, 1, 0, 0, false},
+    {"Projects", kTop, 1, 2, 1, true},
+    {"Design", "Projects", 2, 1, 1, false},
+    {"Launch", "Projects", 2, 0, 0, false},
+    {"Views", "", 0, 0, 0, false},
+    {"Common Views", "", 0, 0, 0, false},
+};
+
+// The hierarchy table's rows as a tree (indented by PR_DEPTH), each
+// checked against kTree: its depth, counts, and its parent (the nearest
+// row above it one level up: CONVENIENT_DEPTH lists depth first).
+void show_tree(const Rows &rows) {
+  const size_t expected = sizeof kTree / sizeof kTree[0];
+  std::vector<std::string> path;  // the names above the current row, by depth
+  std::vector<int> seen(expected, 0);
+  for (MSLogon_ULONG r = 0; r < rows.size(); r++) {
+    const MSLogon_SRow &row = rows[r];
+    std::string name = text_of(column(row, MSLogon_PR_DISPLAY_NAME_W));
+    const MSLogon_SPropValue *depth_v = column(row, MSLogon_PR_DEPTH);
+    const MSLogon_SPropValue *sub_v = column(row, MSLogon_PR_SUBFOLDERS);
+    const MSLogon_SPropValue *count_v = column(row, MSLogon_PR_CONTENT_COUNT);
+    const MSLogon_SPropValue *unread_v = column(row, MSLogon_PR_CONTENT_UNREAD);
+    MSLogon_ULONG depth = depth_v ? depth_v->Value.ul : 0;
+    MSLogon_ULONG count = count_v ? count_v->Value.ul : 0;
+    MSLogon_ULONG unread = unread_v ? unread_v->Value.ul : 0;
+    bool subfolders = sub_v && sub_v->Value.b;
+    line(std::string(2 + 2 * (depth < 8 ? depth : 8), ' ') + quoted(name.c_str()),
+         fmt("PR_DEPTH %lu", static_cast<unsigned long>(depth)),
+         messages(count, unread, subfolders));
+    if (depth <= path.size()) path.resize(depth);
+    std::string parent = depth == 0 ? "" : depth == path.size() ? path.back() : "(no row above)";
+    path.push_back(name);
+
+    size_t k = 0;
+    while (k < expected && name != kTree[k].name) k++;
+    if (k == expected) {
+      mismatch(fmt("hierarchy row \"%s\"", name.c_str()), "no such folder");
+      continue;
+    }
+    const TreeRow &want = kTree[k];
+    seen[k]++;
+    if (!depth_v || !sub_v || !count_v || !unread_v || depth != want.depth ||
+        parent != want.parent || count != want.count || unread != want.unread ||
+        subfolders != want.subfolders)
+      mismatch(fmt("hierarchy row \"%s\"", name.c_str()),
+               fmt("PR_DEPTH %lu under \"%s\", ", static_cast<unsigned long>(want.depth),
+                   want.parent) +
+                   messages(want.count, want.unread, want.subfolders));
+  }
+  for (size_t k = 0; k < expected; k++)
+    if (seen[k] != 1)
+      mismatch(fmt("the hierarchy table's \"%s\"", kTree[k].name),
+               "exactly one row, seen " + times(seen[k]));
+}
+
+// After a TABLE_ROW_ADDED or _MODIFIED (`e`): QueryRows shows the row
+// right after the row propPrior names, or first when propPrior is PR_NULL.
+void check_position(const Rows &rows, const std::vector<Event> &events, const char *what) {
+  if (events.size() != 1) return;  // already a mismatch
+  const Event &e = events[0];
+  MSLogon_ULONG at = rows.find(e.index);
+  bool ok = !e.index.empty() && at < rows.size() &&
+            (e.first ? at == 0 : at > 0 && rows.find(e.prior) == at - 1);
+  observe(fmt("  the %s row, where propPrior put it", what),
+          at < rows.size() ? fmt("row %lu of %lu", static_cast<unsigned long>(at + 1),
+                                 static_cast<unsigned long>(rows.size()))
+                           : "not found",
+          ok, e.first ? "the first row" : "the row right after the one propPrior names");
+}
+
+// What arrived at the table's sink and the store's sink during the last
+// call, shown; checked to be the table event `table_event` (0: none) for
+// the row `key` (empty: any), and the object event `object_event` for
+// `entry_id` in the Inbox.
+struct Expected {
+  MSLogon_ULONG table_event;
+  MSLogon_ULONG object_event;
+  const EntryId *entry_id;
+  const EntryId *key;
+};
+
+void check_events(const std::vector<Event> &table_events, const std::vector<Event> &store_events,
+                  const std::string &call, const Expected &want, const EntryId &inbox_id) {
+  size_t rows = 0;
+  for (const Event &e : table_events)
+    if (e.type == MSLogon_fnevTableModified && e.table_event == want.table_event &&
+        (!want.key || e.index == *want.key))
+      rows++;
+  Event shape = Event();
+  shape.type = MSLogon_fnevTableModified;
+  shape.table_event = want.table_event;
+  if (table_events.size() != (want.table_event ? 1u : 0u) || rows != table_events.size())
+    mismatch(call + ": the table's sink",
+             want.table_event ? "exactly one " + event_name(shape) + " for the row"
+                              : "no notification");
+  size_t objects = 0;
+  for (const Event &e : store_events)
+    if (e.type == want.object_event && e.object_type == MSLogon_MAPI_MESSAGE &&
+        e.entry_id == *want.entry_id && e.parent_id == inbox_id)
+      objects++;
+  shape.type = want.object_event;
+  if (objects != 1)
+    mismatch(call + ": the store's sink",
+             "exactly one " + event_name(shape) + " for the message, in the Inbox");
+}
+
+void tables_and_notifications() {
+  act(5, "Tables and notifications",
+      "A folder tree shown through the root's hierarchy table; the Inbox's contents\n"
+      "   table sorted and restricted; then, with advise sinks on that table and on the\n"
+      "   store, a message created, changed and deleted: each change reaches both sinks\n"
+      "   before the call that made it returns.");
+  HostSupport support;
+  host_support_init(&support);
+  const MSLogon_ULONG read_write = MSLogon_MDB_NO_DIALOG | MSLogon_MDB_WRITE;
+  MSLogon_HRESULT hr;
+  Names names;
+  // Before the provider and the logon: if the act stops early, the library
+  // releases the sinks (at Logoff) before they go.
+  DemoSink table_sink, store_sink;
+
+  Provider provider = init_provider();
+  if (!provider) return;
+  Session s = log_on(provider.get(), support,
+                     {"IMSProvider::Logon(&support, MDB_WRITE)", 0, nullptr, nullptr,
+                      MSLogon_S_OK},
+                     read_write);
+  if (!s) return;
+  MSLogon_IMsgStore *store = s.store.get();
+
+  // ---- a) folders and messages
+  part("a) Folders and messages");
+  EntryId none;
+  Folder root = open_entry<MSLogon_IMAPIFolder>(
+      store, "IMsgStore::OpenEntry(0, NULL, MAPI_MODIFY)", none, MSLogon_MAPI_MODIFY,
+      MSLogon_MAPI_FOLDER, ": the root folder");
+  EntryId subtree_id, inbox_id;
+  {
+    TagList tags = {MSLogon_PR_IPM_SUBTREE_ENTRYID};
+    Values v;
+    hr = v.get(store, tags, 0);
+    subtree_id = entry_id_of(v.find(MSLogon_PR_IPM_SUBTREE_ENTRYID));
+    step("IMsgStore::GetProps(PR_IPM_SUBTREE_ENTRYID)", hr, MSLogon_S_OK,
+         fmt("%zu-byte entry ID", subtree_id.size()));
+  }
+  {
+    char message_class[] = "IPM.Note";
+    MSLogon_ULONG cb = 0;
+    MSLogon_ENTRYID *id = nullptr;
+    hr = MSLogon_IMsgStore_GetReceiveFolder(store, message_class, 0, &cb, &id, nullptr);
+    inbox_id = bytes_of(id, cb);
+    step("IMsgStore::GetReceiveFolder(\"IPM.Note\", 0)", hr, MSLogon_S_OK,
+         fmt("%lu-byte entry ID: the Inbox", static_cast<unsigned long>(cb)));
+    host_free_buffer(id);
+  }
+  if (subtree_id.empty() || inbox_id.empty())
+    return mismatch("the IPM subtree's and the Inbox's entry IDs", "both");
+  Names::set(names.ids, subtree_id, quoted(kTop));
+  Names::set(names.ids, inbox_id, "\"Inbox\"");
+  Folder subtree = open_entry<MSLogon_IMAPIFolder>(
+      store, "IMsgStore::OpenEntry(PR_IPM_SUBTREE_ENTRYID)", subtree_id, MSLogon_MAPI_MODIFY,
+      MSLogon_MAPI_FOLDER);
+  Folder inbox = open_entry<MSLogon_IMAPIFolder>(
+      store, "IMsgStore::OpenEntry(the Inbox's ID)", inbox_id, MSLogon_MAPI_MODIFY,
+      MSLogon_MAPI_FOLDER);
+  if (!root || !subtree || !inbox) return;
+  Folder projects = create_folder(subtree.get(), kTop, "Projects", names);
+  if (!projects) return;
+  Folder design = create_folder(projects.get(), "Projects", "Design", names);
+  Folder launch = create_folder(projects.get(), "Projects", "Launch", names);
+  if (!design || !launch) return;
+  release("IMAPIFolder::Release (\"Launch\")", launch, 0);
+
+  std::printf(
+      "\n   Each message: IMAPIFolder::CreateMessage(NULL, 0), IMessage::SetProps(PR_SUBJECT_W,\n"
+      "   PR_IMPORTANCE, PR_MESSAGE_FLAGS, PR_MESSAGE_DELIVERY_TIME), SaveChanges,\n"
+      "   GetProps(PR_ENTRYID), Release:\n");
+  for (const MessageSpec &m : kInboxMessages) make_message(inbox.get(), "Inbox", m, names);
+  for (const MessageSpec &m : kProjectMessages)
+    make_message(projects.get(), "Projects", m, names);
+  for (const MessageSpec &m : kDesignMessages) make_message(design.get(), "Design", m, names);
+  release("IMAPIFolder::Release (\"Design\")", design, 0);
+  release("IMAPIFolder::Release (\"Projects\")", projects, 0);
+  release("IMAPIFolder::Release (the IPM subtree)", subtree, 0);
+
+  // ---- b) the hierarchy table
+  part("b) The root folder's hierarchy table");
+  {
+    Table table;
+    hr = MSLogon_IMAPIFolder_GetHierarchyTable(
+        root.get(), MSLogon_CONVENIENT_DEPTH | MSLogon_MAPI_UNICODE, table.put());
+    step("IMAPIFolder::GetHierarchyTable(flags)", hr, MSLogon_S_OK,
+         "CONVENIENT_DEPTH | MAPI_UNICODE: every level");
+    if (!table) return;
+    TagList cols = {MSLogon_PR_DISPLAY_NAME_W, MSLogon_PR_DEPTH, MSLogon_PR_CONTENT_COUNT,
+                    MSLogon_PR_CONTENT_UNREAD, MSLogon_PR_SUBFOLDERS};
+    step("IMAPITable::SetColumns({5 tags}, 0)",
+         MSLogon_IMAPITable_SetColumns(table.get(), cols.get(), 0), MSLogon_S_OK,
+         "PR_DISPLAY_NAME_W, PR_DEPTH, PR_CONTENT_COUNT, PR_CONTENT_UNREAD, PR_SUBFOLDERS");
+    Rows rows;
+    query_all(table.get(), rows);
+    show_tree(rows);
+    release("IMAPITable::Release", table, 0);
+  }
+  release("IMAPIFolder::Release (the root)", root, 0);
+
+  // ---- c) the contents table
+  part("c) The Inbox's contents table, sorted and restricted");
+  Table table;
+  hr = MSLogon_IMAPIFolder_GetContentsTable(inbox.get(), MSLogon_MAPI_UNICODE, table.put());
+  step("IMAPIFolder::GetContentsTable(MAPI_UNICODE)", hr, MSLogon_S_OK);
+  if (!table) return;
+  {
+    MSLogon_ULONG status = 99, type = 99;
+    hr = MSLogon_IMAPITable_GetStatus(table.get(), &status, &type);
+    bool ok = status == MSLogon_TBLSTAT_COMPLETE && type == MSLogon_TBLTYPE_DYNAMIC;
+    step("IMAPITable::GetStatus", hr, MSLogon_S_OK,
+         ok ? "TBLSTAT_COMPLETE, TBLTYPE_DYNAMIC: follows the folder"
+            : fmt("status %lu, type %lu", static_cast<unsigned long>(status),
+                  static_cast<unsigned long>(type)));
+    if (!ok) mismatch("GetStatus", "TBLSTAT_COMPLETE, TBLTYPE_DYNAMIC");
+  }
+  TagList cols = {MSLogon_PR_SUBJECT_W, MSLogon_PR_IMPORTANCE, MSLogon_PR_MESSAGE_DELIVERY_TIME,
+                  MSLogon_PR_INSTANCE_KEY};
+  step("IMAPITable::SetColumns({4 tags}, 0)",
+       MSLogon_IMAPITable_SetColumns(table.get(), cols.get(), 0), MSLogon_S_OK,
+       "PR_SUBJECT_W, PR_IMPORTANCE, PR_MESSAGE_DELIVERY_TIME, PR_INSTANCE_KEY");
+  struct {
+    MSLogon_ULONG cSorts, cCategories, cExpanded;
+    MSLogon_SSortOrder aSort[2];
+  } sort = {2, 0, 0,
+            {{MSLogon_PR_IMPORTANCE, MSLogon_TABLE_SORT_DESCEND},
+             {MSLogon_PR_SUBJECT_W, MSLogon_TABLE_SORT_ASCEND}}};
+  step("IMAPITable::SortTable({2 keys}, 0)",
+       MSLogon_IMAPITable_SortTable(table.get(), reinterpret_cast<MSLogon_SSortOrderSet *>(&sort),
+                                    0),
+       MSLogon_S_OK, "PR_IMPORTANCE descending, then PR_SUBJECT_W ascending");
+  MSLogon_ULONG count = 0;
+  hr = MSLogon_IMAPITable_GetRowCount(table.get(), 0, &count);
+  step("IMAPITable::GetRowCount(0)", hr, MSLogon_S_OK,
+       fmt("%lu rows", static_cast<unsigned long>(count)));
+  if (count != 5) mismatch("GetRowCount", "5 rows");
+  Rows rows;
+  query_all(table.get(), rows);
+  show_contents(rows, names,
+                {"Quarterly report draft", "Server maintenance window", "Lunch on Friday?",
+                 "Weekly status REPORT", "Travel report: Lisbon"});
+
+  std::vector<MSLogon_WCHAR> needle_text = wide("report");
+  MSLogon_SPropValue needle = unicode_value(MSLogon_PR_SUBJECT_W, needle_text);
+  MSLogon_SRestriction contains = MSLogon_SRestriction();
+  contains.rt = MSLogon_RES_CONTENT;
+  contains.res.resContent.ulFuzzyLevel = MSLogon_FL_SUBSTRING | MSLogon_FL_IGNORECASE;
+  contains.res.resContent.ulPropTag = MSLogon_PR_SUBJECT_W;
+  contains.res.resContent.lpProp = &needle;
+  step("IMAPITable::Restrict(RES_CONTENT, 0)",
+       MSLogon_IMAPITable_Restrict(table.get(), &contains, 0), MSLogon_S_OK,
+       "PR_SUBJECT_W contains \"report\": FL_SUBSTRING | FL_IGNORECASE");
+  hr = MSLogon_IMAPITable_GetRowCount(table.get(), 0, &count);
+  step("IMAPITable::GetRowCount(0)", hr, MSLogon_S_OK,
+       fmt("%lu rows", static_cast<unsigned long>(count)));
+  if (count != 3) mismatch("GetRowCount", "3 rows");
+  query_all(table.get(), rows);
+  show_contents(rows, names,
+                {"Quarterly report draft", "Weekly status REPORT", "Travel report: Lisbon"});
+
+  // ---- d) notifications
+  part("d) Advise sinks on the table and on the store");
+  std::printf("   (the store's for fnevObjectCreated | fnevObjectModified | fnevObjectDeleted |\n"
+              "   fnevObjectMoved, on every object: no entry ID)\n");
+  MSLogon_ULONG_PTR table_connection = HOST_CONNECTION_CANARY;
+  hr = MSLogon_IMAPITable_Advise(table.get(), MSLogon_fnevTableModified, table_sink.iface(),
+                                 &table_connection);
+  step("IMAPITable::Advise(fnevTableModified, &sink)", hr, MSLogon_S_OK,
+       fmt("connection %llu, sink refs %ld", static_cast<unsigned long long>(table_connection),
+           table_sink.refs()));
+  if (hr == MSLogon_S_OK && table_sink.refs() != 2) mismatch("IMAPITable::Advise", "sink refs 2");
+  MSLogon_ULONG_PTR store_connection = HOST_CONNECTION_CANARY;
+  hr = MSLogon_IMsgStore_Advise(store, 0, nullptr,
+                                MSLogon_fnevObjectCreated | MSLogon_fnevObjectModified |
+                                    MSLogon_fnevObjectDeleted | MSLogon_fnevObjectMoved,
+                                store_sink.iface(), &store_connection);
+  step("IMsgStore::Advise(NULL, fnevObject*, &sink)", hr, MSLogon_S_OK,
+       fmt("connection %llu, sink refs %ld", static_cast<unsigned long long>(store_connection),
+           store_sink.refs()));
+  if (hr == MSLogon_S_OK && store_sink.refs() != 2) mismatch("IMsgStore::Advise", "sink refs 2");
+
+  part("e) A message that matches the restriction, created, changed, deleted");
+  Message message;
+  hr = MSLogon_IMAPIFolder_CreateMessage(inbox.get(), nullptr, 0, message.put());
+  step("IMAPIFolder::CreateMessage(NULL, 0)", hr, MSLogon_S_OK, "in the Inbox");
+  if (!message) return;
+  {
+    std::vector<MSLogon_WCHAR> subject = wide(kIncident.subject);
+    std::vector<MSLogon_SPropValue> values = {
+        unicode_value(MSLogon_PR_SUBJECT_W, subject),
+        long_value(MSLogon_PR_IMPORTANCE, static_cast<MSLogon_ULONG>(kIncident.importance))};
+    MSLogon_SPropValue when = MSLogon_SPropValue();
+    when.ulPropTag = MSLogon_PR_MESSAGE_DELIVERY_TIME;
+    when.Value.ft = march_2024(kIncident.day, kIncident.hour, kIncident.minute);
+    values.push_back(when);
+    set_props(message.get(), "IMessage::SetProps({3 values})", values,
+              quoted(kIncident.subject) + ", IMPORTANCE_NORMAL");
+  }
+  {
+    long calls = table_sink.calls() + store_sink.calls();
+    observe("  (nothing saved yet)",
+            calls ? fmt("OnNotify called %s", times(calls).c_str()) : "no OnNotify", calls == 0,
+            "no OnNotify before SaveChanges");
+  }
+
+  // Created. The table's sink calls back into the table from OnNotify.
+  table_sink.reenter = table.get();
+  hr = MSLogon_IMessage_SaveChanges(message.get(), MSLogon_KEEP_OPEN_READWRITE);
+  table_sink.reenter = nullptr;
+  std::vector<Event> table_events = table_sink.take(), store_events = store_sink.take();
+  EntryId incident_id;
+  {
+    TagList tags = {MSLogon_PR_ENTRYID};
+    Values v;
+    v.get(message.get(), tags, 0);
+    incident_id = entry_id_of(v.find(MSLogon_PR_ENTRYID));
+    Names::set(names.ids, incident_id, quoted(kIncident.subject));
+  }
+  step("IMessage::SaveChanges(KEEP_OPEN_READWRITE)", hr, MSLogon_S_OK,
+       notified(table_events, store_events));
+  show_events(table_events, "the table's sink", names);
+  show_events(store_events, "the store's sink", names);
+  check_events(table_events, store_events, "SaveChanges (created)",
+               {MSLogon_TABLE_ROW_ADDED, MSLogon_fnevObjectCreated, &incident_id, nullptr},
+               inbox_id);
+  EntryId incident_key = table_events.size() == 1 ? table_events[0].index : EntryId();
+  EntryId added_prior = table_events.size() == 1 ? table_events[0].prior : EntryId();
+  if (table_events.size() == 1 &&
+      (!table_events[0].has_subject || table_events[0].subject != kIncident.subject ||
+       table_events[0].first || added_prior.empty() ||
+       names.row(added_prior) != "\"Quarterly report draft\""))
+    mismatch("TABLE_ROW_ADDED",
+             "the row " + quoted(kIncident.subject) + ", after \"Quarterly report draft\"");
+  query_all(table.get(), rows);
+  show_contents(rows, names,
+                {"Quarterly report draft", kIncident.subject, "Weekly status REPORT",
+                 "Travel report: Lisbon"});
+  check_position(rows, table_events, "added");
+
+  // Modified: more important, so it moves to the top.
+  {
+    std::vector<MSLogon_SPropValue> values = {
+        long_value(MSLogon_PR_IMPORTANCE, static_cast<MSLogon_ULONG>(kHigh))};
+    set_props(message.get(), "IMessage::SetProps(PR_IMPORTANCE)", values, "IMPORTANCE_HIGH");
+  }
+  hr = MSLogon_IMessage_SaveChanges(message.get(), 0);
+  table_events = table_sink.take();
+  store_events = store_sink.take();
+  step("IMessage::SaveChanges(0)", hr, MSLogon_S_OK,
+       notified(table_events, store_events));
+  show_events(table_events, "the table's sink", names);
+  show_events(store_events, "the store's sink", names);
+  check_events(table_events, store_events, "SaveChanges (modified)",
+               {MSLogon_TABLE_ROW_MODIFIED, MSLogon_fnevObjectModified, &incident_id,
+                &incident_key},
+               inbox_id);
+  if (table_events.size() == 1 && !table_events[0].first)
+    mismatch("TABLE_ROW_MODIFIED", "propPrior PR_NULL: the row moved to the top");
+  release("IMessage::Release", message, 0);
+  query_all(table.get(), rows);
+  show_contents(rows, names,
+                {kIncident.subject, "Quarterly report draft", "Weekly status REPORT",
+                 "Travel report: Lisbon"});
+  check_position(rows, table_events, "modified");
+  rows.clear();
+
+  // Deleted.
+  {
+    const char travel[] = "Travel report: Lisbon";
+    EntryId travel_id, travel_key;
+    for (size_t i = 0; i < names.ids.size(); i++)
+      if (names.ids[i].second == quoted(travel)) travel_id = names.ids[i].first;
+    for (size_t i = 0; i < names.keys.size(); i++)
+      if (names.keys[i].second == travel) travel_key = names.keys[i].first;
+    MSLogon_SBinary bin;
+    bin.cb = static_cast<MSLogon_ULONG>(travel_id.size());
+    bin.lpb = travel_id.data();
+    MSLogon_ENTRYLIST list;
+    list.cValues = 1;
+    list.lpbin = &bin;
+    hr = MSLogon_IMAPIFolder_DeleteMessages(inbox.get(), &list, 0, nullptr, 0);
+    table_events = table_sink.take();
+    store_events = store_sink.take();
+    step("IMAPIFolder::DeleteMessages({1 entry ID}, 0)", hr, MSLogon_S_OK,
+         quoted(travel) + "; " + notified(table_events, store_events));
+    show_events(table_events, "the table's sink", names);
+    show_events(store_events, "the store's sink", names);
+    check_events(table_events, store_events, "DeleteMessages",
+                 {MSLogon_TABLE_ROW_DELETED, MSLogon_fnevObjectDeleted, &travel_id, &travel_key},
+                 inbox_id);
+  }
+  hr = MSLogon_IMAPITable_GetRowCount(table.get(), 0, &count);
+  step("IMAPITable::GetRowCount(0)", hr, MSLogon_S_OK,
+       fmt("%lu rows", static_cast<unsigned long>(count)));
+  if (count != 3) mismatch("GetRowCount after DeleteMessages", "3 rows");
+
+  // ---- f) the end
+  part("f) Unadvise, and the end");
+  hr = MSLogon_IMAPITable_Unadvise(table.get(), table_connection);
+  step(fmt("IMAPITable::Unadvise(%llu)", static_cast<unsigned long long>(table_connection)), hr,
+       MSLogon_S_OK, fmt("sink refs %ld", table_sink.refs()));
+  if (hr == MSLogon_S_OK && table_sink.refs() != 1)
+    mismatch("IMAPITable::Unadvise", "the sink released: sink refs 1");
+  step(fmt("IMAPITable::Unadvise(%llu)", static_cast<unsigned long long>(table_connection)),
+       MSLogon_IMAPITable_Unadvise(table.get(), table_connection), MSLogon_MAPI_E_NOT_FOUND,
+       "already gone");
+  hr = MSLogon_IMsgStore_Unadvise(store, store_connection);
+  step(fmt("IMsgStore::Unadvise(%llu)", static_cast<unsigned long long>(store_connection)), hr,
+       MSLogon_S_OK, fmt("sink refs %ld", store_sink.refs()));
+  if (hr == MSLogon_S_OK && store_sink.refs() != 1)
+    mismatch("IMsgStore::Unadvise", "the sink released: sink refs 1");
+  step(fmt("IMsgStore::Unadvise(%llu)", static_cast<unsigned long long>(store_connection)),
+       MSLogon_IMsgStore_Unadvise(store, store_connection), MSLogon_MAPI_E_NOT_FOUND,
+       "already gone");
+  release("IMAPITable::Release", table, 0);
+  release("IMAPIFolder::Release (the Inbox)", inbox, 0);
+  hr = logoff(s.logon.get(), 0);
+  step("IMSLogon::Logoff(&0)", hr, MSLogon_S_OK, support_state(support));
+  release("IMSLogon::Release", s.logon, 0);
+  release("IMsgStore::Release", s.store, 0);
+  shut_down(provider);
+  table_events = table_sink.take();
+  store_events = store_sink.take();
+  observe("", fmt("sink refs %ld and %ld, %zu late notifications", table_sink.refs(),
+                  store_sink.refs(), table_events.size() + store_events.size()),
+          table_sink.refs() == 1 && store_sink.refs() == 1 && table_events.empty() &&
+              store_events.empty(),
+          "both sinks back to the host's own reference, nothing after Unadvise");
+  act_end(support);
+}
+
+// ---- 6. bad input, and calls after the end ---------------------------------
 
 void bad_input_tour() {
-  act(5, "Bad input, and calls after the end",
+  act(6, "Bad input, and calls after the end",
       "Each call fails the way the contract says and changes nothing.");
   HostSupport support;
   host_support_init(&support);
@@ -1110,6 +2018,7 @@ int main(int argc, char **argv) {
   store_logoff();
   store_released();
   object_tree();
+  tables_and_notifications();
   bad_input_tour();
 
   current_act = "leak check";
