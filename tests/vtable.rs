@@ -6,10 +6,12 @@ mod common;
 
 use std::ffi::c_void;
 use std::ptr;
+use std::sync::Arc;
 
 use common::*;
 use mslogon::com::{live_objects, new_logon, ComPtr, HostAllocators};
 use mslogon::mapi::*;
+use mslogon::provider::Notifier;
 use mslogon::{LogonCore, LogonProvider};
 
 // ---- providers that panic --------------------------------------------------
@@ -26,7 +28,7 @@ impl LogonProvider for Panicky {
             panic!("provider logoff panicked");
         }
     }
-    fn advise_key(&self, _: Option<&[u8]>) -> MapiResult<Vec<u8>> {
+    fn advise_key(&self, _: Option<&[u8]>, _: &Arc<Notifier>) -> MapiResult<Vec<u8>> {
         panic!("provider advise panicked");
     }
 }

@@ -247,13 +247,20 @@ pub(crate) unsafe fn advise_on<P: LogonProvider>(
     // Taken only on a live logon: a rejected call keeps no reference.
     // SAFETY: forwarded from the caller.
     let sink = unsafe { ComPtr::from_borrowed(sink) }.ok_or(MapiError::InvalidParameter)?;
-    let key = provider.advise_key(entry)?;
-    connection.set(core.session().notifier().advise(
-        key,
-        event_mask,
-        sink,
-        super::notify::HostSink::sink,
-    )?);
+    let notifier = core.session().notifier()?;
+    // The host's notification engine, if its support object has one (the
+    // first Advise looks).
+    if !notifier.has_channel() {
+        core.with_support(|support| {
+            if let Some(support) = support {
+                // SAFETY: the support object the logon holds until its
+                // teardown, which closes the notifier first.
+                unsafe { super::notify::SupportEngine::attach(&notifier, support.as_raw()) };
+            }
+        });
+    }
+    let key = provider.advise_key(entry, &notifier)?;
+    connection.set(notifier.advise(key, event_mask, sink, super::notify::HostSink::sink)?);
     Ok(())
 }
 
@@ -263,7 +270,10 @@ pub(crate) fn unadvise_on<P: LogonProvider>(
     connection: crate::mapi::ULONG_PTR,
 ) -> MapiResult<()> {
     core.provider()?;
-    core.session().notifier().unadvise(connection)
+    match core.session().notifier_if_made() {
+        Some(notifier) => notifier.unadvise(connection),
+        None => Err(MapiError::NotFound),
+    }
 }
 
 unsafe extern "system" fn unadvise<P: LogonProvider>(

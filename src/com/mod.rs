@@ -31,19 +31,3 @@ pub use object::{live_objects, ComClass, ComObject, Pinned};
 pub use provider::{new_provider, LOGON_FLAGS};
 pub use refcount::{RefCount, Released};
 pub use store::StoreObject;
-
-/// Routes the advise registrations of the logon whose session is `session`
-/// through `support`'s notification engine (`IMAPISupport::Subscribe`,
-/// `Unsubscribe`, `Notify`) when it implements them.
-///
-/// # Safety
-///
-/// `support` is NULL or the live support object that logon holds until
-/// its teardown.
-pub unsafe fn attach_support_engine(
-    session: &crate::provider::Session,
-    support: *mut crate::mapi::IMAPISupport,
-) {
-    // SAFETY: forwarded from the caller.
-    unsafe { notify::SupportEngine::attach(session, support) }
-}

@@ -17,7 +17,9 @@ use std::sync::Arc;
 use super::props::pv;
 use crate::host::{ComPtr, HostAllocators, Root};
 use crate::mapi::*;
-use crate::provider::{Notification, Session, Sink, SinkTarget, SupportChannel, TableNotification};
+use crate::provider::{
+    Notification, Notifier, Sink, SinkTarget, SupportChannel, TableNotification,
+};
 
 /// An entry ID in `root`'s chain (NULL for none).
 fn entry_id_in(
@@ -233,14 +235,14 @@ impl Drop for InFlight<'_> {
 }
 
 impl SupportEngine {
-    /// Routes `session`'s advise registrations through `support`'s engine
+    /// Routes `notifier`'s advise registrations through `support`'s engine
     /// when it has one.
     ///
     /// # Safety
     ///
-    /// `support` is the live support object the logon of `session` holds
+    /// `support` is the live support object the logon of `notifier` holds
     /// until its teardown (which closes the notifier first).
-    pub(crate) unsafe fn attach(session: &Session, support: *mut IMAPISupport) {
+    pub(crate) unsafe fn attach(notifier: &Notifier, support: *mut IMAPISupport) {
         if support.is_null() {
             return;
         }
@@ -249,7 +251,7 @@ impl SupportEngine {
         if vtbl.Subscribe.is_none() || vtbl.Unsubscribe.is_none() || vtbl.Notify.is_none() {
             return;
         }
-        session.notifier().set_channel(Arc::new(SupportEngine {
+        notifier.set_channel(Arc::new(SupportEngine {
             support,
             closed: AtomicBool::new(false),
             in_flight: AtomicUsize::new(0),

@@ -145,15 +145,13 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         let support =
             unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
         let wrapped = wrap_store_entry_id(&support, || logic.store_entry_id(), core.allocators());
-        let support_raw = support.as_raw();
         let logon = LogonCore::new(logic, support)
             .with_allocators(Some(*core.allocators()))
             .with_registry(core.registry().clone());
         if let Some(wrapped) = wrapped {
             logon.session().set_wrapped_store_entry_id(wrapped);
         }
-        // SAFETY: the support object the logon holds until its teardown.
-        unsafe { super::notify::SupportEngine::attach(logon.session(), support_raw) };
+
         let (logon_iface, logon) = ComObject::create_pinned(logon);
         if core.registry().add(logon.clone()).is_err() {
             // Shut down meanwhile: undo (the last Release tears down).

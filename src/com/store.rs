@@ -165,13 +165,17 @@ unsafe extern "system" fn notify_new_mail<P: LogonProvider>(
             } else {
                 read_string(m.lpszMessageClass, unicode).map_err(|_| MapiError::InvalidParameter)?
             };
-            provider.notify_new_mail(&crate::provider::NewMailNotification {
-                entry_id: entry.to_vec(),
-                parent_id: parent.to_vec(),
-                message_class: class,
-                message_flags: m.ulMessageFlags,
-                unicode,
-            })?;
+            let notifier = obj.value().core().session().notifier()?;
+            provider.notify_new_mail(
+                &crate::provider::NewMailNotification {
+                    entry_id: entry.to_vec(),
+                    parent_id: parent.to_vec(),
+                    message_class: class,
+                    message_flags: m.ulMessageFlags,
+                    unicode,
+                },
+                &notifier,
+            )?;
             Ok(S_OK)
         })
     }

@@ -103,10 +103,7 @@ pub unsafe extern "C" fn mslogon_create_logon(
         let support =
             unsafe { ComPtr::from_borrowed(lpSupport) }.ok_or(MapiError::InvalidParameter)?;
         let allocators = HostAllocators::from_support(&support);
-        let support_raw = support.as_raw();
         let core = LogonCore::new(ReferenceLogon::default(), support).with_allocators(allocators);
-        // SAFETY: the support object the logon holds until its teardown.
-        unsafe { crate::com::attach_support_engine(core.session(), support_raw) };
         Ok::<_, MapiError>(new_logon(core))
     }));
     match created {

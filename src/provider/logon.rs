@@ -29,7 +29,9 @@ pub trait Support: Send + 'static {
 #[derive(Default)]
 pub struct Session {
     objects: OpenObjects,
-    notifier: Arc<super::Notifier>,
+    /// Made at the first `Advise` (a logon that never advises costs no
+    /// allocation for it); closed at teardown.
+    notifier: Mutex<NotifierSlot>,
     allocators: Option<HostAllocators>,
     wrapped_store_entry_id: OnceLock<Vec<u8>>,
 }
@@ -53,9 +55,39 @@ impl Session {
         self.allocators.as_ref()
     }
 
-    /// The logon's store and logon advise registrations.
-    pub fn notifier(&self) -> &Arc<super::Notifier> {
-        &self.notifier
+    /// The logon's store and logon advise registrations (made at first
+    /// use); `MAPI_E_END_OF_SESSION` after teardown.
+    pub fn notifier(&self) -> MapiResult<Arc<super::Notifier>> {
+        let mut slot = self.notifier.lock().unwrap_or_else(PoisonError::into_inner);
+        match &*slot {
+            NotifierSlot::Open(n) => Ok(n.clone()),
+            NotifierSlot::Closed => Err(MapiError::EndOfSession),
+            NotifierSlot::None => {
+                let n = Arc::new(super::Notifier::default());
+                *slot = NotifierSlot::Open(n.clone());
+                Ok(n)
+            }
+        }
+    }
+
+    /// The notifier if one was made (and not closed).
+    pub fn notifier_if_made(&self) -> Option<Arc<super::Notifier>> {
+        match &*self.notifier.lock().unwrap_or_else(PoisonError::into_inner) {
+            NotifierSlot::Open(n) => Some(n.clone()),
+            _ => None,
+        }
+    }
+
+    /// Teardown: the notifier's sinks released (or unsubscribed), and no
+    /// new one made.
+    pub fn close_notifier(&self) {
+        let slot = std::mem::replace(
+            &mut *self.notifier.lock().unwrap_or_else(PoisonError::into_inner),
+            NotifierSlot::Closed,
+        );
+        if let NotifierSlot::Open(n) = slot {
+            n.close();
+        }
     }
 
     /// `PR_STORE_ENTRYID` as `IMAPISupport::WrapStoreEntryID` made it, if
@@ -68,6 +100,15 @@ impl Session {
     pub fn set_wrapped_store_entry_id(&self, entry_id: Vec<u8>) {
         let _ = self.wrapped_store_entry_id.set(entry_id);
     }
+}
+
+/// A session's notifier, made at first use.
+#[derive(Default)]
+enum NotifierSlot {
+    #[default]
+    None,
+    Open(Arc<super::Notifier>),
+    Closed,
 }
 
 /// Where a logon is in its life.
@@ -153,7 +194,6 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// A live logon holding `support` (one reference) for `provider`.
     pub fn new(provider: P, support: S) -> Self {
         let session = Arc::<Session>::default();
-        provider.attach(session.notifier());
         LogonCore {
             state: AtomicU8::new(LogonState::Live as u8),
             support: Mutex::new(Some(support)),
@@ -172,12 +212,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         match Arc::get_mut(&mut self.session) {
             // Not shared yet (the builder's case): no second allocation.
             Some(session) => session.allocators = allocators,
-            None => {
-                self.session = Arc::new(Session {
-                    notifier: self.session.notifier.clone(),
-                    ..Session::new(allocators)
-                })
-            }
+            None => self.session = Arc::new(Session::new(allocators)),
         }
         self
     }
@@ -203,6 +238,16 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     /// The host allocators, if the host gave any.
     pub fn allocators(&self) -> Option<&HostAllocators> {
         self.session.allocators()
+    }
+
+    /// Runs `f` with the support object while the logon holds it (`None`
+    /// after teardown), under the lock that teardown takes it out with.
+    pub fn with_support<R>(&self, f: impl FnOnce(Option<&S>) -> R) -> R {
+        f(self
+            .support
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref())
     }
 
     /// Whether the logon still holds its support object.
@@ -376,7 +421,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         }
         // Then the store and logon advise sinks (released once) or their
         // subscriptions with the host's engine.
-        let notifier = catch_unwind(AssertUnwindSafe(|| self.session.notifier().close()));
+        let notifier = catch_unwind(AssertUnwindSafe(|| self.session.close_notifier()));
         let provider = catch_unwind(AssertUnwindSafe(|| self.provider.logoff())).and(notifier);
         if let Some(registry) = &self.registry {
             registry.remove(self);

@@ -145,31 +145,28 @@ pub trait LogonProvider: Send + Sync + 'static {
         Err(MapiError::NoSupport)
     }
 
-    /// Called once, when the logon is made: where this logon's store and
-    /// logon advise sinks are ([`Notifier`]). A provider that notifies
-    /// keeps it and publishes its events there ([`Notifier::publish`]),
-    /// under the keys [`LogonProvider::advise_key`] hands out.
-    fn attach(&self, notifier: &Arc<Notifier>) {
-        let _ = notifier;
-    }
-
     /// `IMSLogon::Advise` / `IMsgStore::Advise`: the notification key of
     /// `entry_id` (`None`: the whole store), under which the provider
-    /// publishes the events about that object; `MAPI_E_INVALID_ENTRYID`
-    /// for an entry ID it did not issue. The logon keeps the sinks (or
-    /// subscribes them with the host's engine) and releases them at
-    /// `Unadvise` or, at the latest, at teardown. Default:
-    /// `MAPI_E_NO_SUPPORT` (no notifications).
-    fn advise_key(&self, entry_id: Option<&[u8]>) -> MapiResult<Vec<u8>> {
-        let _ = entry_id;
+    /// publishes the events about that object to `notifier` (this logon's:
+    /// keep it, and publish there with [`Notifier::publish`]);
+    /// `MAPI_E_INVALID_ENTRYID` for an entry ID it did not issue. The
+    /// logon keeps the sinks (or subscribes them with the host's engine)
+    /// and releases them at `Unadvise` or, at the latest, at teardown.
+    /// Default: `MAPI_E_NO_SUPPORT` (no notifications).
+    fn advise_key(&self, entry_id: Option<&[u8]>, notifier: &Arc<Notifier>) -> MapiResult<Vec<u8>> {
+        let _ = (entry_id, notifier);
         Err(MapiError::NoSupport)
     }
 
     /// `IMsgStore::NotifyNewMail`: the spooler tells the store a message
-    /// arrived; the store publishes `fnevNewMail`. Default:
+    /// arrived; the store publishes `fnevNewMail` to `notifier`. Default:
     /// `MAPI_E_NO_SUPPORT`.
-    fn notify_new_mail(&self, mail: &NewMailNotification) -> MapiResult<()> {
-        let _ = mail;
+    fn notify_new_mail(
+        &self,
+        mail: &NewMailNotification,
+        notifier: &Arc<Notifier>,
+    ) -> MapiResult<()> {
+        let _ = (mail, notifier);
         Err(MapiError::NoSupport)
     }
 

@@ -145,18 +145,27 @@ impl Sink {
 type Delivery = Box<dyn FnOnce()>;
 
 thread_local! {
-    /// How many host calls into the library this thread is inside.
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-    /// Deliveries waiting for the outermost one to return.
+    /// How many host calls into the library this thread is inside, times
+    /// two, plus one while deliveries wait (one word: the door costs a
+    /// couple of instructions each way when nothing waits).
+    static DOOR: Cell<u32> = const { Cell::new(0) };
+    /// Deliveries waiting for the outermost call to return.
     static PENDING: RefCell<Vec<Delivery>> = const { RefCell::new(Vec::new()) };
 }
 
+/// [`DOOR`]'s flag: deliveries wait.
+const WAITING: u32 = 1;
+/// [`DOOR`]'s unit: one call deep.
+const CALL: u32 = 2;
+
 /// Runs `delivery` now, or when the outermost host call returns.
 fn defer(delivery: Delivery) {
-    if DEPTH.with(Cell::get) == 0 {
+    let door = DOOR.with(Cell::get);
+    if door < CALL {
         run(delivery);
     } else {
         PENDING.with(|p| p.borrow_mut().push(delivery));
+        DOOR.with(|d| d.set(door | WAITING));
     }
 }
 
@@ -174,7 +183,7 @@ impl Door {
     /// Enters a host call.
     #[inline(always)]
     pub fn enter() -> Door {
-        DEPTH.with(|d| d.set(d.get() + 1));
+        DOOR.with(|d| d.set(d.get() + CALL));
         Door(())
     }
 }
@@ -182,12 +191,13 @@ impl Door {
 impl Drop for Door {
     #[inline(always)]
     fn drop(&mut self) {
-        let depth = DEPTH.with(|d| {
-            let n = d.get() - 1;
+        let door = DOOR.with(|d| {
+            let n = d.get() - CALL;
             d.set(n);
             n
         });
-        if depth == 0 {
+        // The outermost call, with deliveries waiting.
+        if door == WAITING {
             flush();
         }
     }
@@ -199,6 +209,7 @@ impl Drop for Door {
 fn flush() {
     loop {
         let waiting = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        DOOR.with(|d| d.set(d.get() & !WAITING));
         if waiting.is_empty() {
             return;
         }
@@ -248,9 +259,9 @@ struct NotifierState {
 }
 
 /// One logon's store and logon advise registrations (see the module
-/// documentation). Made by the logon; a provider gets it through
-/// [`super::LogonProvider::attach`] and publishes events with
-/// [`Notifier::publish`].
+/// documentation). Made by the logon at its first `Advise`; a provider
+/// gets it with [`super::LogonProvider::advise_key`] and publishes events
+/// with [`Notifier::publish`].
 pub struct Notifier {
     state: Mutex<NotifierState>,
     channel: Mutex<Option<Arc<dyn SupportChannel>>>,
@@ -293,6 +304,14 @@ impl Notifier {
     /// it has one (tried at the first `advise`).
     pub fn set_channel(&self, channel: Arc<dyn SupportChannel>) {
         *self.channel.lock().unwrap_or_else(PoisonError::into_inner) = Some(channel);
+    }
+
+    /// Whether a host engine was attached ([`Notifier::set_channel`]).
+    pub fn has_channel(&self) -> bool {
+        self.channel
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
     }
 
     /// How many registrations are open.
@@ -497,7 +516,7 @@ mod tests {
     impl SinkTarget for Recorder {
         fn on_notify(&self, n: &[Notification]) {
             self.depth_seen
-                .store(DEPTH.with(Cell::get) as usize, Ordering::SeqCst);
+                .store((DOOR.with(Cell::get) / CALL) as usize, Ordering::SeqCst);
             self.got.lock().unwrap().push(n.to_vec());
         }
     }

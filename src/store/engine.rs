@@ -102,6 +102,9 @@ pub struct Engine {
     /// Who hears of committed changes (open tables, logons with advise
     /// sinks); dead ones are dropped at the next publication.
     listeners: Mutex<Vec<Weak<dyn StoreListener>>>,
+    /// How many listeners were added and not yet found dead: a write with
+    /// none derives no events (and takes no lock to find out).
+    listening: std::sync::atomic::AtomicUsize,
 }
 
 /// What happened to an object in a committed batch.
@@ -334,6 +337,7 @@ impl Engine {
             write: Mutex::new(()),
             names: Mutex::new(Names::default()),
             listeners: Mutex::new(Vec::new()),
+            listening: std::sync::atomic::AtomicUsize::new(0),
         };
         if engine.backend.folder(folders::ROOT)?.is_none() {
             engine.create_standard_tree()?;
@@ -357,7 +361,7 @@ impl Engine {
         Write {
             engine: self,
             guard: Some(guard),
-            listening: !self.listeners().is_empty(),
+            listening: self.listening.load(std::sync::atomic::Ordering::Acquire) > 0,
             events: Vec::new(),
             copies: Vec::new(),
         }
@@ -374,6 +378,8 @@ impl Engine {
         let mut l = self.listeners();
         l.retain(|w| w.strong_count() > 0);
         l.push(listener);
+        self.listening
+            .store(l.len(), std::sync::atomic::Ordering::Release);
     }
 
     /// Hands `events` to every live listener (no lock held while they run).
@@ -381,6 +387,8 @@ impl Engine {
         let live: Vec<Arc<dyn StoreListener>> = {
             let mut l = self.listeners();
             l.retain(|w| w.strong_count() > 0);
+            self.listening
+                .store(l.len(), std::sync::atomic::Ordering::Release);
             l.iter().filter_map(Weak::upgrade).collect()
         };
         for listener in live {

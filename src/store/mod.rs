@@ -242,7 +242,7 @@ fn object_notification(
 pub struct ReferenceLogon {
     number: u32,
     name: Cow<'static, str>,
-    /// Where the logon's advise sinks are (given at `attach`).
+    /// Where the logon's advise sinks are (given at the first `Advise`).
     notifier: OnceLock<Arc<Notifier>>,
     /// Listening to the store since the first `Advise`.
     listener: OnceLock<Arc<LogonListener>>,
@@ -329,10 +329,6 @@ impl LogonProvider for ReferenceLogon {
         // Nothing to release: the advise sinks are the logon's notifier's
         // (released by the teardown before this call), and the store's
         // listener is dropped with this logon.
-    }
-
-    fn attach(&self, notifier: &Arc<Notifier>) {
-        let _ = self.notifier.set(notifier.clone());
     }
 
     fn store_entry_id(&self) -> Vec<u8> {
@@ -445,8 +441,9 @@ impl LogonProvider for ReferenceLogon {
         engine.set_receive_folder(class, folder)
     }
 
-    fn advise_key(&self, entry_id: Option<&[u8]>) -> MapiResult<Vec<u8>> {
+    fn advise_key(&self, entry_id: Option<&[u8]>, notifier: &Arc<Notifier>) -> MapiResult<Vec<u8>> {
         let engine = self.engine()?;
+        let _ = self.notifier.set(notifier.clone());
         let key = match entry_id {
             None => self.store_entry_id(),
             Some(e) => match parse_store_entry_id(e) {
@@ -462,16 +459,17 @@ impl LogonProvider for ReferenceLogon {
         Ok(key)
     }
 
-    fn notify_new_mail(&self, mail: &NewMailNotification) -> MapiResult<()> {
+    fn notify_new_mail(
+        &self,
+        mail: &NewMailNotification,
+        notifier: &Arc<Notifier>,
+    ) -> MapiResult<()> {
         let engine = self.engine()?;
         let message = engine.parse_message(&mail.entry_id)?;
         let folder = engine.parse_folder(&mail.parent_id)?;
         if engine.message(message)?.folder != folder {
             return Err(MapiError::NotFound);
         }
-        let Some(notifier) = self.notifier.get() else {
-            return Ok(());
-        };
         let keys = vec![
             self.store_entry_id(),
             mail.parent_id.clone(),
