@@ -56,13 +56,29 @@ pub unsafe fn boundary<T: ComClass, R: FfiReturn>(
     this: *mut T::Interface,
     body: impl FnOnce(&ComObject<T>) -> R,
 ) -> R {
+    // Notifications made during the call are delivered when it has let go
+    // of every lock, just before it returns to the host.
+    let _door = crate::provider::Door::enter();
+    // SAFETY: forwarded from the caller.
+    unsafe { quiet_boundary(this, body) }
+}
+
+/// [`boundary`] for the slots that change nothing in the store and so
+/// never notify (`QueryInterface`, `AddRef`, `Release`): no door, a few
+/// instructions fewer on the hottest calls.
+///
+/// # Safety
+///
+/// As [`boundary`].
+#[inline(always)]
+pub unsafe fn quiet_boundary<T: ComClass, R: FfiReturn>(
+    this: *mut T::Interface,
+    body: impl FnOnce(&ComObject<T>) -> R,
+) -> R {
     // SAFETY: forwarded from the caller.
     let Some(obj) = (unsafe { ComObject::<T>::from_interface(this) }) else {
         return R::bad_this();
     };
-    // Notifications made during the call are delivered when it has let go
-    // of every lock, just before it returns to the host.
-    let _door = crate::provider::Door::enter();
     match catch_unwind(AssertUnwindSafe(|| body(obj))) {
         Ok(result) => {
             if let Some(error) = result.failure() {

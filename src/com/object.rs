@@ -9,7 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::boundary::{boundary, hresult};
+use super::boundary::{boundary, hresult, quiet_boundary};
 use super::refcount::{RefCount, Released};
 use crate::mapi::{IID_IUnknown, MapiError, MapiResult, HRESULT, IID, ULONG};
 
@@ -190,7 +190,7 @@ impl<T: ComClass> ComObject<T> {
         body: impl FnOnce(&ComObject<T>) -> R,
     ) -> R {
         // SAFETY: forwarded from the caller.
-        let pin = unsafe { boundary::<T, _>(this, |obj| Ok(obj.pin())) };
+        let pin = unsafe { quiet_boundary::<T, _>(this, |obj| Ok(obj.pin())) };
         // SAFETY: forwarded; the object is alive (the caller's reference,
         // and our pin).
         let result = unsafe { boundary(this, body) };
@@ -260,7 +260,7 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
     // SAFETY: `this` is NULL or live, `riid` NULL or a readable IID
     // (caller).
     let result = unsafe {
-        boundary::<T, _>(this, |obj| {
+        quiet_boundary::<T, _>(this, |obj| {
             let iid = riid.as_ref().ok_or(MapiError::InvalidParameter)?;
             obj.value().alive()?;
             if *iid != IID_IUnknown && !T::IIDS.contains(iid) {
@@ -287,7 +287,7 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
 /// `this` NULL or a live object.
 pub unsafe extern "system" fn add_ref<T: ComClass>(this: *mut T::Interface) -> ULONG {
     // SAFETY: forwarded from the caller.
-    unsafe { boundary::<T, _>(this, |obj| obj.try_add_ref().unwrap_or(0)) }
+    unsafe { quiet_boundary::<T, _>(this, |obj| obj.try_add_ref().unwrap_or(0)) }
 }
 
 /// `IUnknown::Release` for any [`ComClass`]: the new count; at zero the
@@ -298,7 +298,7 @@ pub unsafe extern "system" fn add_ref<T: ComClass>(this: *mut T::Interface) -> U
 /// `this` NULL or a live object on which the caller owns a reference.
 pub unsafe extern "system" fn release<T: ComClass>(this: *mut T::Interface) -> ULONG {
     // SAFETY: forwarded from the caller.
-    let released = unsafe { boundary::<T, _>(this, |obj| Ok(obj.refs.release())) };
+    let released = unsafe { quiet_boundary::<T, _>(this, |obj| Ok(obj.refs.release())) };
     match released {
         Ok(Released::Alive(n)) => n,
         Ok(Released::AlreadyZero) | Err(_) => 0,
