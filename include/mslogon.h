@@ -135,6 +135,11 @@ struct MSLogon_NOTIFICATION;
 #define MSLogon_DEFAULT_STORE 1
 
 /**
+ * The schema version this library writes (`PRAGMA user_version`).
+ */
+#define MSLogon_SCHEMA_VERSION 1
+
+/**
  * More changed rows than this in one batch: `TABLE_RELOAD` instead of
  * one notification per row.
  */

@@ -15,7 +15,7 @@ out_dir = sys.argv[2] if len(sys.argv) > 2 else "/tmp"
 # MSLogon_ constants of mslogon's own, with no MinGW macro to compare with.
 OWN_CONSTANTS = {"DEFAULT_STORE", "LOGON_FLAGS", "STORE_LOGOFF_FLAGS",
                  "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "SUPPORT_MASK",
-                 "OPEN_ENTRY_FLAGS", "RELOAD_THRESHOLD"}
+                 "OPEN_ENTRY_FLAGS", "RELOAD_THRESHOLD", "SCHEMA_VERSION"}
 # MAPI constants that MinGW-w64's headers lack: checked against Microsoft's
 # documented value instead (the Rust doc comment of each says so).
 MICROSOFT_ONLY = {

@@ -22,8 +22,10 @@
 //! number (LE u64), 48 bytes.
 
 mod backend;
+mod codec;
 mod engine;
 mod objects;
+mod sqlite;
 mod tables;
 
 pub use backend::{
@@ -35,6 +37,7 @@ pub use engine::{
     StoreListener, PROVIDER_UID,
 };
 pub use objects::{AttachObject, FolderObject, MessageObject, StatusObject};
+pub use sqlite::{remove_store_files, SqliteBackend, SCHEMA_VERSION};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -77,6 +80,7 @@ fn memory_store_guid(number: u32) -> [u8; 16] {
 #[derive(Debug)]
 pub struct ReferenceStore {
     stores: BTreeMap<u32, StoreSlot>,
+    storage: Storage,
 }
 
 struct StoreSlot {
@@ -109,25 +113,82 @@ enum EngineCell {
     Shared(Arc<OnceLock<Arc<Engine>>>),
 }
 
-/// The engine in `cell`, created on first use as an in-memory store.
-fn engine_in(cell: &OnceLock<Arc<Engine>>, number: u32) -> MapiResult<&Arc<Engine>> {
+/// Where the reference provider keeps its stores.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Storage {
+    /// In memory: a store lives as long as its provider object.
+    #[default]
+    Memory,
+    /// One SQLite file per store in this directory
+    /// (`store-<number>.mslogon.db`), created with its standard folders on
+    /// first use: what clients save survives the process.
+    Directory(std::path::PathBuf),
+    /// One scratch SQLite file per store, deleted with the provider: the
+    /// durable code path with the in-memory lifetime (for tests).
+    Scratch,
+}
+
+impl Storage {
+    /// `MSLOGON_STORE_DIR`: unset or empty, in memory; `:temp:`, scratch
+    /// files; else the directory of the store files.
+    pub fn from_env() -> Storage {
+        match std::env::var_os("MSLOGON_STORE_DIR") {
+            Some(v) if v == ":temp:" => Storage::Scratch,
+            Some(v) if !v.is_empty() => Storage::Directory(v.into()),
+            _ => Storage::Memory,
+        }
+    }
+
+    /// The file of store `number` (for [`Storage::Directory`]).
+    pub fn store_file(&self, number: u32) -> Option<std::path::PathBuf> {
+        match self {
+            Storage::Directory(dir) => Some(dir.join(format!("store-{number}.mslogon.db"))),
+            _ => None,
+        }
+    }
+
+    /// Store `number`'s backend.
+    fn backend(&self, number: u32) -> MapiResult<Box<dyn Backend>> {
+        let guid = memory_store_guid(number);
+        Ok(match self {
+            Storage::Memory => Box::new(MemoryBackend::new(guid)),
+            Storage::Scratch => Box::new(SqliteBackend::scratch(guid)?),
+            Storage::Directory(dir) => {
+                if !dir.is_dir() {
+                    std::fs::create_dir_all(dir).map_err(|_| MapiError::Other(MAPI_E_NO_ACCESS))?;
+                }
+                let file = self.store_file(number).ok_or(MapiError::CallFailed)?;
+                Box::new(SqliteBackend::open(&file, guid)?)
+            }
+        })
+    }
+}
+
+/// The engine in `cell`, created on first use in `storage`.
+fn engine_in<'a>(
+    cell: &'a OnceLock<Arc<Engine>>,
+    number: u32,
+    storage: &Storage,
+) -> MapiResult<&'a Arc<Engine>> {
     if let Some(e) = cell.get() {
         return Ok(e);
     }
-    let backend = Box::new(MemoryBackend::new(memory_store_guid(number)));
-    let engine = Arc::new(Engine::open(backend, number)?);
+    let engine = Arc::new(Engine::open(storage.backend(number)?, number)?);
     // Another thread may have won: theirs is the one.
     let _ = cell.set(engine);
     cell.get().ok_or(MapiError::CallFailed)
 }
 
 impl Default for ReferenceStore {
+    /// The default store, kept where `MSLOGON_STORE_DIR` says
+    /// ([`Storage::from_env`]).
     fn default() -> Self {
         ReferenceStore {
             stores: BTreeMap::from([(
                 DEFAULT_STORE,
                 StoreSlot::new(Cow::Borrowed("mslogon reference store")),
             )]),
+            storage: Storage::from_env(),
         }
     }
 }
@@ -140,7 +201,19 @@ impl ReferenceStore {
                 .into_iter()
                 .map(|(n, s)| (n, StoreSlot::new(Cow::Owned(s))))
                 .collect(),
+            storage: Storage::from_env(),
         }
+    }
+
+    /// The same stores, kept in `storage`.
+    pub fn in_storage(mut self, storage: Storage) -> Self {
+        self.storage = storage;
+        self
+    }
+
+    /// Where the stores are kept.
+    pub fn storage(&self) -> &Storage {
+        &self.storage
     }
 }
 
@@ -156,6 +229,12 @@ impl MessageStoreProvider for ReferenceStore {
         let mut logon = ReferenceLogon::open(number, slot.name.clone());
         logon.writable = request.flags & MDB_WRITE != 0;
         logon.engine = EngineCell::Shared(slot.engine.clone());
+        logon.storage = self.storage.clone();
+        if logon.storage != Storage::Memory {
+            // A store file is opened (or created) at the logon: a bad one
+            // fails the logon, with the reason in its MAPIERROR.
+            logon.engine()?;
+        }
         Ok(logon)
     }
 
@@ -253,6 +332,8 @@ pub struct ReferenceLogon {
     /// Opened with `MDB_WRITE` (a lone logon always is): without it every
     /// object opens read-only.
     writable: bool,
+    /// Where its store is kept.
+    storage: Storage,
 }
 
 impl std::fmt::Debug for ReferenceLogon {
@@ -281,6 +362,7 @@ impl ReferenceLogon {
             listener: OnceLock::new(),
             engine: EngineCell::Own(OnceLock::new()),
             writable: true,
+            storage: Storage::Memory,
         }
     }
 
@@ -290,7 +372,7 @@ impl ReferenceLogon {
             EngineCell::Own(cell) => cell,
             EngineCell::Shared(cell) => cell,
         };
-        engine_in(cell, self.number)
+        engine_in(cell, self.number, &self.storage)
     }
 
     /// How many advise sinks are registered.

@@ -8,7 +8,15 @@ use super::*;
 use crate::provider::{Folder, MapiProp, Opened, PropName, PropValue};
 
 fn backends() -> Vec<(&'static str, Box<dyn Backend>)> {
-    vec![("memory", Box::new(MemoryBackend::new([7; 16])))]
+    #[allow(unused_mut)] // Miri cannot run SQLite's C code
+    let mut all: Vec<(&'static str, Box<dyn Backend>)> =
+        vec![("memory", Box::new(MemoryBackend::new([7; 16])))];
+    #[cfg(not(miri))]
+    all.push((
+        "sqlite",
+        Box::new(SqliteBackend::scratch([8; 16]).expect("a scratch SQLite store")),
+    ));
+    all
 }
 
 fn each_backend(test: impl Fn(Arc<Engine>)) {

@@ -1,0 +1,709 @@
+//! [`SqliteBackend`]: a store in one SQLite database file (gromox's
+//! layout: objects in their own tables, properties as `(owner, tag,
+//! value)` rows), durable and crash-safe by SQLite's own guarantees.
+//!
+//! - One file per store; the schema's version in `PRAGMA user_version`
+//!   (a newer one than this library knows is refused, an older one
+//!   migrated).
+//! - WAL journal, `synchronous=FULL` (a committed batch survives a power
+//!   loss), foreign keys on, a busy timeout (another process holding the
+//!   write lock is waited for, not reported).
+//! - Every [`Backend::apply`] batch is one `BEGIN IMMEDIATE` transaction:
+//!   all of it or none of it is on disk. Reads are single statements or
+//!   short read transactions.
+//! - Object numbers are reserved in blocks from a counter in the file: a
+//!   number handed out is never handed out again, even after a crash
+//!   (the rest of a block is skipped).
+//! - Contents tables' most used sort keys (delivery and modification
+//!   time, size, flags, subject) are columns of `messages`, indexed with
+//!   the folder, ready for keyset paging.
+//!
+//! SQLite's errors become MAPI's: busy or locked → `MAPI_E_BUSY`,
+//! corrupt or not a database → `MAPI_E_CORRUPT_STORE`, read-only or no
+//! permission → `MAPI_E_NO_ACCESS`, I/O errors or a full disk →
+//! `MAPI_E_DISK_ERROR`; nothing panics.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use super::backend::{
+    AttachmentRecord, Backend, Change, FolderCounts, FolderRecord, MessageRecord, ObjectId, Props,
+    FIRST_DYNAMIC_ID,
+};
+use super::codec::{decode_name, decode_value, encode_name, encode_value};
+use crate::mapi::*;
+use crate::provider::{PropName, PropValue};
+
+/// The schema version this library writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// How long a writer waits for another connection's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Object numbers reserved per write of the counter.
+const ID_BLOCK: u64 = 64;
+
+/// Which object a `properties` row belongs to.
+const OWNER_OBJECT: i64 = 0;
+const OWNER_RECIPIENT: i64 = 1;
+const OWNER_ATTACHMENT: i64 = 2;
+
+const SCHEMA: &str = "
+CREATE TABLE store (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    guid BLOB NOT NULL,
+    next_id INTEGER NOT NULL
+);
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    parent INTEGER NOT NULL
+);
+CREATE INDEX folders_by_parent ON folders (parent, id);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    folder INTEGER NOT NULL REFERENCES folders (id),
+    associated INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    unread INTEGER NOT NULL,
+    flags INTEGER,
+    size INTEGER,
+    delivery_time INTEGER,
+    modification_time INTEGER,
+    subject TEXT
+);
+CREATE INDEX messages_in_folder ON messages (folder, associated, id);
+CREATE INDEX messages_by_delivery ON messages (folder, associated, delivery_time, id);
+CREATE INDEX messages_by_modification ON messages (folder, associated, modification_time, id);
+CREATE INDEX messages_by_size ON messages (folder, associated, size, id);
+CREATE INDEX messages_by_flags ON messages (folder, associated, flags, id);
+CREATE INDEX messages_by_subject ON messages (folder, associated, subject COLLATE NOCASE, id);
+CREATE TABLE properties (
+    owner INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    sub INTEGER NOT NULL,
+    tag INTEGER NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (owner, kind, sub, tag)
+) WITHOUT ROWID;
+CREATE TABLE receive_folders (
+    class TEXT PRIMARY KEY,
+    folder INTEGER NOT NULL
+);
+CREATE TABLE names (
+    id INTEGER PRIMARY KEY,
+    name BLOB NOT NULL
+);
+";
+
+/// SQLite's failure as MAPI's.
+fn mapi_error(e: rusqlite::Error) -> MapiError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => MapiError::Other(MAPI_E_BUSY),
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                MapiError::Other(MAPI_E_CORRUPT_STORE)
+            }
+            ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen => {
+                MapiError::Other(MAPI_E_NO_ACCESS)
+            }
+            ErrorCode::SystemIoFailure | ErrorCode::DiskFull => MapiError::Other(MAPI_E_DISK_ERROR),
+            ErrorCode::OutOfMemory => MapiError::NotEnoughMemory,
+            _ => MapiError::CallFailed,
+        },
+        rusqlite::Error::InvalidColumnType(..) | rusqlite::Error::FromSqlConversionFailure(..) => {
+            MapiError::Other(MAPI_E_CORRUPT_STORE)
+        }
+        _ => MapiError::CallFailed,
+    }
+}
+
+trait Mapi<T> {
+    fn mapi(self) -> MapiResult<T>;
+}
+
+impl<T> Mapi<T> for rusqlite::Result<T> {
+    fn mapi(self) -> MapiResult<T> {
+        self.map_err(mapi_error)
+    }
+}
+
+/// A store in an SQLite database (see the module documentation).
+pub struct SqliteBackend {
+    conn: Mutex<Connection>,
+    guid: [u8; 16],
+    /// Reserved object numbers not handed out yet: `next..end`.
+    ids: Mutex<(u64, u64)>,
+    /// Deleted with the backend (its `-wal` and `-shm` too): a scratch
+    /// store.
+    scratch: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for SqliteBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SqliteBackend({:02x?})", &self.guid[..4])
+    }
+}
+
+fn int(v: u64) -> MapiResult<i64> {
+    i64::try_from(v).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))
+}
+
+fn id_of(v: i64) -> MapiResult<ObjectId> {
+    u64::try_from(v).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))
+}
+
+impl SqliteBackend {
+    /// Opens the store in `path`, creating the file (and the schema, with
+    /// `guid` as the store's identity) if it does not exist.
+    /// `MAPI_E_CORRUPT_STORE` for a file that is not such a store (or a
+    /// store of a newer schema: `MAPI_E_VERSION`), `MAPI_E_NO_ACCESS` for
+    /// one that cannot be opened or written.
+    pub fn open(path: &Path, guid: [u8; 16]) -> MapiResult<Self> {
+        if path.is_dir() {
+            return Err(MapiError::Other(MAPI_E_NO_ACCESS));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).mapi()?;
+        Self::with_connection(conn, guid, None)
+    }
+
+    /// A scratch store in a fresh file of the temporary directory, deleted
+    /// when the backend goes (what `MSLOGON_STORE_DIR=:temp:` gives every
+    /// store: the durable code path with the in-memory store's lifetime).
+    pub fn scratch(guid: [u8; 16]) -> MapiResult<Self> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "mslogon-scratch-{}-{n}-{:08x}.db",
+            std::process::id(),
+            u32::from_le_bytes([guid[12], guid[13], guid[14], guid[15]])
+        ));
+        remove_store_files(&path);
+        let mut backend = Self::open(&path, guid)?;
+        backend.scratch = Some(path);
+        Ok(backend)
+    }
+
+    fn with_connection(
+        conn: Connection,
+        guid: [u8; 16],
+        scratch: Option<PathBuf>,
+    ) -> MapiResult<Self> {
+        conn.busy_timeout(BUSY_TIMEOUT).mapi()?;
+        let version: i32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .mapi()?;
+        if version > SCHEMA_VERSION {
+            return Err(MapiError::Other(MAPI_E_VERSION));
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .mapi()?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            return Err(MapiError::Other(MAPI_E_NO_ACCESS));
+        }
+        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+            .mapi()?;
+        let mut backend = SqliteBackend {
+            conn: Mutex::new(conn),
+            guid,
+            ids: Mutex::new((0, 0)),
+            scratch,
+        };
+        backend.migrate(version)?;
+        backend.guid = backend.stored_guid()?;
+        Ok(backend)
+    }
+
+    /// Brings the schema from `version` to [`SCHEMA_VERSION`] (0: a new
+    /// file), in one transaction.
+    fn migrate(&self, version: i32) -> MapiResult<()> {
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let mut conn = self.conn();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .mapi()?;
+        // Another connection may have created it meanwhile.
+        let now: i32 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .mapi()?;
+        if now == 0 {
+            tx.execute_batch(SCHEMA).mapi()?;
+            tx.execute(
+                "INSERT INTO store (id, guid, next_id) VALUES (1, ?1, ?2)",
+                params![&self.guid[..], int(FIRST_DYNAMIC_ID)?],
+            )
+            .mapi()?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+                .mapi()?;
+        } else if now != SCHEMA_VERSION {
+            return Err(MapiError::Other(MAPI_E_VERSION));
+        }
+        tx.commit().mapi()
+    }
+
+    fn stored_guid(&self) -> MapiResult<[u8; 16]> {
+        let bytes: Vec<u8> = self
+            .conn()
+            .query_row("SELECT guid FROM store WHERE id = 1", [], |r| r.get(0))
+            .mapi()?;
+        bytes
+            .try_into()
+            .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// `PRAGMA integrity_check`: `Ok` when SQLite finds nothing wrong.
+    pub fn integrity_check(&self) -> MapiResult<()> {
+        let answer: String = self
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .mapi()?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(MapiError::Other(MAPI_E_CORRUPT_STORE))
+        }
+    }
+
+    fn props_of(conn: &Connection, owner: ObjectId, kind: i64) -> MapiResult<Vec<(i64, Props)>> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT sub, tag, value FROM properties WHERE owner = ?1 AND kind = ?2 \
+                 ORDER BY sub, tag",
+            )
+            .mapi()?;
+        let mut rows = stmt.query(params![int(owner)?, kind]).mapi()?;
+        let mut out: Vec<(i64, Props)> = Vec::new();
+        while let Some(row) = rows.next().mapi()? {
+            let sub: i64 = row.get(0).mapi()?;
+            let tag: i64 = row.get(1).mapi()?;
+            let value: Vec<u8> = row.get(2).mapi()?;
+            let tag = u16::try_from(tag).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+            let value = decode_value(&value)?;
+            match out.last_mut() {
+                Some((s, props)) if *s == sub => {
+                    props.insert(tag, value);
+                }
+                _ => out.push((sub, Props::from([(tag, value)]))),
+            }
+        }
+        Ok(out)
+    }
+
+    fn put_props(
+        tx: &Connection,
+        owner: ObjectId,
+        kind: i64,
+        sub: i64,
+        props: &Props,
+    ) -> MapiResult<()> {
+        let mut stmt = tx
+            .prepare_cached(
+                "INSERT INTO properties (owner, kind, sub, tag, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .mapi()?;
+        for (tag, value) in props {
+            stmt.execute(params![int(owner)?, kind, sub, tag, encode_value(value)])
+                .mapi()?;
+        }
+        Ok(())
+    }
+
+    fn delete_props(tx: &Connection, owner: ObjectId) -> MapiResult<()> {
+        tx.prepare_cached("DELETE FROM properties WHERE owner = ?1")
+            .mapi()?
+            .execute(params![int(owner)?])
+            .mapi()?;
+        Ok(())
+    }
+
+    fn apply_one(tx: &Connection, change: Change) -> MapiResult<()> {
+        match change {
+            Change::PutFolder(f) => {
+                if f.parent != f.id {
+                    let parent: Option<i64> = tx
+                        .prepare_cached("SELECT id FROM folders WHERE id = ?1")
+                        .mapi()?
+                        .query_row(params![int(f.parent)?], |r| r.get(0))
+                        .optional()
+                        .mapi()?;
+                    if parent.is_none() {
+                        return Err(MapiError::NotFound);
+                    }
+                }
+                tx.prepare_cached(
+                    "INSERT INTO folders (id, parent) VALUES (?1, ?2) \
+                     ON CONFLICT (id) DO UPDATE SET parent = excluded.parent",
+                )
+                .mapi()?
+                .execute(params![int(f.id)?, int(f.parent)?])
+                .mapi()?;
+                Self::delete_props(tx, f.id)?;
+                Self::put_props(tx, f.id, OWNER_OBJECT, 0, &f.props)?;
+            }
+            Change::DeleteFolder(id) => {
+                Self::delete_props(tx, id)?;
+                tx.prepare_cached("DELETE FROM folders WHERE id = ?1")
+                    .mapi()?
+                    .execute(params![int(id)?])
+                    .mapi()?;
+            }
+            Change::PutMessage(m) => {
+                let exists: Option<i64> = tx
+                    .prepare_cached("SELECT id FROM folders WHERE id = ?1")
+                    .mapi()?
+                    .query_row(params![int(m.folder)?], |r| r.get(0))
+                    .optional()
+                    .mapi()?;
+                if exists.is_none() {
+                    return Err(MapiError::NotFound);
+                }
+                let long = |tag: ULONG| match m.props.get(&(PROP_ID(tag) as u16)) {
+                    Some(PropValue::Long(v)) => Some(i64::from(*v)),
+                    _ => None,
+                };
+                let time = |tag: ULONG| match m.props.get(&(PROP_ID(tag) as u16)) {
+                    Some(PropValue::SysTime(v)) => i64::try_from(*v).ok(),
+                    _ => None,
+                };
+                let subject = match m.props.get(&(PROP_ID(PR_SUBJECT_W) as u16)) {
+                    Some(PropValue::String(s)) => Some(s.as_str()),
+                    _ => None,
+                };
+                let flags = long(PR_MESSAGE_FLAGS);
+                let unread = flags.unwrap_or(0) & i64::from(MSGFLAG_READ) == 0;
+                tx.prepare_cached(
+                    "INSERT INTO messages (id, folder, associated, version, unread, flags, size, \
+                     delivery_time, modification_time, subject) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+                     ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, \
+                     associated = excluded.associated, version = excluded.version, \
+                     unread = excluded.unread, flags = excluded.flags, size = excluded.size, \
+                     delivery_time = excluded.delivery_time, \
+                     modification_time = excluded.modification_time, subject = excluded.subject",
+                )
+                .mapi()?
+                .execute(params![
+                    int(m.id)?,
+                    int(m.folder)?,
+                    m.associated,
+                    int(m.version)?,
+                    unread,
+                    flags,
+                    long(PR_MESSAGE_SIZE),
+                    time(PR_MESSAGE_DELIVERY_TIME),
+                    time(PR_LAST_MODIFICATION_TIME),
+                    subject,
+                ])
+                .mapi()?;
+                Self::delete_props(tx, m.id)?;
+                Self::put_props(tx, m.id, OWNER_OBJECT, 0, &m.props)?;
+                for (i, r) in m.recipients.iter().enumerate() {
+                    Self::put_props(tx, m.id, OWNER_RECIPIENT, i as i64, r)?;
+                }
+                for a in &m.attachments {
+                    Self::put_props(tx, m.id, OWNER_ATTACHMENT, i64::from(a.number), &a.props)?;
+                }
+            }
+            Change::DeleteMessage(id) => {
+                Self::delete_props(tx, id)?;
+                tx.prepare_cached("DELETE FROM messages WHERE id = ?1")
+                    .mapi()?
+                    .execute(params![int(id)?])
+                    .mapi()?;
+            }
+            Change::SetReceiveFolder(class, Some(folder)) => {
+                tx.prepare_cached(
+                    "INSERT INTO receive_folders (class, folder) VALUES (?1, ?2) \
+                     ON CONFLICT (class) DO UPDATE SET folder = excluded.folder",
+                )
+                .mapi()?
+                .execute(params![class, int(folder)?])
+                .mapi()?;
+            }
+            Change::SetReceiveFolder(class, None) => {
+                tx.prepare_cached("DELETE FROM receive_folders WHERE class = ?1")
+                    .mapi()?
+                    .execute(params![class])
+                    .mapi()?;
+            }
+            Change::PutName(id, name) => {
+                tx.prepare_cached(
+                    "INSERT INTO names (id, name) VALUES (?1, ?2) \
+                     ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                )
+                .mapi()?
+                .execute(params![id, encode_name(&name)])
+                .mapi()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> MapiResult<Vec<ObjectId>> {
+        let mut stmt = conn.prepare_cached(sql).mapi()?;
+        let mut rows = stmt.query(args).mapi()?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().mapi()? {
+            out.push(id_of(row.get(0).mapi()?)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Removes a store's file and its WAL companions (missing ones are fine).
+pub fn remove_store_files(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+impl Drop for SqliteBackend {
+    fn drop(&mut self) {
+        if let Some(path) = self.scratch.take() {
+            // Close the connection first (Windows cannot delete open files).
+            let conn = std::mem::replace(
+                self.conn.get_mut().unwrap_or_else(PoisonError::into_inner),
+                match Connection::open_in_memory() {
+                    Ok(c) => c,
+                    Err(_) => return,
+                },
+            );
+            drop(conn);
+            remove_store_files(&path);
+        }
+    }
+}
+
+impl Backend for SqliteBackend {
+    fn store_guid(&self) -> [u8; 16] {
+        self.guid
+    }
+
+    fn next_id(&self) -> MapiResult<ObjectId> {
+        let mut ids = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
+        if ids.0 >= ids.1 {
+            // Reserve a block, durably: after a crash the rest of it is
+            // skipped, never handed out twice.
+            let mut conn = self.conn();
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .mapi()?;
+            let next: i64 = tx
+                .query_row("SELECT next_id FROM store WHERE id = 1", [], |r| r.get(0))
+                .mapi()?;
+            let start = id_of(next)?;
+            let end = start
+                .checked_add(ID_BLOCK)
+                .ok_or(MapiError::NotEnoughMemory)?;
+            tx.execute(
+                "UPDATE store SET next_id = ?1 WHERE id = 1",
+                params![int(end)?],
+            )
+            .mapi()?;
+            tx.commit().mapi()?;
+            *ids = (start, end);
+        }
+        let id = ids.0;
+        ids.0 += 1;
+        Ok(id)
+    }
+
+    fn folder(&self, id: ObjectId) -> MapiResult<Option<FolderRecord>> {
+        let conn = self.conn();
+        let parent: Option<i64> = conn
+            .prepare_cached("SELECT parent FROM folders WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| r.get(0))
+            .optional()
+            .mapi()?;
+        let Some(parent) = parent else {
+            return Ok(None);
+        };
+        let props = Self::props_of(&conn, id, OWNER_OBJECT)?
+            .pop()
+            .map(|(_, p)| p)
+            .unwrap_or_default();
+        Ok(Some(FolderRecord {
+            id,
+            parent: id_of(parent)?,
+            props,
+        }))
+    }
+
+    fn folder_exists(&self, id: ObjectId) -> MapiResult<bool> {
+        let found: Option<i64> = self
+            .conn()
+            .prepare_cached("SELECT id FROM folders WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| r.get(0))
+            .optional()
+            .mapi()?;
+        Ok(found.is_some())
+    }
+
+    fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {
+        let v: Option<i64> = self
+            .conn()
+            .prepare_cached("SELECT version FROM messages WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| r.get(0))
+            .optional()
+            .mapi()?;
+        v.map(id_of).transpose()
+    }
+
+    fn message_location(&self, id: ObjectId) -> MapiResult<Option<(ObjectId, bool)>> {
+        let v: Option<(i64, bool)> = self
+            .conn()
+            .prepare_cached("SELECT folder, associated FROM messages WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .mapi()?;
+        v.map(|(f, a)| Ok((id_of(f)?, a))).transpose()
+    }
+
+    fn subfolders(&self, parent: ObjectId) -> MapiResult<Vec<ObjectId>> {
+        Self::ids(
+            &self.conn(),
+            "SELECT id FROM folders WHERE parent = ?1 AND id <> parent ORDER BY id",
+            params![int(parent)?],
+        )
+    }
+
+    fn message(&self, id: ObjectId) -> MapiResult<Option<MessageRecord>> {
+        let conn = self.conn();
+        let head: Option<(i64, bool, i64)> = conn
+            .prepare_cached("SELECT folder, associated, version FROM messages WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()
+            .mapi()?;
+        let Some((folder, associated, version)) = head else {
+            return Ok(None);
+        };
+        let props = Self::props_of(&conn, id, OWNER_OBJECT)?
+            .pop()
+            .map(|(_, p)| p)
+            .unwrap_or_default();
+        let recipients = Self::props_of(&conn, id, OWNER_RECIPIENT)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        let attachments = Self::props_of(&conn, id, OWNER_ATTACHMENT)?
+            .into_iter()
+            .map(|(n, props)| {
+                Ok(AttachmentRecord {
+                    number: ULONG::try_from(n)
+                        .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?,
+                    props,
+                })
+            })
+            .collect::<MapiResult<_>>()?;
+        Ok(Some(MessageRecord {
+            id,
+            folder: id_of(folder)?,
+            associated,
+            version: id_of(version)?,
+            props,
+            recipients,
+            attachments,
+        }))
+    }
+
+    fn messages(&self, folder: ObjectId, associated: bool) -> MapiResult<Vec<ObjectId>> {
+        Self::ids(
+            &self.conn(),
+            "SELECT id FROM messages WHERE folder = ?1 AND associated = ?2 ORDER BY id",
+            params![int(folder)?, associated],
+        )
+    }
+
+    fn counts(&self, folder: ObjectId) -> MapiResult<FolderCounts> {
+        let conn = self.conn();
+        let (messages, unread, associated): (i64, i64, i64) = conn
+            .prepare_cached(
+                "SELECT count(*) FILTER (WHERE NOT associated), \
+                 count(*) FILTER (WHERE NOT associated AND unread), \
+                 count(*) FILTER (WHERE associated) \
+                 FROM messages WHERE folder = ?1",
+            )
+            .mapi()?
+            .query_row(params![int(folder)?], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .mapi()?;
+        let folders: i64 = conn
+            .prepare_cached("SELECT count(*) FROM folders WHERE parent = ?1 AND id <> parent")
+            .mapi()?
+            .query_row(params![int(folder)?], |r| r.get(0))
+            .mapi()?;
+        let n = |v: i64| ULONG::try_from(v).unwrap_or(ULONG::MAX);
+        Ok(FolderCounts {
+            messages: n(messages),
+            unread: n(unread),
+            associated: n(associated),
+            folders: n(folders),
+        })
+    }
+
+    fn receive_folders(&self) -> MapiResult<Vec<(String, ObjectId)>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare_cached("SELECT class, folder FROM receive_folders ORDER BY class")
+            .mapi()?;
+        let mut rows = stmt.query([]).mapi()?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().mapi()? {
+            out.push((row.get(0).mapi()?, id_of(row.get(1).mapi()?)?));
+        }
+        Ok(out)
+    }
+
+    fn names(&self) -> MapiResult<Vec<(u16, PropName)>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare_cached("SELECT id, name FROM names ORDER BY id")
+            .mapi()?;
+        let mut rows = stmt.query([]).mapi()?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().mapi()? {
+            let id: i64 = row.get(0).mapi()?;
+            let name: Vec<u8> = row.get(1).mapi()?;
+            let id = u16::try_from(id).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+            out.push((id, decode_name(&name)?));
+        }
+        Ok(out)
+    }
+
+    fn apply(&self, changes: Vec<Change>) -> MapiResult<()> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.conn();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .mapi()?;
+        for change in changes {
+            // A failure drops `tx`: rolled back, nothing applied.
+            Self::apply_one(&tx, change)?;
+        }
+        tx.commit().mapi()
+    }
+}
