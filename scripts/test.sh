@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: Rust formatting, clippy, the Rust tests, then the CMake
-# build and the C/C++ tests, then the hardening runs. Usage:
+# build and the C/C++ tests, the same tests again on the SQLite store, then
+# the hardening runs. Usage:
 #   bash scripts/test.sh
 # The CMake build directories are $MSLOGON_BUILD_DIR (default: build), a
 # Debug build, and $MSLOGON_BUILD_DIR-release: the C/C++ tests run against
@@ -35,6 +36,13 @@ for config in Debug Release; do
     printf '%s\n' "$skipped" >&2
   fi
 done
+
+# The same Rust and C/C++ tests on the durable store: with
+# MSLOGON_STORE_DIR=:temp: every store is a scratch SQLite file (one suite,
+# both backends; the Windows and consumer tests ran above).
+MSLOGON_STORE_DIR=:temp: run cargo test
+MSLOGON_STORE_DIR=:temp: run ctest --test-dir "$build_dir-release" --output-on-failure \
+  -LE windows -E consumer
 
 # Hardening: sanitizers, valgrind, Miri, fuzzing (scripts/*.sh; each prints
 # SKIPPED if its tool cannot be had, and fails on any finding).

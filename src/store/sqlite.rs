@@ -162,14 +162,33 @@ impl SqliteBackend {
     /// store of a newer schema: `MAPI_E_VERSION`), `MAPI_E_NO_ACCESS` for
     /// one that cannot be opened or written.
     pub fn open(path: &Path, guid: [u8; 16]) -> MapiResult<Self> {
-        if path.is_dir() {
-            return Err(MapiError::Other(MAPI_E_NO_ACCESS));
-        }
+        check_file(path)?;
+        let companions = companions(path);
+        let existed: Vec<bool> = companions.iter().map(|p| p.exists()).collect();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).mapi()?;
-        Self::with_connection(conn, guid, None)
+        let opened = Connection::open_with_flags(path, flags)
+            .mapi()
+            .and_then(|conn| Self::with_connection(conn, guid, None));
+        if opened.is_err() {
+            // Leave nothing behind that the failed open made (the -wal and
+            // -shm files of a WAL database appear at its first read).
+            for (p, existed) in companions.iter().zip(existed) {
+                if !existed {
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+        }
+        opened
+    }
+
+    /// Moves everything in the write-ahead log into the database file
+    /// (`PRAGMA wal_checkpoint(TRUNCATE)`).
+    pub fn checkpoint(&self) -> MapiResult<()> {
+        self.conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .mapi()
     }
 
     /// A scratch store in a fresh file of the temporary directory, deleted
@@ -463,14 +482,78 @@ impl SqliteBackend {
     }
 }
 
-/// Removes a store's file and its WAL companions (missing ones are fine).
+/// A store file's companions: its write-ahead log, shared memory index
+/// and rollback journal.
+fn companions(path: &Path) -> Vec<PathBuf> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        })
+        .collect()
+}
+
+/// Removes a store's file and its companions (missing ones are fine).
 pub fn remove_store_files(path: &Path) {
     let _ = std::fs::remove_file(path);
-    for suffix in ["-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+    for p in companions(path) {
+        let _ = std::fs::remove_file(p);
     }
+}
+
+/// What can be told about an existing store file before SQLite touches
+/// it (opening a WAL database creates its -wal and -shm files; changing
+/// the journal mode writes the header): a directory, a read-only file
+/// (even for root, who could write it), a file that is no SQLite
+/// database, one shorter than its header says (with no log that could
+/// hold the rest), or one of a newer schema.
+fn check_file(path: &Path) -> MapiResult<()> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(_) => return Err(MapiError::Other(MAPI_E_NO_ACCESS)),
+    };
+    if meta.is_dir() || meta.permissions().readonly() {
+        return Err(MapiError::Other(MAPI_E_NO_ACCESS));
+    }
+    if meta.len() == 0 {
+        return Ok(()); // a new, empty file: SQLite makes it a database
+    }
+    let mut header = [0u8; 100];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|_| MapiError::Other(MAPI_E_NO_ACCESS))?;
+        f.read_exact(&mut header)
+            .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+    }
+    if &header[..16] != b"SQLite format 3\0" {
+        return Err(MapiError::Other(MAPI_E_CORRUPT_STORE));
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    // The in-header size is valid when "version-valid-for" matches the
+    // change counter.
+    let pages = if be32(92) == be32(24) {
+        u64::from(be32(28))
+    } else {
+        0
+    };
+    let wal = companions(path)[0].clone();
+    let has_log = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    if !has_log && page_size.saturating_mul(pages) > meta.len() {
+        return Err(MapiError::Other(MAPI_E_CORRUPT_STORE));
+    }
+    if i64::from(be32(60)) > i64::from(SCHEMA_VERSION) {
+        return Err(MapiError::Other(MAPI_E_VERSION));
+    }
+    Ok(())
 }
 
 impl Drop for SqliteBackend {
