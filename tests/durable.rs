@@ -351,8 +351,7 @@ fn logon_error(dir: &Path) -> MapiError {
             flags: MDB_WRITE,
             spooler: false,
         })
-        .err()
-        .expect("the logon fails")
+        .expect_err("the logon fails")
 }
 
 /// Bad files: each a clear MAPI error at Logon, the file untouched.
@@ -369,7 +368,8 @@ fn bad_store_files_are_mapi_errors_and_stay_untouched() {
     let image = std::fs::read(&good_file).unwrap();
     assert!(image.len() > 4096);
 
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, HRESULT)> = vec![
+    type MakeFile<'a> = Box<dyn Fn(&Path) + 'a>;
+    let cases: Vec<(&str, MakeFile, HRESULT)> = vec![
         (
             "garbage",
             Box::new(|f: &Path| std::fs::write(f, vec![0x5A; 8192]).unwrap()),
