@@ -137,6 +137,21 @@ pub trait Backend: Send + Sync + 'static {
     fn message(&self, id: ObjectId) -> MapiResult<Option<MessageRecord>>;
     /// The messages of `folder` (normal or associated).
     fn messages(&self, folder: ObjectId, associated: bool) -> MapiResult<Vec<ObjectId>>;
+    /// The messages of `folder` in the order of property `tag` (a
+    /// missing value first; ties by number), descending when
+    /// `descending`, if the backend keeps an index that gives it exactly
+    /// as the table engine would compute it; `None`: it does not (the
+    /// engine sorts). The default: `None`.
+    fn messages_sorted(
+        &self,
+        folder: ObjectId,
+        associated: bool,
+        tag: ULONG,
+        descending: bool,
+    ) -> MapiResult<Option<Vec<ObjectId>>> {
+        let _ = (folder, associated, tag, descending);
+        Ok(None)
+    }
     /// The counts of `folder`.
     fn counts(&self, folder: ObjectId) -> MapiResult<FolderCounts>;
     /// Every receive-folder setting: (message class, folder).

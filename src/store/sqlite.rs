@@ -14,9 +14,13 @@
 //! - Object numbers are reserved in blocks from a counter in the file: a
 //!   number handed out is never handed out again, even after a crash
 //!   (the rest of a block is skipped).
-//! - Contents tables' most used sort keys (delivery and modification
-//!   time, size, flags, subject) are columns of `messages`, indexed with
-//!   the folder, ready for keyset paging.
+//! - Contents tables' most used sort keys, delivery and modification time,
+//!   are columns of `messages`, indexed with the folder: a table sorted on
+//!   one of them gets its order from the index
+//!   ([`Backend::messages_sorted`]) without reading a message. (Subject,
+//!   size and flags are not: MAPI compares subjects case-insensitively in
+//!   Unicode, which SQLite's NOCASE is not, and size and flags are
+//!   computed.)
 //!
 //! SQLite's errors become MAPI's: busy or locked → `MAPI_E_BUSY`,
 //! corrupt or not a database → `MAPI_E_CORRUPT_STORE`, read-only or no
@@ -68,18 +72,12 @@ CREATE TABLE messages (
     associated INTEGER NOT NULL,
     version INTEGER NOT NULL,
     unread INTEGER NOT NULL,
-    flags INTEGER,
-    size INTEGER,
     delivery_time INTEGER,
-    modification_time INTEGER,
-    subject TEXT
+    modification_time INTEGER
 );
 CREATE INDEX messages_in_folder ON messages (folder, associated, id);
 CREATE INDEX messages_by_delivery ON messages (folder, associated, delivery_time, id);
 CREATE INDEX messages_by_modification ON messages (folder, associated, modification_time, id);
-CREATE INDEX messages_by_size ON messages (folder, associated, size, id);
-CREATE INDEX messages_by_flags ON messages (folder, associated, flags, id);
-CREATE INDEX messages_by_subject ON messages (folder, associated, subject COLLATE NOCASE, id);
 CREATE TABLE properties (
     owner INTEGER NOT NULL,
     kind INTEGER NOT NULL,
@@ -296,6 +294,39 @@ impl SqliteBackend {
         }
     }
 
+    /// Every property row of `owner`, grouped by (kind, sub), in one
+    /// query.
+    fn all_props_of(conn: &Connection, owner: ObjectId) -> MapiResult<Vec<(i64, i64, Props)>> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT kind, sub, tag, value FROM properties WHERE owner = ?1 \
+                 ORDER BY kind, sub, tag",
+            )
+            .mapi()?;
+        let mut rows = stmt.query(params![int(owner)?]).mapi()?;
+        let mut out: Vec<(i64, i64, Props)> = Vec::new();
+        while let Some(row) = rows.next().mapi()? {
+            let kind: i64 = row.get(0).mapi()?;
+            let sub: i64 = row.get(1).mapi()?;
+            let tag: i64 = row.get(2).mapi()?;
+            let value: Vec<u8> = row
+                .get_ref(3)
+                .mapi()?
+                .as_blob()
+                .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?
+                .to_vec();
+            let tag = u16::try_from(tag).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+            let value = decode_value(&value)?;
+            match out.last_mut() {
+                Some((k, s, props)) if *k == kind && *s == sub => {
+                    props.insert(tag, value);
+                }
+                _ => out.push((kind, sub, Props::from([(tag, value)]))),
+            }
+        }
+        Ok(out)
+    }
+
     fn props_of(conn: &Connection, owner: ObjectId, kind: i64) -> MapiResult<Vec<(i64, Props)>> {
         let mut stmt = conn
             .prepare_cached(
@@ -389,29 +420,17 @@ impl SqliteBackend {
                 if exists.is_none() {
                     return Err(MapiError::NotFound);
                 }
-                let long = |tag: ULONG| match m.props.get(&(PROP_ID(tag) as u16)) {
-                    Some(PropValue::Long(v)) => Some(i64::from(*v)),
-                    _ => None,
+                let unread = match m.props.get(&(PROP_ID(PR_MESSAGE_FLAGS) as u16)) {
+                    Some(PropValue::Long(f)) => f & MSGFLAG_READ == 0,
+                    _ => true,
                 };
-                let time = |tag: ULONG| match m.props.get(&(PROP_ID(tag) as u16)) {
-                    Some(PropValue::SysTime(v)) => i64::try_from(*v).ok(),
-                    _ => None,
-                };
-                let subject = match m.props.get(&(PROP_ID(PR_SUBJECT_W) as u16)) {
-                    Some(PropValue::String(s)) => Some(s.as_str()),
-                    _ => None,
-                };
-                let flags = long(PR_MESSAGE_FLAGS);
-                let unread = flags.unwrap_or(0) & i64::from(MSGFLAG_READ) == 0;
                 tx.prepare_cached(
-                    "INSERT INTO messages (id, folder, associated, version, unread, flags, size, \
-                     delivery_time, modification_time, subject) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+                    "INSERT INTO messages (id, folder, associated, version, unread, \
+                     delivery_time, modification_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
                      ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, \
                      associated = excluded.associated, version = excluded.version, \
-                     unread = excluded.unread, flags = excluded.flags, size = excluded.size, \
-                     delivery_time = excluded.delivery_time, \
-                     modification_time = excluded.modification_time, subject = excluded.subject",
+                     unread = excluded.unread, delivery_time = excluded.delivery_time, \
+                     modification_time = excluded.modification_time",
                 )
                 .mapi()?
                 .execute(params![
@@ -420,11 +439,8 @@ impl SqliteBackend {
                     m.associated,
                     int(m.version)?,
                     unread,
-                    flags,
-                    long(PR_MESSAGE_SIZE),
-                    time(PR_MESSAGE_DELIVERY_TIME),
-                    time(PR_LAST_MODIFICATION_TIME),
-                    subject,
+                    sort_time(&m.props, PR_MESSAGE_DELIVERY_TIME),
+                    sort_time(&m.props, PR_LAST_MODIFICATION_TIME),
                 ])
                 .mapi()?;
                 Self::delete_props(tx, m.id)?;
@@ -481,6 +497,21 @@ impl SqliteBackend {
         Ok(out)
     }
 }
+
+/// The indexed column of a time property: its value, NULL when the
+/// message has none, or [`UNORDERED`] for a value the index cannot order
+/// as the table engine does (another type under the same ID, a time
+/// beyond `i64`): a folder holding one is sorted by the engine.
+fn sort_time(props: &Props, tag: ULONG) -> Option<i64> {
+    match props.get(&(PROP_ID(tag) as u16)) {
+        None => None,
+        Some(PropValue::SysTime(v)) => Some(i64::try_from(*v).unwrap_or(UNORDERED)),
+        Some(_) => Some(UNORDERED),
+    }
+}
+
+/// See [`sort_time`].
+const UNORDERED: i64 = -1;
 
 /// A store file's companions: its write-ahead log, shared memory index
 /// and rollback journal.
@@ -681,24 +712,21 @@ impl Backend for SqliteBackend {
         let Some((folder, associated, version)) = head else {
             return Ok(None);
         };
-        let props = Self::props_of(&conn, id, OWNER_OBJECT)?
-            .pop()
-            .map(|(_, p)| p)
-            .unwrap_or_default();
-        let recipients = Self::props_of(&conn, id, OWNER_RECIPIENT)?
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        let attachments = Self::props_of(&conn, id, OWNER_ATTACHMENT)?
-            .into_iter()
-            .map(|(n, props)| {
-                Ok(AttachmentRecord {
-                    number: ULONG::try_from(n)
+        let mut props = Props::new();
+        let mut recipients = Vec::new();
+        let mut attachments = Vec::new();
+        for (kind, sub, p) in Self::all_props_of(&conn, id)? {
+            match kind {
+                OWNER_OBJECT => props = p,
+                OWNER_RECIPIENT => recipients.push(p),
+                OWNER_ATTACHMENT => attachments.push(AttachmentRecord {
+                    number: ULONG::try_from(sub)
                         .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?,
-                    props,
-                })
-            })
-            .collect::<MapiResult<_>>()?;
+                    props: p,
+                }),
+                _ => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
+            }
+        }
         Ok(Some(MessageRecord {
             id,
             folder: id_of(folder)?,
@@ -716,6 +744,49 @@ impl Backend for SqliteBackend {
             "SELECT id FROM messages WHERE folder = ?1 AND associated = ?2 ORDER BY id",
             params![int(folder)?, associated],
         )
+    }
+
+    fn messages_sorted(
+        &self,
+        folder: ObjectId,
+        associated: bool,
+        tag: ULONG,
+        descending: bool,
+    ) -> MapiResult<Option<Vec<ObjectId>>> {
+        let column = if tag == PR_MESSAGE_DELIVERY_TIME {
+            "delivery_time"
+        } else if tag == PR_LAST_MODIFICATION_TIME {
+            "modification_time"
+        } else {
+            return Ok(None);
+        };
+        let conn = self.conn();
+        // Read both under one snapshot.
+        let tx = conn.unchecked_transaction().mapi()?;
+        let unordered: bool = tx
+            .prepare_cached(&format!(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE folder = ?1 AND associated = ?2 \
+                 AND {column} = ?3)"
+            ))
+            .mapi()?
+            .query_row(params![int(folder)?, associated, UNORDERED], |r| r.get(0))
+            .mapi()?;
+        if unordered {
+            return Ok(None);
+        }
+        // NULLs (no value) first ascending, last descending; ties by
+        // number: the table engine's order.
+        let order = if descending { "DESC" } else { "ASC" };
+        let ids = Self::ids(
+            &tx,
+            &format!(
+                "SELECT id FROM messages WHERE folder = ?1 AND associated = ?2 \
+                 ORDER BY {column} {order}, id"
+            ),
+            params![int(folder)?, associated],
+        )?;
+        tx.commit().mapi()?;
+        Ok(Some(ids))
     }
 
     fn counts(&self, folder: ObjectId) -> MapiResult<FolderCounts> {

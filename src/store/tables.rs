@@ -95,6 +95,20 @@ impl RowSource for ContentsSource {
     fn id_ordered(&self) -> bool {
         true
     }
+
+    /// One key the backend has an index for (delivery or modification
+    /// time, in SQLite).
+    fn sorted_ids(&self, keys: &[crate::table::SortKey]) -> MapiResult<Option<Vec<RowId>>> {
+        match keys {
+            [key] => self.engine.backend().messages_sorted(
+                self.folder,
+                self.associated,
+                key.tag,
+                key.descending,
+            ),
+            _ => Ok(None),
+        }
+    }
 }
 
 /// A contents table hears of the messages that enter, change in or leave

@@ -31,6 +31,14 @@ pub trait RowSource: Send + Sync {
             None => false,
         })
     }
+    /// Every row in the order of `keys` (a missing value first; ties by
+    /// natural order), if the source can tell without reading the rows (an
+    /// index); `None`: the engine sorts. Only asked when there is no
+    /// restriction.
+    fn sorted_ids(&self, keys: &[SortKey]) -> MapiResult<Option<Vec<RowId>>> {
+        let _ = keys;
+        Ok(None)
+    }
     /// Whether [`RowSource::row_ids`] lists rows by ascending id (then a
     /// changed row can be put in place without recomputing the view).
     fn id_ordered(&self) -> bool {
@@ -178,6 +186,20 @@ impl<S: RowSource> TableView<S> {
     /// Recomputes the view order from the source (after a sort, a
     /// restriction or a change of the rows: `TABLE_RELOAD`).
     pub fn rebuild(&mut self) -> MapiResult<()> {
+        if self.restriction.is_none() {
+            // Nothing to match: the order needs no row read when there is
+            // no sort, or when the source has an index for it.
+            let ordered = if self.sort.is_empty() {
+                Some(self.source.row_ids()?)
+            } else {
+                self.source.sorted_ids(&self.sort)?
+            };
+            if let Some(ids) = ordered {
+                self.index = ids;
+                self.position = 0;
+                return Ok(());
+            }
+        }
         let ids = self.source.row_ids()?;
         let mut keyed: Vec<(Vec<Option<PropValue>>, usize, RowId)> = Vec::with_capacity(ids.len());
         let sort_tags: Vec<ULONG> = self.sort.iter().map(|k| k.tag).collect();
