@@ -24,19 +24,36 @@
 //      store, a message created, changed and deleted: TABLE_ROW_ADDED,
 //      _MODIFIED, _DELETED and fnevObjectCreated/Modified/Deleted arrive
 //      before the call that made the change returns;
-//   6. a tour of bad input and of calls after Logoff and Shutdown.
+//   6. a durable store: this act's providers keep the store in an SQLite
+//      file (MSLOGON_STORE_DIR, set for their MSProviderInit only), a folder
+//      "Demo runs" in it gets one message per run, and a fresh provider reads
+//      the count back; run the demo again and the count has grown;
+//   7. a tour of bad input and of calls after Logoff and Shutdown.
+//
+// Acts 1-5 and 7 run on stores in memory, fresh in every run.
 //
 // Every answer is checked against the contract (/work/shared/SPEC.md, the
 // README); the program exits 1 and lists the mismatches if any differs, 2 if
-// it cannot load the provider.
+// it cannot load the provider or its arguments are wrong.
 //
-// Usage: mslogon-demo [path/to/libmslogon.so]
-// (default: the library of this build tree, MSLOGON_DEMO_LIBRARY)
+// Usage: mslogon-demo [--store-dir DIR] [--fresh-store] [path/to/libmslogon.so]
+//   --store-dir DIR   where act 6 keeps its store file, DIR/store-1.mslogon.db
+//                     (default: demo-store next to this program, in the build tree)
+//   --fresh-store     delete that store file first: act 6 runs as the first run
+//                     (the CTest test does this)
+//   path              the provider (default: the library of this build tree,
+//                     MSLOGON_DEMO_LIBRARY)
 
 #include <dlfcn.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <climits>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <initializer_list>
 #include <string>
@@ -122,7 +139,21 @@ std::string times(long n) {
 }
 
 const char *hr_name(MSLogon_HRESULT hr) {
-  return hr == MSLogon_MAPI_W_ERRORS_RETURNED ? "MAPI_W_ERRORS_RETURNED" : host_hr_name(hr);
+  switch (hr) {
+    case MSLogon_MAPI_W_ERRORS_RETURNED:
+      return "MAPI_W_ERRORS_RETURNED";
+    // What a store file can answer at Logon (act 6).
+    case MSLogon_MAPI_E_CORRUPT_STORE:
+      return "MAPI_E_CORRUPT_STORE";
+    case MSLogon_MAPI_E_NO_ACCESS:
+      return "MAPI_E_NO_ACCESS";
+    case MSLogon_MAPI_E_DISK_ERROR:
+      return "MAPI_E_DISK_ERROR";
+    case MSLogon_MAPI_E_BUSY:
+      return "MAPI_E_BUSY";
+    default:
+      return host_hr_name(hr);
+  }
 }
 
 void act(int number, const char *title, const char *what) {
@@ -1043,10 +1074,13 @@ MSLogon_FILETIME march_2024(unsigned day, unsigned hour, unsigned minute) {
   return ft;
 }
 
-std::string time_text(const MSLogon_FILETIME &ft) {
+// A FILETIME as "YYYY-MM-DD hh:mm UTC" (with `seconds`, "hh:mm:ss").
+std::string time_text(const MSLogon_FILETIME &ft, bool seconds = false) {
   const unsigned long long ticks =
       (static_cast<unsigned long long>(ft.dwHighDateTime) << 32) | ft.dwLowDateTime;
   const unsigned long long minutes = ticks / kTicksPerMinute;
+  const std::string ss =
+      seconds ? fmt(":%02u", static_cast<unsigned>(ticks / 10000000ull % 60)) : "";
   long z = static_cast<long>(minutes / 1440) - kDays1601To1970 + 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -1056,8 +1090,9 @@ std::string time_text(const MSLogon_FILETIME &ft) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
-  return fmt("%04ld-%02u-%02u %02u:%02u UTC", y, m, d,
-             static_cast<unsigned>(minutes % 1440 / 60), static_cast<unsigned>(minutes % 60));
+  return fmt("%04ld-%02u-%02u %02u:%02u%s UTC", y, m, d,
+             static_cast<unsigned>(minutes % 1440 / 60), static_cast<unsigned>(minutes % 60),
+             ss.c_str());
 }
 
 // A message the act creates.
@@ -1901,10 +1936,337 @@ void tables_and_notifications() {
   act_end(support);
 }
 
-// ---- 6. bad input, and calls after the end ---------------------------------
+// ---- 6. a durable store ------------------------------------------------------
+
+// Where act 6 keeps its store: --store-dir, made absolute; and --fresh-store.
+std::string store_dir;
+bool fresh_store = false;
+
+const char kRunsFolder[] = "Demo runs";
+const MSLogon_ULONG kNoCount = 0xFFFFFFFFu;  // PR_CONTENT_COUNT could not be read
+const MSLogon_ULONG kRunsShown = 10;         // the contents table shows the last 10 runs
+
+// The file the reference provider keeps the default store (number 1) in,
+// inside MSLOGON_STORE_DIR (src/store/mod.rs: Storage::store_file).
+std::string store_file() { return store_dir + "/store-1.mslogon.db"; }
+
+// `path` made absolute against the working directory, and without "." or
+// ".." (realpath) if it exists.
+std::string absolute(const std::string &path) {
+  std::string out = path;
+  if (out.empty() || out[0] != '/') {
+    char cwd[PATH_MAX];
+    if (getcwd(cwd, sizeof cwd)) out = std::string(cwd) + "/" + out;
+  }
+  char resolved[PATH_MAX];
+  if (realpath(out.c_str(), resolved)) out = resolved;
+  return out;
+}
+
+// The size of a regular file in bytes; -1 when there is none.
+long long file_size(const std::string &path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  return static_cast<long long>(st.st_size);
+}
+
+// MSProviderInit with MSLOGON_STORE_DIR set to the store directory for this
+// call only: the provider reads the variable when it is created
+// (Storage::from_env), and afterwards it is back as it was, so the stores of
+// every other act stay where they were (in memory, unless the caller set it).
+Provider init_durable_provider() {
+  const char *was = std::getenv("MSLOGON_STORE_DIR");
+  const bool had = was != nullptr;
+  const std::string old = had ? was : "";
+  int rc = setenv("MSLOGON_STORE_DIR", store_dir.c_str(), 1);
+  line("setenv(\"MSLOGON_STORE_DIR\", the store directory)", rc == 0 ? "ok" : "FAILED",
+       "for this MSProviderInit only");
+  if (rc != 0) mismatch("setenv", "ok");
+  Provider provider = init_provider();
+  if (had)
+    rc = setenv("MSLOGON_STORE_DIR", old.c_str(), 1);
+  else
+    rc = unsetenv("MSLOGON_STORE_DIR");
+  line(had ? "setenv(\"MSLOGON_STORE_DIR\", the value it had)" : "unsetenv(\"MSLOGON_STORE_DIR\")",
+       rc == 0 ? "ok" : "FAILED",
+       had ? "back to " + quoted(old.c_str()) : "the other acts: stores in memory");
+  if (rc != 0) mismatch("restoring MSLOGON_STORE_DIR", "ok");
+  return provider;
+}
+
+// Now as a FILETIME (100 ns ticks since 1601-01-01 UTC).
+MSLogon_FILETIME now_filetime() {
+  const long long us = std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  const unsigned long long ticks =
+      static_cast<unsigned long long>(us) * 10ull +
+      static_cast<unsigned long long>(kDays1601To1970) * 86400ull * 10000000ull;
+  MSLogon_FILETIME ft;
+  ft.dwLowDateTime = static_cast<MSLogon_DWORD>(ticks & 0xFFFFFFFFu);
+  ft.dwHighDateTime = static_cast<MSLogon_DWORD>(ticks >> 32);
+  return ft;
+}
+
+std::string runs_text(MSLogon_ULONG n) {
+  return fmt("%lu message%s", static_cast<unsigned long>(n), n == 1 ? "" : "s");
+}
+
+std::string rows_text(MSLogon_ULONG n) {
+  return fmt("%lu row%s", static_cast<unsigned long>(n), n == 1 ? "" : "s");
+}
+
+// GetProps(PR_CONTENT_COUNT) on "Demo runs", shown; kNoCount if it fails.
+MSLogon_ULONG run_count(MSLogon_IMAPIFolder *folder) {
+  TagList tags = {MSLogon_PR_CONTENT_COUNT};
+  Values v;
+  MSLogon_HRESULT hr = v.get(folder, tags, 0);
+  const MSLogon_SPropValue *count = v.find(MSLogon_PR_CONTENT_COUNT);
+  const char call[] = "IMAPIFolder::GetProps(PR_CONTENT_COUNT)";
+  step(call, hr, MSLogon_S_OK,
+       count ? quoted(kRunsFolder) + ": " + runs_text(count->Value.ul) : "no count");
+  if (hr == MSLogon_S_OK && !count) mismatch(call, "PR_CONTENT_COUNT");
+  return count ? count->Value.ul : kNoCount;
+}
+
+// A message "Run <n>" saved in "Demo runs", delivered now.
+void save_run(MSLogon_IMAPIFolder *folder, MSLogon_ULONG n) {
+  Message message;
+  MSLogon_HRESULT hr = MSLogon_IMAPIFolder_CreateMessage(folder, nullptr, 0, message.put());
+  step("IMAPIFolder::CreateMessage(NULL, 0)", hr, MSLogon_S_OK, "in " + quoted(kRunsFolder));
+  if (!message) return;
+  const std::string subject = fmt("Run %lu", static_cast<unsigned long>(n));
+  std::vector<MSLogon_WCHAR> wsubject = wide(subject.c_str());
+  MSLogon_SPropValue when = MSLogon_SPropValue();
+  when.ulPropTag = MSLogon_PR_MESSAGE_DELIVERY_TIME;
+  when.Value.ft = now_filetime();
+  std::vector<MSLogon_SPropValue> values = {unicode_value(MSLogon_PR_SUBJECT_W, wsubject), when};
+  set_props(message.get(), "IMessage::SetProps({2 values})", values,
+            quoted(subject.c_str()) + ", delivered " + time_text(when.Value.ft, true));
+  step("IMessage::SaveChanges(0)", MSLogon_IMessage_SaveChanges(message.get(), 0), MSLogon_S_OK,
+       "written to the store file");
+  release("IMessage::Release", message, 0);
+}
+
+// The contents table of "Demo runs" sorted by delivery time: the runs so
+// far (the last kRunsShown of them), checked to be "Run 1" .. "Run <runs>"
+// in that order.
+void show_runs(MSLogon_IMAPIFolder *folder, MSLogon_ULONG runs) {
+  Table table;
+  MSLogon_HRESULT hr =
+      MSLogon_IMAPIFolder_GetContentsTable(folder, MSLogon_MAPI_UNICODE, table.put());
+  step("IMAPIFolder::GetContentsTable(MAPI_UNICODE)", hr, MSLogon_S_OK, quoted(kRunsFolder));
+  if (!table) return;
+  TagList cols = {MSLogon_PR_SUBJECT_W, MSLogon_PR_MESSAGE_DELIVERY_TIME};
+  step("IMAPITable::SetColumns({2 tags}, 0)",
+       MSLogon_IMAPITable_SetColumns(table.get(), cols.get(), 0), MSLogon_S_OK,
+       "PR_SUBJECT_W, PR_MESSAGE_DELIVERY_TIME");
+  struct {
+    MSLogon_ULONG cSorts, cCategories, cExpanded;
+    MSLogon_SSortOrder aSort[1];
+  } sort = {1, 0, 0, {{MSLogon_PR_MESSAGE_DELIVERY_TIME, MSLogon_TABLE_SORT_ASCEND}}};
+  step("IMAPITable::SortTable({1 key}, 0)",
+       MSLogon_IMAPITable_SortTable(table.get(), reinterpret_cast<MSLogon_SSortOrderSet *>(&sort),
+                                    0),
+       MSLogon_S_OK, "PR_MESSAGE_DELIVERY_TIME ascending: the oldest run first");
+  MSLogon_ULONG count = 0;
+  hr = MSLogon_IMAPITable_GetRowCount(table.get(), 0, &count);
+  step("IMAPITable::GetRowCount(0)", hr, MSLogon_S_OK, rows_text(count));
+  if (count != runs) mismatch("GetRowCount", rows_text(runs));
+
+  const MSLogon_ULONG shown = runs < kRunsShown ? runs : kRunsShown;
+  MSLogon_LONG sought = 0;
+  if (shown < runs) {
+    const MSLogon_LONG back = -static_cast<MSLogon_LONG>(shown);
+    hr = MSLogon_IMAPITable_SeekRow(table.get(), MSLogon_BOOKMARK_END, back, &sought);
+    step(fmt("IMAPITable::SeekRow(BOOKMARK_END, %ld)", static_cast<long>(back)), hr, MSLogon_S_OK,
+         fmt("moved %ld rows: the last %lu runs", static_cast<long>(sought),
+             static_cast<unsigned long>(shown)));
+    if (sought != back) mismatch("SeekRow(BOOKMARK_END)", fmt("%ld rows", static_cast<long>(back)));
+  } else {
+    hr = MSLogon_IMAPITable_SeekRow(table.get(), MSLogon_BOOKMARK_BEGINNING, 0, &sought);
+    step("IMAPITable::SeekRow(BOOKMARK_BEGINNING, 0)", hr, MSLogon_S_OK);
+  }
+  Rows rows;
+  hr = MSLogon_IMAPITable_QueryRows(table.get(), static_cast<MSLogon_LONG>(kRunsShown), 0,
+                                    rows.put());
+  step(fmt("IMAPITable::QueryRows(%lu, 0)", static_cast<unsigned long>(kRunsShown)), hr,
+       MSLogon_S_OK, rows_text(rows.size()));
+  if (shown < runs)
+    line(fmt("    (%lu earlier run%s)", static_cast<unsigned long>(runs - shown),
+             runs - shown == 1 ? "" : "s"),
+         "", "");
+  bool in_order = rows.size() == shown;
+  for (MSLogon_ULONG r = 0; r < rows.size(); r++) {
+    std::string subject = text_of(column(rows[r], MSLogon_PR_SUBJECT_W));
+    const MSLogon_SPropValue *time = column(rows[r], MSLogon_PR_MESSAGE_DELIVERY_TIME);
+    line("    " + quoted(subject.c_str()), time ? time_text(time->Value.ft, true) : "-", "");
+    if (subject != fmt("Run %lu", static_cast<unsigned long>(runs - shown + r + 1)))
+      in_order = false;
+  }
+  if (!in_order)
+    mismatch("the rows of " + quoted(kRunsFolder),
+             shown < runs ? fmt("\"Run %lu\" .. \"Run %lu\", in order",
+                                static_cast<unsigned long>(runs - shown + 1),
+                                static_cast<unsigned long>(runs))
+                          : fmt("\"Run 1\" .. \"Run %lu\", in order",
+                                static_cast<unsigned long>(runs)));
+  release("IMAPITable::Release", table, 0);
+}
+
+void durable_store() {
+  act(6, "A durable store",
+      "This act's providers keep their store in an SQLite file: MSLOGON_STORE_DIR is\n"
+      "   set for their MSProviderInit only (the other acts' stores are in memory). A\n"
+      "   folder \"Demo runs\" gets one message per run of the demo, and a fresh provider\n"
+      "   reads the count back. Run the demo again: the count has grown.");
+  const MSLogon_ULONG read_write = MSLogon_MDB_NO_DIALOG | MSLogon_MDB_WRITE;
+  const std::string file = store_file();
+  MSLogon_HRESULT hr;
+
+  if (fresh_store) {
+    // The store file and SQLite's companions: the next Logon creates it anew.
+    const char *const suffixes[] = {"", "-wal", "-shm"};
+    std::string removed;
+    for (const char *suffix : suffixes) {
+      const std::string path = file + suffix;
+      if (std::remove(path.c_str()) == 0)
+        removed += (removed.empty() ? "" : ", ") + std::string("store-1.mslogon.db") + suffix;
+      else if (errno != ENOENT)
+        mismatch("--fresh-store: remove " + path, "removed");
+    }
+    line("--fresh-store", removed.empty() ? "nothing to remove" : "removed " + removed, "");
+  }
+  const long long size_before = file_size(file);
+  const bool first_run = size_before < 0;
+  std::printf("   The store file: %s\n", file.c_str());
+  std::printf("   %s\n",
+              first_run ? "(not there yet: the first run; the provider creates it at Logon)"
+                        : fmt("(%lld bytes, from the runs before)", size_before).c_str());
+
+  // ---- a) this run's message
+  part("a) Log on, count the runs, save one more");
+  HostSupport support;
+  host_support_init(&support);
+  HostSupport again;  // the support object of the fresh provider's logon
+  host_support_init(&again);
+  EntryId runs_id;
+  MSLogon_ULONG before = kNoCount, after = kNoCount;
+  {
+    Provider provider = init_durable_provider();
+    if (!provider) return;
+    Session s = log_on(provider.get(), support,
+                       {"IMSProvider::Logon(&support, MDB_WRITE)", 0, nullptr, nullptr,
+                        MSLogon_S_OK},
+                       read_write);
+    if (!s) {
+      std::printf("   (a file that is no store of this version: mslogon-demo --fresh-store, or\n"
+                  "   bash scripts/demo.sh --fresh-store, starts it over)\n");
+      return;
+    }
+    const long long size = file_size(file);
+    observe("  the store file", size >= 0 ? fmt("%lld bytes", size) : "missing", size >= 0,
+            "the file, there from Logon on");
+    if (first_run && size >= 0) line("", "", "(created by this Logon, with the standard folders)");
+    EntryId subtree_id;
+    {
+      TagList tags = {MSLogon_PR_IPM_SUBTREE_ENTRYID};
+      Values v;
+      hr = v.get(s.store.get(), tags, 0);
+      subtree_id = entry_id_of(v.find(MSLogon_PR_IPM_SUBTREE_ENTRYID));
+      step("IMsgStore::GetProps(PR_IPM_SUBTREE_ENTRYID)", hr, MSLogon_S_OK,
+           fmt("%zu-byte entry ID", subtree_id.size()));
+    }
+    if (subtree_id.empty()) return mismatch("PR_IPM_SUBTREE_ENTRYID", "an entry ID");
+    Folder subtree = open_entry<MSLogon_IMAPIFolder>(
+        s.store.get(), "IMsgStore::OpenEntry(PR_IPM_SUBTREE_ENTRYID)", subtree_id,
+        MSLogon_MAPI_MODIFY, MSLogon_MAPI_FOLDER, ": " + quoted(kTop));
+    if (!subtree) return;
+    Folder runs;
+    {
+      std::vector<MSLogon_WCHAR> name = wide(kRunsFolder);
+      hr = MSLogon_IMAPIFolder_CreateFolder(subtree.get(), MSLogon_FOLDER_GENERIC, name.data(),
+                                            nullptr, nullptr,
+                                            MSLogon_OPEN_IF_EXISTS | MSLogon_MAPI_UNICODE,
+                                            runs.put());
+      step(fmt("IMAPIFolder::CreateFolder(GENERIC, \"%s\")", kRunsFolder), hr, MSLogon_S_OK,
+           "OPEN_IF_EXISTS | MAPI_UNICODE");
+    }
+    release("IMAPIFolder::Release (the IPM subtree)", subtree, 0);
+    if (!runs) return;
+    {
+      TagList tags = {MSLogon_PR_ENTRYID};
+      Values v;
+      hr = v.get(runs.get(), tags, 0);
+      runs_id = entry_id_of(v.find(MSLogon_PR_ENTRYID));
+      step("IMAPIFolder::GetProps(PR_ENTRYID)", hr, MSLogon_S_OK,
+           fmt("%zu-byte entry ID, kept for the fresh provider", runs_id.size()));
+    }
+    before = run_count(runs.get());
+    if (before == kNoCount) return;
+    if (first_run)
+      observe("  the first run", fmt("%lu", static_cast<unsigned long>(before)), before == 0,
+              "0 messages in a new store");
+    else
+      line("  the runs before this one", fmt("%lu", static_cast<unsigned long>(before)), "");
+
+    save_run(runs.get(), before + 1);
+    after = run_count(runs.get());
+    observe("  the count after the save", fmt("%lu", static_cast<unsigned long>(after)),
+            after == before + 1,
+            fmt("%lu: the count before + 1", static_cast<unsigned long>(before + 1)));
+    if (after != kNoCount) show_runs(runs.get(), after);
+    release("IMAPIFolder::Release (\"Demo runs\")", runs, 0);
+    hr = logoff(s.logon.get(), 0);
+    step("IMSLogon::Logoff(&0)", hr, MSLogon_S_OK, support_state(support));
+    release("IMSLogon::Release", s.logon, 0);
+    release("IMsgStore::Release", s.store, 0);
+    shut_down(provider);
+    act_end(support);
+  }
+
+  // ---- b) the same file, read back by a new provider
+  part("b) A fresh provider on the same file reads the count back");
+  {
+    Provider provider = init_durable_provider();
+    if (!provider) return;
+    Session s = log_on(provider.get(), again,
+                       {"IMSProvider::Logon(&support, 0)", 0, nullptr, nullptr, MSLogon_S_OK});
+    if (!s) return;
+    Folder runs = open_entry<MSLogon_IMAPIFolder>(
+        s.store.get(), "IMsgStore::OpenEntry(the \"Demo runs\" ID, 0)", runs_id, 0,
+        MSLogon_MAPI_FOLDER, ": the entry ID of part a)");
+    if (!runs) return;
+    MSLogon_ULONG read_back = run_count(runs.get());
+    observe("  the count the fresh provider sees",
+            fmt("%lu", static_cast<unsigned long>(read_back)), read_back == after,
+            fmt("%lu: as saved", static_cast<unsigned long>(after)));
+    release("IMAPIFolder::Release (\"Demo runs\")", runs, 0);
+    hr = logoff(s.logon.get(), 0);
+    step("IMSLogon::Logoff(&0)", hr, MSLogon_S_OK, support_state(again));
+    release("IMSLogon::Release", s.logon, 0);
+    release("IMsgStore::Release", s.store, 0);
+    shut_down(provider);
+    act_end(again);
+  }
+
+  // ---- c) where it lives
+  part("c) Where the store lives");
+  std::printf("   %s\n", file.c_str());
+  const long long size = file_size(file);
+  const long long wal = file_size(file + "-wal");
+  observe("  stat(\"store-1.mslogon.db\")", size >= 0 ? fmt("%lld bytes", size) : "missing",
+          size > 0, "the store file, not empty");
+  line("  stat(\"store-1.mslogon.db-wal\")", wal >= 0 ? fmt("%lld bytes", wal) : "none",
+       wal >= 0 ? "SQLite's write-ahead log" : "all in the store file (SQLite, WAL mode)");
+  std::printf("\n   \"%s\" holds %s; run the demo again and it holds %lu.\n", kRunsFolder,
+              runs_text(after).c_str(), static_cast<unsigned long>(after + 1));
+}
+
+// ---- 7. bad input, and calls after the end ---------------------------------
 
 void bad_input_tour() {
-  act(6, "Bad input, and calls after the end",
+  act(7, "Bad input, and calls after the end",
       "Each call fails the way the contract says and changes nothing.");
   HostSupport support;
   host_support_init(&support);
@@ -1994,14 +2356,43 @@ void bad_input_tour() {
   act_end(last);
 }
 
+// The directory this program is in (the build tree), or "." if unknown.
+std::string program_dir(const char *argv0) {
+  char buffer[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  std::string self = n > 0 ? std::string(buffer, static_cast<size_t>(n)) : std::string(argv0);
+  size_t slash = self.find_last_of('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : self.substr(0, slash);
+}
+
+int usage(const char *argv0) {
+  std::fprintf(stderr,
+               "usage: %s [--store-dir DIR] [--fresh-store] [path/to/libmslogon.so]\n"
+               "  --store-dir DIR  where act 6 keeps its store file, DIR/store-1.mslogon.db\n"
+               "                   (default: demo-store next to this program)\n"
+               "  --fresh-store    delete that store file first (act 6 runs as the first run)\n",
+               argv0);
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
-  if (argc > 2) {
-    std::fprintf(stderr, "usage: %s [path/to/libmslogon.so]\n", argv[0]);
-    return 2;
+  const char *path = nullptr;
+  std::string dir;
+  for (int i = 1; i < argc; i++) {
+    const std::string arg = argv[i];
+    if (arg == "--store-dir" && i + 1 < argc && argv[i + 1][0])
+      dir = argv[++i];
+    else if (arg == "--fresh-store")
+      fresh_store = true;
+    else if (!path && !arg.empty() && arg[0] != '-')
+      path = argv[i];
+    else
+      return usage(argv[0]);
   }
-  const char *path = argc == 2 ? argv[1] : MSLOGON_DEMO_LIBRARY;
+  if (!path) path = MSLOGON_DEMO_LIBRARY;
+  store_dir = absolute(dir.empty() ? program_dir(argv[0]) + "/demo-store" : dir);
 
   std::printf("mslogon demo: a MAPI host that loads the provider as MAPI does\n\n");
   Library library(path);
@@ -2019,6 +2410,7 @@ int main(int argc, char **argv) {
   store_released();
   object_tree();
   tables_and_notifications();
+  durable_store();
   bad_input_tour();
 
   current_act = "leak check";
