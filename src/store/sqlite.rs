@@ -76,6 +76,40 @@ CREATE TABLE messages (
     modification_time INTEGER
 );
 CREATE INDEX messages_in_folder ON messages (folder, associated, id);
+CREATE TABLE folder_counts (
+    folder INTEGER PRIMARY KEY,
+    messages INTEGER NOT NULL DEFAULT 0,
+    unread INTEGER NOT NULL DEFAULT 0,
+    associated INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER messages_counted_in AFTER INSERT ON messages BEGIN
+    INSERT INTO folder_counts (folder) VALUES (new.folder) ON CONFLICT (folder) DO NOTHING;
+    UPDATE folder_counts SET
+        messages = messages + (NOT new.associated),
+        unread = unread + (NOT new.associated AND new.unread),
+        associated = associated + new.associated
+    WHERE folder = new.folder;
+END;
+CREATE TRIGGER messages_counted_out AFTER DELETE ON messages BEGIN
+    UPDATE folder_counts SET
+        messages = messages - (NOT old.associated),
+        unread = unread - (NOT old.associated AND old.unread),
+        associated = associated - old.associated
+    WHERE folder = old.folder;
+END;
+CREATE TRIGGER messages_recounted AFTER UPDATE OF folder, associated, unread ON messages BEGIN
+    UPDATE folder_counts SET
+        messages = messages - (NOT old.associated),
+        unread = unread - (NOT old.associated AND old.unread),
+        associated = associated - old.associated
+    WHERE folder = old.folder;
+    INSERT INTO folder_counts (folder) VALUES (new.folder) ON CONFLICT (folder) DO NOTHING;
+    UPDATE folder_counts SET
+        messages = messages + (NOT new.associated),
+        unread = unread + (NOT new.associated AND new.unread),
+        associated = associated + new.associated
+    WHERE folder = new.folder;
+END;
 CREATE INDEX messages_by_delivery ON messages (folder, associated, delivery_time, id);
 CREATE INDEX messages_by_modification ON messages (folder, associated, modification_time, id);
 CREATE TABLE properties (
@@ -405,6 +439,10 @@ impl SqliteBackend {
             }
             Change::DeleteFolder(id) => {
                 Self::delete_props(tx, id)?;
+                tx.prepare_cached("DELETE FROM folder_counts WHERE folder = ?1")
+                    .mapi()?
+                    .execute(params![int(id)?])
+                    .mapi()?;
                 tx.prepare_cached("DELETE FROM folders WHERE id = ?1")
                     .mapi()?
                     .execute(params![int(id)?])
@@ -791,18 +829,18 @@ impl Backend for SqliteBackend {
 
     fn counts(&self, folder: ObjectId) -> MapiResult<FolderCounts> {
         let conn = self.conn();
+        // Kept by triggers on `messages`: no scan of a large folder.
         let (messages, unread, associated): (i64, i64, i64) = conn
             .prepare_cached(
-                "SELECT count(*) FILTER (WHERE NOT associated), \
-                 count(*) FILTER (WHERE NOT associated AND unread), \
-                 count(*) FILTER (WHERE associated) \
-                 FROM messages WHERE folder = ?1",
+                "SELECT messages, unread, associated FROM folder_counts WHERE folder = ?1",
             )
             .mapi()?
             .query_row(params![int(folder)?], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
-            .mapi()?;
+            .optional()
+            .mapi()?
+            .unwrap_or((0, 0, 0));
         let folders: i64 = conn
             .prepare_cached("SELECT count(*) FROM folders WHERE parent = ?1 AND id <> parent")
             .mapi()?
