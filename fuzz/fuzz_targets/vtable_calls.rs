@@ -1,6 +1,6 @@
 //! Interprets its input as a sequence of vtable calls on a provider, its
 //! logons and stores, and the object tree behind them (folders, messages,
-//! attachments, property streams, status objects), made by a host
+//! attachments, property streams, status objects, tables), made by a host
 //! emulator, and checks MAPI's invariants after every step: no crash, no
 //! caught panic (`MAPI_E_CALL_FAILED`), only the codes the contract allows,
 //! out-pointers NULL on failure, every call on a subobject whose logon was
@@ -12,13 +12,64 @@
 //! Input: a byte per step (an op code), a byte that picks the target, then
 //! the op's own bytes. Op codes below 0x80 are the logon-level alphabet
 //! (`op % 14`, decoded as before the object tree was added); from 0x80 on,
-//! `(op - 0x80) % TREE_OPS` is an op on the object tree. Tables the tree
-//! hands out are kept as subobjects (their IUnknown only).
-//! `MSLOGON_FUZZ_TRACE=1` prints every op and HRESULT of an input.
+//! `(op - 0x80) % TREE_OPS` is an op on the object tree (`Fuzz::tree_op`):
+//! 0-39 the objects' slots, then the tables and notifications:
+//!
+//! - 40 `IMAPITable::Advise(fnevTableModified)` with an emulator sink (or
+//!   a bad mask, a NULL sink or out-pointer), `Unadvise` (its own
+//!   connections, twice, unknown ones: `MAPI_E_NOT_FOUND`);
+//! - 41 `Restrict` with a random `SRestriction` tree (or NULL) and 42
+//!   `FindRow` (from `BOOKMARK_BEGINNING`/`CURRENT`/`END`, a bookmark made
+//!   or freed, any; `DIR_BACKWARD`; unknown flags). Trees are bounded
+//!   (depth 3, 12 nodes): `RES_AND`/`RES_OR`/`RES_NOT`, `RES_PROPERTY`
+//!   with every relop (`RELOP_RE`: `MAPI_E_TOO_COMPLEX`), `RES_CONTENT`
+//!   (`FL_FULLSTRING`/`SUBSTRING`/`PREFIX` with `FL_IGNORECASE`/`FL_LOOSE`,
+//!   bad levels), `RES_EXIST`, `RES_BITMASK` (`BMR_EQZ`/`NEZ`, bad ones),
+//!   `RES_SIZE`, `RES_COMPAREPROPS`, `RES_SUBRESTRICTION`
+//!   (`PR_MESSAGE_RECIPIENTS`/`ATTACHMENTS`), `RES_COMMENT`, unknown `rt`s;
+//!   values `PT_LONG`, `PT_UNICODE`, `PT_STRING8`, `PT_BINARY`,
+//!   `PT_SYSTIME`, `PT_BOOLEAN`, `PT_I8`... of the tag's type or another,
+//!   unreadable ones, NULL. What the library must answer (S_OK,
+//!   `MAPI_E_TOO_COMPLEX`, `MAPI_E_INVALID_PARAMETER`) is worked out in
+//!   its reading order (`Verdict`);
+//! - 43 `SortTable` (0-4 keys, `TABLE_SORT_ASCEND`/`DESCEND`, bad orders,
+//!   categories, `cExpanded`, too many keys, NULL) and `QuerySortOrder`
+//!   (what `SortTable` set);
+//! - 44 `SetColumns` (random and unknown tags, empty, NULL) and
+//!   `QueryColumns` (what `SetColumns` set; `TBL_ALL_COLUMNS`);
+//! - 45 `QueryRows` (0: `MAPI_E_INVALID_PARAMETER`, negative, big;
+//!   `TBL_NOADVANCE`), every row the columns, freed as `FreeProws` does;
+//! - 46 `SeekRow`, `SeekRowApprox`, `QueryPosition`, `GetRowCount`,
+//!   `GetStatus`, and the category/asynchronous slots;
+//! - 47 `CreateBookmark`/`FreeBookmark` (made, freed, fixed, unknown);
+//! - 48 `IMsgStore::Advise` (NULL, the store's, a folder's or a message's
+//!   entry ID; masks of object and new-mail events) with an emulator sink,
+//!   `Unadvise` through the store or the logon, `NotifyNewMail`;
+//! - 49 reads the whole table (cursor and columns put back) and compares
+//!   it with the rows its sinks' clients built from the notifications
+//!   (instance keys in order, and values);
+//! - 50 opens a contents or hierarchy table (`CONVENIENT_DEPTH`).
+//!
+//! The emulator's sinks (`Sink`) check every `NOTIFICATION` (the union
+//! member the event names; `TABLE_ROW_*` with a `PR_INSTANCE_KEY` index,
+//! a `PR_INSTANCE_KEY` or `PR_NULL` prior and a row of the table's
+//! columns; object events with 48-byte entry IDs about the object advised
+//! on), read all of it, follow the table's rows on a client's copy, and
+//! (as their input said) call `QueryRows` or `Unadvise` from `OnNotify`.
+//! Sinks are called only while a call into the library is returning, never
+//! during a call that changes nothing (a delivery held back), and only
+//! while the library holds them; each reference the library takes is given
+//! back (at `Unadvise`, the table's release or the logon's teardown).
+//!
+//! `MSLOGON_FUZZ_TRACE=1` prints every op and HRESULT of an input;
+//! `MSLOGON_FUZZ_STRICT=1` drops the allowances for known library bugs
+//! (see `strict`).
 #![no_main]
 
+use std::cell::{Cell, RefCell};
 use std::ffi::c_void;
 use std::ptr;
+use std::rc::Rc;
 
 use libfuzzer_sys::fuzz_target;
 use mslogon::com::live_objects;
@@ -84,6 +135,11 @@ impl Input<'_> {
             (good[b as usize % good.len()], true)
         }
     }
+    /// As `choose`, and whether the flags are all in `allowed`.
+    fn flags_of(&mut self, good: &[u32], allowed: u32) -> (u32, bool) {
+        let (f, _) = self.choose(good);
+        (f, f & !allowed == 0)
+    }
 }
 
 // ---- the state -----------------------------------------------------------
@@ -96,6 +152,8 @@ struct Logon {
     support: Box<HostObject<IMAPISupportVtbl>>,
     /// Whether the support object re-enters Logoff from its Release.
     reenters: bool,
+    /// What the store's advise sinks know of it.
+    info: Rc<StoreInfo>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,7 +163,7 @@ enum Kind {
     Attach,
     Status,
     Stream,
-    /// A contents or hierarchy table: only its IUnknown is driven here.
+    /// A table (contents, hierarchy, recipients, attachments).
     Table,
 }
 
@@ -119,6 +177,8 @@ struct Obj {
     /// Index in `Fuzz::logons` of the logon it came from.
     logon: usize,
     refs: u32,
+    /// For a table: what the emulator knows of it (shared with its sinks).
+    tab: Option<Rc<TableInfo>>,
 }
 
 /// A destination object (`CopyTo`, `CopyMessages`, `CopyFolder`).
@@ -139,6 +199,7 @@ struct Keep {
     ptrs: Vec<Vec<*mut c_void>>,
     props: Vec<Vec<SPropValue>>,
     names: Vec<Box<MAPINAMEID>>,
+    res: Vec<Vec<SRestriction>>,
 }
 
 impl Keep {
@@ -175,7 +236,9 @@ const MAX_LOGONS: usize = 4;
 const MAX_OBJS: usize = 16;
 const MAX_EIDS: usize = 32;
 const MAX_TAGS: usize = 48;
-const TREE_OPS: u8 = 40;
+/// The most advise sinks the emulator makes for one input.
+const MAX_SINKS: usize = 12;
+const TREE_OPS: u8 = 51;
 
 /// A pointer the library must overwrite (with NULL on failure).
 fn canary<T>() -> *mut T {
@@ -564,12 +627,15 @@ fn value(keep: &mut Keep, input: &mut Input<'_>, t: ULONG) -> (PV, bool) {
 // ---- checks ---------------------------------------------------------------
 
 /// Argument errors, which the library reports before state errors.
-const ARG_ERRORS: [HRESULT; 5] = [
+const ARG_ERRORS: [HRESULT; 6] = [
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_UNKNOWN_FLAGS,
     MAPI_E_INTERFACE_NOT_SUPPORTED,
     STG_E_INVALIDPOINTER,
     STG_E_INVALIDFLAG,
+    // A restriction or sort order the engine cannot evaluate (read with
+    // the other arguments, before the object is looked at).
+    MAPI_E_TOO_COMPLEX,
 ];
 
 /// Every code the contract allows a slot to answer (STG_E_* aside).
@@ -609,6 +675,13 @@ fn tracing() -> bool {
     static TRACE: std::sync::LazyLock<bool> =
         std::sync::LazyLock::new(|| std::env::var_os("MSLOGON_FUZZ_TRACE").is_some());
     *TRACE
+}
+
+/// `MSLOGON_FUZZ_STRICT=1`: no allowance for known library bugs.
+fn strict() -> bool {
+    static STRICT: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("MSLOGON_FUZZ_STRICT").is_some());
+    *STRICT
 }
 
 fn is_stg(hr: HRESULT) -> bool {
@@ -732,6 +805,834 @@ unsafe fn touch(p: *const u8, n: usize) -> Vec<u8> {
     unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
 }
 
+/// What a walk of returned values found worth keeping.
+enum Found {
+    Eid(Vec<u8>),
+    AttachNum(ULONG),
+}
+
+/// Walks a returned `SPropValue` array (every pointer read, for ASan),
+/// checks each entry against the tag asked for (or, with none asked, the
+/// string width), and hands out the entry IDs and attachment numbers.
+unsafe fn walk_values(
+    slot: &str,
+    props: *const SPropValue,
+    n: usize,
+    asked: Option<&[ULONG]>,
+    wide: bool,
+    found: &mut dyn FnMut(Found),
+) {
+    for i in 0..n {
+        let v = unsafe { props.add(i).read_unaligned() };
+        let (tag, t) = (v.ulPropTag, PROP_TYPE(v.ulPropTag));
+        if let Some(asked) = asked {
+            let a = asked[i];
+            assert_eq!(
+                PROP_ID(tag),
+                PROP_ID(a),
+                "{slot}: entry {i}: {tag:#x} for {a:#x}"
+            );
+            if t != PT_ERROR && PROP_TYPE(a) != PT_UNSPECIFIED {
+                assert_eq!(t, PROP_TYPE(a), "{slot}: entry {i}: {tag:#x} for {a:#x}");
+            }
+        } else {
+            assert_ne!(t, PT_UNSPECIFIED, "{slot}: entry {i}: PT_UNSPECIFIED");
+            if t & !MV_FLAG == PT_UNICODE || t & !MV_FLAG == PT_STRING8 {
+                let want = if wide { PT_UNICODE } else { PT_STRING8 };
+                assert_eq!(
+                    t & !MV_FLAG,
+                    want,
+                    "{slot}: entry {i}: {tag:#x}, MAPI_UNICODE {wide}"
+                );
+            }
+        }
+        unsafe {
+            match t {
+                PT_ERROR => {
+                    assert!(v.Value.err < 0, "{slot}: PT_ERROR with {:#x}", v.Value.err)
+                }
+                PT_STRING8 => {
+                    string_len(v.Value.lpszA.cast(), false);
+                }
+                PT_UNICODE => {
+                    string_len(v.Value.lpszW.cast(), true);
+                }
+                PT_CLSID => {
+                    touch(v.Value.lpguid.cast(), 16);
+                }
+                PT_BINARY => {
+                    let b = touch(v.Value.bin.lpb, v.Value.bin.cb as usize);
+                    if b.len() >= 24 && b[..4] == [0; 4] && b[4..20] == *b"mslogon\0refstore" {
+                        found(Found::Eid(b));
+                    }
+                }
+                PT_LONG if PROP_ID(tag) == PROP_ID(PR_ATTACH_NUM) => {
+                    found(Found::AttachNum(v.Value.ul));
+                }
+                _ if t & MV_FLAG != 0 => {
+                    let n = v.Value.MVl.cValues as usize;
+                    let p = v.Value.MVl.lpl.cast::<u8>();
+                    match t & !MV_FLAG {
+                        PT_STRING8 | PT_UNICODE => {
+                            for k in 0..n {
+                                let s = p.cast::<*const c_void>().add(k).read_unaligned();
+                                string_len(s, t & !MV_FLAG == PT_UNICODE);
+                            }
+                        }
+                        PT_BINARY => {
+                            for k in 0..n {
+                                let b = p.cast::<SBinary>().add(k).read_unaligned();
+                                touch(b.lpb, b.cb as usize);
+                            }
+                        }
+                        PT_I2 => drop(touch(p, 2 * n)),
+                        PT_LONG | PT_R4 => drop(touch(p, 4 * n)),
+                        PT_CLSID => drop(touch(p, 16 * n)),
+                        _ => drop(touch(p, 8 * n)),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+// ---- advise sinks ----------------------------------------------------------
+
+thread_local! {
+    /// The emulator is running an op (or the final teardown), so a call
+    /// into the library may be returning: the only time a sink may be
+    /// called.
+    static IN_OP: Cell<bool> = const { Cell::new(false) };
+    /// Inside calls that change nothing in any store (table reads, sorts,
+    /// restrictions, Advise/Unadvise): whatever a sink is told then was
+    /// caused by an earlier call and held back past its return.
+    static QUIET: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `f` (a call into the library) as a call that must deliver nothing.
+fn quiet<R>(f: impl FnOnce() -> R) -> R {
+    struct Guard;
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            QUIET.with(|q| q.set(q.get() - 1));
+        }
+    }
+    QUIET.with(|q| q.set(q.get() + 1));
+    let _g = Guard;
+    f()
+}
+
+/// Marks the emulator inside an op (sinks may be called) until dropped.
+struct InOp;
+
+impl InOp {
+    fn enter() -> InOp {
+        IN_OP.with(|c| c.set(true));
+        InOp
+    }
+}
+
+impl Drop for InOp {
+    fn drop(&mut self) {
+        IN_OP.with(|c| c.set(false));
+    }
+}
+
+fn support_dead(s: *const HostObject<IMAPISupportVtbl>) -> bool {
+    // SAFETY: the support objects live in `Fuzz::logons` (boxed) as long as
+    // anything that points to them.
+    unsafe { (*s).releases() > 0 }
+}
+
+/// A table the emulator opened, as it and the table's sinks know it.
+struct TableInfo {
+    ptr: *mut IMAPITable,
+    /// Its logon's support object (released: the table is disconnected).
+    support: *const HostObject<IMAPISupportVtbl>,
+    /// The emulator still holds a reference (the object is alive).
+    held: Cell<bool>,
+    /// A hierarchy table with CONVENIENT_DEPTH.
+    deep: Cell<bool>,
+    /// Its columns (`None`: not known yet).
+    columns: RefCell<Option<Vec<ULONG>>>,
+    /// Its sort order, as `SortTable` set it (`None`: unknown).
+    sort: RefCell<Option<Vec<(ULONG, ULONG)>>>,
+    /// Bookmarks created and not freed, and freed ones.
+    bookmarks: RefCell<Vec<BOOKMARK>>,
+    freed: RefCell<Vec<BOOKMARK>>,
+}
+
+impl TableInfo {
+    fn dead(&self) -> bool {
+        support_dead(self.support)
+    }
+    /// # Safety
+    /// The table is alive (`held`).
+    unsafe fn vt(&self) -> &'static IMAPITableVtbl {
+        unsafe { &*(*self.ptr).lpVtbl }
+    }
+    fn columns(&self) -> Option<Vec<ULONG>> {
+        self.columns.borrow().clone()
+    }
+}
+
+/// A logon's store, as its sinks know it.
+struct StoreInfo {
+    store: *mut IMsgStore,
+    support: *const HostObject<IMAPISupportVtbl>,
+    /// The emulator still holds a reference to the store.
+    held: Cell<bool>,
+}
+
+enum Target {
+    Table(Rc<TableInfo>),
+    Store {
+        info: Rc<StoreInfo>,
+        /// The object entry ID advised on (`None`: the whole store).
+        key: Option<Vec<u8>>,
+        mask: ULONG,
+    },
+}
+
+/// The emulator's advise sink: one per `Advise`, counting its references,
+/// checking every notification it gets, keeping a client's copy of its
+/// table's rows from them, and (as its input said) calling back into the
+/// table or store from `OnNotify`.
+#[repr(C)]
+struct Sink {
+    vtbl: &'static IMAPIAdviseSinkVtbl,
+    refs: Cell<i32>,
+    add_refs: Cell<u32>,
+    releases: Cell<u32>,
+    target: Target,
+    connection: Cell<ULONG_PTR>,
+    /// Registered: the library holds a reference.
+    advised: Cell<bool>,
+    /// Its `Advise` succeeded.
+    ever: Cell<bool>,
+    /// From `OnNotify`: bit 0, `QueryRows(rows, bit 2: TBL_NOADVANCE)` on
+    /// its table; bit 1, `Unadvise` itself.
+    reenter: u8,
+    rows: i32,
+    /// The instance keys of its table's rows as a client following the
+    /// notifications has them (`None`: not read since the last reload).
+    model: RefCell<Option<Vec<ClientRow>>>,
+    notes: Cell<u32>,
+}
+
+static CHECKING_SINK_VTBL: IMAPIAdviseSinkVtbl = IMAPIAdviseSinkVtbl {
+    QueryInterface: None,
+    AddRef: Some(sink_add_ref),
+    Release: Some(sink_release),
+    OnNotify: Some(sink_on_notify),
+};
+
+impl Sink {
+    fn new(target: Target, reenter: u8, rows: i32) -> Box<Sink> {
+        Box::new(Sink {
+            vtbl: &CHECKING_SINK_VTBL,
+            refs: Cell::new(1),
+            add_refs: Cell::new(0),
+            releases: Cell::new(0),
+            target,
+            connection: Cell::new(0),
+            advised: Cell::new(false),
+            ever: Cell::new(false),
+            reenter,
+            rows,
+            model: RefCell::new(None),
+            notes: Cell::new(0),
+        })
+    }
+    fn as_ptr(&self) -> *mut IMAPIAdviseSink {
+        ptr::from_ref(self).cast_mut().cast()
+    }
+    fn table(&self) -> Option<&Rc<TableInfo>> {
+        match &self.target {
+            Target::Table(t) => Some(t),
+            Target::Store { .. } => None,
+        }
+    }
+    /// Whether the library must still hold it: registered, on a table the
+    /// emulator still holds or a store, of a logon not torn down.
+    fn held_by_library(&self) -> bool {
+        self.advised.get()
+            && match &self.target {
+                Target::Table(t) => t.held.get() && !t.dead(),
+                Target::Store { info, .. } => !support_dead(info.support),
+            }
+    }
+    /// It is no longer registered: its copy of the rows stops following.
+    fn unadvised(&self) {
+        self.advised.set(false);
+        *self.model.borrow_mut() = None;
+    }
+}
+
+unsafe extern "system" fn sink_add_ref(this: *mut IMAPIAdviseSink) -> ULONG {
+    let s = unsafe { &*this.cast::<Sink>() };
+    s.add_refs.set(s.add_refs.get() + 1);
+    s.refs.set(s.refs.get() + 1);
+    s.refs.get() as ULONG
+}
+
+unsafe extern "system" fn sink_release(this: *mut IMAPIAdviseSink) -> ULONG {
+    let s = unsafe { &*this.cast::<Sink>() };
+    s.releases.set(s.releases.get() + 1);
+    s.refs.set(s.refs.get() - 1);
+    assert!(
+        s.refs.get() >= 1,
+        "an advise sink released more often than the library took it"
+    );
+    s.refs.get() as ULONG
+}
+
+/// An entry ID in a notification: NULL with a zero count, or 48 bytes
+/// (an object of the reference store), read.
+unsafe fn note_eid(what: &str, cb: ULONG, p: *mut ENTRYID) -> Vec<u8> {
+    if cb == 0 {
+        assert!(p.is_null(), "OnNotify: {what}: an empty entry ID not NULL");
+        return Vec::new();
+    }
+    assert_eq!(cb, 48, "OnNotify: {what}: a {cb}-byte entry ID");
+    unsafe { touch(p.cast(), cb as usize) }
+}
+
+/// The `PR_INSTANCE_KEY` (8 bytes, read) of `v`, or `None` for `PR_NULL`.
+unsafe fn note_key(what: &str, v: &SPropValue) -> Option<Vec<u8>> {
+    if v.ulPropTag == PR_NULL {
+        return None;
+    }
+    assert_eq!(
+        v.ulPropTag, PR_INSTANCE_KEY,
+        "OnNotify: {what} is neither PR_INSTANCE_KEY nor PR_NULL"
+    );
+    let b = unsafe { v.Value.bin };
+    assert_eq!(b.cb, 8, "OnNotify: {what}: a {}-byte instance key", b.cb);
+    Some(unsafe { touch(b.lpb, 8) })
+}
+
+/// A row as a client keeps it: its instance key and its values.
+type ClientRow = (Vec<u8>, Vec<(ULONG, Vec<u8>)>);
+
+/// The bytes of a value (each pointer followed), to compare values got
+/// at different times.
+unsafe fn value_repr(v: &SPropValue) -> (ULONG, Vec<u8>) {
+    let t = PROP_TYPE(v.ulPropTag);
+    let x = &v.Value;
+    let string = |p: *const c_void, wide: bool| -> Vec<u8> {
+        let n = unsafe { string_len(p, wide) };
+        unsafe { touch(p.cast(), if wide { 2 * n } else { n }) }
+    };
+    let bytes = unsafe {
+        match t {
+            PT_ERROR => x.err.to_le_bytes().to_vec(),
+            PT_I2 => x.i.to_le_bytes().to_vec(),
+            PT_BOOLEAN => x.b.to_le_bytes().to_vec(),
+            PT_LONG | PT_R4 => x.ul.to_le_bytes().to_vec(),
+            PT_DOUBLE | PT_APPTIME | PT_CURRENCY | PT_I8 | PT_SYSTIME => {
+                x.li.QuadPart.to_le_bytes().to_vec()
+            }
+            PT_STRING8 => string(x.lpszA.cast(), false),
+            PT_UNICODE => string(x.lpszW.cast(), true),
+            PT_BINARY => touch(x.bin.lpb, x.bin.cb as usize),
+            PT_CLSID => touch(x.lpguid.cast(), 16),
+            _ if t & MV_FLAG != 0 => {
+                let n = x.MVl.cValues as usize;
+                let p = x.MVl.lpl.cast::<u8>();
+                let mut out = (n as u32).to_le_bytes().to_vec();
+                match t & !MV_FLAG {
+                    PT_STRING8 | PT_UNICODE => {
+                        for k in 0..n {
+                            let e = p.cast::<*const c_void>().add(k).read_unaligned();
+                            out.extend(string(e, t & !MV_FLAG == PT_UNICODE));
+                            out.push(0);
+                        }
+                    }
+                    PT_BINARY => {
+                        for k in 0..n {
+                            let b = p.cast::<SBinary>().add(k).read_unaligned();
+                            out.extend((b.cb).to_le_bytes());
+                            out.extend(touch(b.lpb, b.cb as usize));
+                        }
+                    }
+                    PT_I2 => out.extend(touch(p, 2 * n)),
+                    PT_LONG | PT_R4 => out.extend(touch(p, 4 * n)),
+                    PT_CLSID => out.extend(touch(p, 16 * n)),
+                    _ => out.extend(touch(p, 8 * n)),
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    };
+    (v.ulPropTag, bytes)
+}
+
+/// The first `n` values of a returned row, as [`value_repr`]s.
+unsafe fn row_repr(props: *const SPropValue, n: usize) -> Vec<(ULONG, Vec<u8>)> {
+    (0..n)
+        .map(|k| unsafe { value_repr(&props.add(k).read_unaligned()) })
+        .collect()
+}
+
+/// Frees a returned row set as MAPI's `FreeProws` does.
+unsafe fn free_rows(rows: *mut SRowSet) {
+    if rows.is_null() {
+        return;
+    }
+    unsafe {
+        let n = ptr::addr_of!((*rows).cRows).read_unaligned() as usize;
+        let base = ptr::addr_of!((*rows).aRow).cast::<SRow>();
+        for k in 0..n {
+            free_buffer(base.add(k).read_unaligned().lpProps.cast());
+        }
+        free_buffer(rows.cast());
+    }
+}
+
+/// Checks a returned row set (each row the columns asked for, every value
+/// read), hands out what it found, and frees it; the number of rows.
+unsafe fn take_rows(
+    slot: &str,
+    rows: *mut SRowSet,
+    max: u64,
+    columns: Option<&[ULONG]>,
+    found: &mut dyn FnMut(Found),
+) -> usize {
+    assert!(!rows.is_null(), "{slot}: S_OK without rows");
+    unsafe {
+        let n = ptr::addr_of!((*rows).cRows).read_unaligned() as usize;
+        assert!(n as u64 <= max, "{slot}: {n} rows for {max}");
+        let base = ptr::addr_of!((*rows).aRow).cast::<SRow>();
+        for k in 0..n {
+            let row = base.add(k).read_unaligned();
+            if let Some(c) = columns {
+                assert_eq!(row.cValues as usize, c.len(), "{slot}: row {k}: values");
+            }
+            assert!(!row.lpProps.is_null(), "{slot}: row {k} without values");
+            walk_values(
+                slot,
+                row.lpProps,
+                row.cValues as usize,
+                columns,
+                false,
+                found,
+            );
+        }
+        free_rows(rows);
+        n
+    }
+}
+
+unsafe extern "system" fn sink_on_notify(
+    this: *mut IMAPIAdviseSink,
+    count: ULONG,
+    notifications: *mut c_void,
+) -> ULONG {
+    let s = unsafe { &*this.cast::<Sink>() };
+    assert!(
+        IN_OP.with(Cell::get),
+        "OnNotify while the emulator is not inside a call into the library"
+    );
+    assert_eq!(
+        QUIET.with(Cell::get),
+        0,
+        "OnNotify during a call that changes nothing: held back from an earlier call"
+    );
+    assert!(
+        s.refs.get() >= 2,
+        "OnNotify on a sink the library holds no reference to"
+    );
+    assert!(count > 0, "OnNotify with no notification");
+    assert!(!notifications.is_null(), "OnNotify with NULL notifications");
+    s.notes.set(s.notes.get() + 1);
+    let base = notifications.cast::<NOTIFICATION>();
+    for k in 0..count as usize {
+        let note = unsafe { base.add(k).read_unaligned() };
+        if tracing() {
+            eprintln!("    OnNotify: event {:#x}", note.ulEventType);
+        }
+        match &s.target {
+            Target::Table(t) => unsafe { table_note(s, t, &note) },
+            Target::Store { key, mask, .. } => unsafe { store_note(key.as_deref(), *mask, &note) },
+        }
+    }
+    unsafe { reenter(s) };
+    0
+}
+
+/// Checks a table notification, and follows it on the sink's copy of the
+/// rows.
+unsafe fn table_note(s: &Sink, t: &TableInfo, note: &NOTIFICATION) {
+    assert_eq!(
+        note.ulEventType, fnevTableModified,
+        "OnNotify: a table sink got event {:#x}",
+        note.ulEventType
+    );
+    let tab = unsafe { note.info.tab };
+    let event = tab.ulTableEvent;
+    let slot = "OnNotify(TABLE_NOTIFICATION)";
+    match event {
+        TABLE_ROW_ADDED | TABLE_ROW_MODIFIED | TABLE_ROW_DELETED => {
+            assert_eq!(tab.hResult, S_OK, "{slot}: hResult {:#x}", tab.hResult);
+            let key = unsafe { note_key("propIndex", &tab.propIndex) }
+                .unwrap_or_else(|| panic!("{slot}: event {event}: propIndex PR_NULL"));
+            let prior = unsafe { note_key("propPrior", &tab.propPrior) };
+            if event == TABLE_ROW_DELETED {
+                assert!(
+                    prior.is_none(),
+                    "{slot}: TABLE_ROW_DELETED with a prior row"
+                );
+                assert_eq!(tab.row.cValues, 0, "{slot}: TABLE_ROW_DELETED with values");
+            } else {
+                let columns = t.columns();
+                if let Some(c) = &columns {
+                    assert_eq!(
+                        tab.row.cValues as usize,
+                        c.len(),
+                        "{slot}: event {event}: a row of {} values, {} columns",
+                        tab.row.cValues,
+                        c.len()
+                    );
+                }
+                if tab.row.cValues > 0 {
+                    assert!(!tab.row.lpProps.is_null(), "{slot}: NULL row values");
+                    unsafe {
+                        walk_values(
+                            slot,
+                            tab.row.lpProps,
+                            tab.row.cValues as usize,
+                            columns.as_deref(),
+                            false,
+                            &mut |_| {},
+                        )
+                    };
+                }
+            }
+            if !s.advised.get() {
+                // Delivered after the sink's Unadvise (queued before it).
+                return;
+            }
+            let mut model = s.model.borrow_mut();
+            let Some(rows) = model.as_mut() else {
+                return;
+            };
+            let values = if event == TABLE_ROW_DELETED {
+                Vec::new()
+            } else {
+                unsafe { row_repr(tab.row.lpProps, tab.row.cValues as usize) }
+            };
+            if tracing() {
+                eprintln!("      row event {event}: {key:02x?} after {prior:02x?}");
+            }
+            let at = rows.iter().position(|r| r.0 == key);
+            if event == TABLE_ROW_ADDED {
+                assert!(
+                    at.is_none(),
+                    "{slot}: TABLE_ROW_ADDED for a row the client has"
+                );
+            } else {
+                let at = at.unwrap_or_else(|| {
+                    panic!("{slot}: event {event} for a row the client does not have")
+                });
+                rows.remove(at);
+            }
+            if event != TABLE_ROW_DELETED {
+                let to = match &prior {
+                    None => 0,
+                    Some(p) => {
+                        1 + rows.iter().position(|r| r.0 == *p).unwrap_or_else(|| {
+                            panic!("{slot}: event {event}: a prior row the client does not have")
+                        })
+                    }
+                };
+                rows.insert(to, (key, values));
+            }
+        }
+        TABLE_RELOAD => {
+            assert_eq!(
+                tab.propIndex.ulPropTag, PR_NULL,
+                "{slot}: TABLE_RELOAD index"
+            );
+            assert_eq!(
+                tab.propPrior.ulPropTag, PR_NULL,
+                "{slot}: TABLE_RELOAD prior"
+            );
+            assert_eq!(tab.row.cValues, 0, "{slot}: TABLE_RELOAD with values");
+            *s.model.borrow_mut() = None;
+        }
+        e => panic!("{slot}: ulTableEvent {e}"),
+    }
+}
+
+/// Checks an object or new-mail notification of a store sink advised on
+/// `key` (`None`: the whole store) for `mask`.
+unsafe fn store_note(key: Option<&[u8]>, mask: ULONG, note: &NOTIFICATION) {
+    let event = note.ulEventType;
+    assert!(
+        event & mask != 0,
+        "OnNotify: event {event:#x} for a sink advised for {mask:#x}"
+    );
+    const OBJECT_EVENTS: ULONG = fnevObjectCreated
+        | fnevObjectDeleted
+        | fnevObjectModified
+        | fnevObjectMoved
+        | fnevObjectCopied;
+    if event == fnevNewMail {
+        let m = unsafe { note.info.newmail };
+        let id = unsafe { note_eid("newmail lpEntryID", m.cbEntryID, m.lpEntryID) };
+        let parent = unsafe { note_eid("newmail lpParentID", m.cbParentID, m.lpParentID) };
+        assert!(
+            !id.is_empty() && !parent.is_empty(),
+            "OnNotify: new mail without its entry IDs"
+        );
+        assert_eq!(m.ulFlags & !MAPI_UNICODE, 0, "OnNotify: new mail flags");
+        assert!(
+            !m.lpszMessageClass.is_null(),
+            "OnNotify: new mail class NULL"
+        );
+        unsafe { string_len(m.lpszMessageClass, m.ulFlags & MAPI_UNICODE != 0) };
+        if let Some(k) = key {
+            assert!(
+                k == id || k == parent,
+                "OnNotify: new mail not about the object advised on"
+            );
+        }
+        return;
+    }
+    assert!(
+        event.count_ones() == 1 && event & OBJECT_EVENTS != 0,
+        "OnNotify: event {event:#x} from a store"
+    );
+    let o = unsafe { note.info.obj };
+    let id = unsafe { note_eid("lpEntryID", o.cbEntryID, o.lpEntryID) };
+    let parent = unsafe { note_eid("lpParentID", o.cbParentID, o.lpParentID) };
+    let old = unsafe { note_eid("lpOldID", o.cbOldID, o.lpOldID) };
+    let old_parent = unsafe { note_eid("lpOldParentID", o.cbOldParentID, o.lpOldParentID) };
+    assert!(
+        !id.is_empty(),
+        "OnNotify: event {event:#x} without lpEntryID"
+    );
+    assert!(
+        !parent.is_empty(),
+        "OnNotify: event {event:#x} without lpParentID"
+    );
+    assert!(
+        o.ulObjType == MAPI_FOLDER || o.ulObjType == MAPI_MESSAGE,
+        "OnNotify: ulObjType {}",
+        o.ulObjType
+    );
+    if event == fnevObjectMoved {
+        assert!(!old.is_empty(), "OnNotify: a move without lpOldID");
+    } else if event != fnevObjectCopied {
+        assert!(
+            old.is_empty() && old_parent.is_empty(),
+            "OnNotify: event {event:#x} with old entry IDs"
+        );
+    }
+    if !o.lpPropTagArray.is_null() {
+        unsafe {
+            let n = ptr::addr_of!((*o.lpPropTagArray).cValues).read_unaligned() as usize;
+            touch(ptr::addr_of!((*o.lpPropTagArray).aulPropTag).cast(), 4 * n);
+        }
+    }
+    if let Some(k) = key {
+        assert!(
+            k == id || k == parent || k == old_parent,
+            "OnNotify: event {event:#x} not about the object advised on"
+        );
+    }
+}
+
+/// What a sink does from `OnNotify` (its input said): reads its table,
+/// or unadvises itself.
+unsafe fn reenter(s: &Sink) {
+    match &s.target {
+        Target::Table(t) if t.held.get() => {
+            let vt = unsafe { t.vt() };
+            let dead = t.dead();
+            if s.reenter & 1 != 0 {
+                let flags = if s.reenter & 4 != 0 { TBL_NOADVANCE } else { 0 };
+                let mut rows = canary();
+                let hr = unsafe { (vt.QueryRows)(t.ptr, s.rows, flags, &mut rows) };
+                let c = Ctx {
+                    slot: "IMAPITable::QueryRows (from OnNotify)",
+                    dead,
+                    clean: s.rows != 0,
+                    other_dead: false,
+                };
+                check(c, hr);
+                if hr < 0 {
+                    assert!(rows.is_null(), "QueryRows: *lppRows not NULL on failure");
+                } else {
+                    assert!(!dead, "QueryRows from a disconnected table");
+                    let columns = t.columns();
+                    unsafe {
+                        take_rows(
+                            c.slot,
+                            rows,
+                            u64::from(s.rows.unsigned_abs()),
+                            columns.as_deref(),
+                            &mut |_| {},
+                        )
+                    };
+                }
+                if !dead {
+                    assert!(
+                        if s.rows == 0 {
+                            hr == MAPI_E_INVALID_PARAMETER
+                        } else {
+                            hr == S_OK
+                        },
+                        "QueryRows({}) from OnNotify: {hr:#x}",
+                        s.rows
+                    );
+                }
+            }
+            if s.reenter & 2 != 0 && s.advised.get() {
+                let hr = unsafe { (vt.Unadvise)(t.ptr, s.connection.get()) };
+                let c = Ctx {
+                    slot: "IMAPITable::Unadvise (from OnNotify)",
+                    dead,
+                    clean: true,
+                    other_dead: false,
+                };
+                check(c, hr);
+                if !dead {
+                    assert_eq!(hr, S_OK, "Unadvise of itself from OnNotify");
+                    s.unadvised();
+                }
+            }
+        }
+        Target::Store { info, .. } if info.held.get() && s.reenter & 2 != 0 && s.advised.get() => {
+            let st = info.store;
+            let dead = support_dead(info.support);
+            let hr = unsafe { ((*(*st).lpVtbl).Unadvise)(st, s.connection.get()) };
+            check_session("IMsgStore::Unadvise (from OnNotify)", dead, true, hr);
+            if !dead {
+                assert_eq!(hr, S_OK, "IMsgStore::Unadvise of itself from OnNotify");
+                s.unadvised();
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---- restrictions ----------------------------------------------------------
+
+/// What the library must answer an argument it reads node by node (a
+/// restriction, a sort order): the first node that is not `Good`, in the
+/// order it reads them, decides.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Verdict {
+    Good,
+    /// `MAPI_E_TOO_COMPLEX`.
+    Complex,
+    /// `MAPI_E_INVALID_PARAMETER`.
+    Invalid,
+    /// A value that may or may not be read (random string units).
+    Unknown,
+}
+
+impl Verdict {
+    fn then(self, next: Verdict) -> Verdict {
+        if self == Verdict::Good {
+            next
+        } else {
+            self
+        }
+    }
+    /// Whether a live object's `hr` fits.
+    fn allows(self, hr: HRESULT) -> bool {
+        match self {
+            Verdict::Good => hr != MAPI_E_INVALID_PARAMETER && hr != MAPI_E_TOO_COMPLEX,
+            Verdict::Complex => hr == MAPI_E_TOO_COMPLEX,
+            Verdict::Invalid => hr == MAPI_E_INVALID_PARAMETER,
+            Verdict::Unknown => true,
+        }
+    }
+}
+
+/// The columns of the tables the store hands out, for restrictions, sort
+/// keys and column sets.
+const TABLE_TAGS: &[ULONG] = &[
+    PR_SUBJECT_W,
+    PR_SUBJECT_A,
+    PR_MESSAGE_CLASS_W,
+    PR_MESSAGE_FLAGS,
+    PR_MESSAGE_SIZE,
+    PR_HASATTACH,
+    PR_IMPORTANCE,
+    PR_LAST_MODIFICATION_TIME,
+    PR_MESSAGE_DELIVERY_TIME,
+    PR_CREATION_TIME,
+    PR_DISPLAY_NAME_W,
+    PR_DISPLAY_NAME_A,
+    PR_CONTENT_COUNT,
+    PR_CONTENT_UNREAD,
+    PR_SUBFOLDERS,
+    PR_DEPTH,
+    PR_FOLDER_TYPE,
+    PR_ENTRYID,
+    PR_INSTANCE_KEY,
+    PR_DISPLAY_TO_W,
+    PR_RECIPIENT_TYPE,
+    PR_EMAIL_ADDRESS_W,
+    PR_ATTACH_NUM,
+    PR_ATTACH_SIZE,
+    PR_ATTACH_FILENAME_W,
+    PR_ROWID,
+    PR_MSG_STATUS,
+    PR_BODY_W,
+    PR_MESSAGE_RECIPIENTS,
+    PR_MESSAGE_ATTACHMENTS,
+];
+
+/// The types of restriction values the library reads.
+const RES_TYPES: &[ULONG] = &[
+    PT_LONG,
+    PT_UNICODE,
+    PT_STRING8,
+    PT_BINARY,
+    PT_SYSTIME,
+    PT_BOOLEAN,
+    PT_I8,
+    PT_I2,
+    PT_DOUBLE,
+    PT_CLSID,
+    PT_MV_UNICODE,
+    PT_MV_LONG,
+];
+
+/// Types of values it cannot read.
+const BAD_RES_TYPES: &[ULONG] = &[PT_OBJECT, PT_ERROR, PT_NULL, PT_UNSPECIFIED];
+
+const RELOPS: [ULONG; 6] = [RELOP_LT, RELOP_LE, RELOP_GT, RELOP_GE, RELOP_EQ, RELOP_NE];
+
+fn relop(input: &mut Input<'_>) -> (ULONG, Verdict) {
+    match input.below(10) {
+        0 => (RELOP_RE, Verdict::Complex),
+        1 => {
+            let r = input.u32();
+            (
+                r,
+                if r <= RELOP_NE {
+                    Verdict::Good
+                } else {
+                    Verdict::Complex
+                },
+            )
+        }
+        _ => (input.pick(&RELOPS), Verdict::Good),
+    }
+}
+
+/// The most restriction nodes in one tree, and how deep it nests.
+const MAX_RES_NODES: u32 = 12;
+const MAX_RES_DEPTH: u32 = 3;
+
 // ---- the fuzzer ----------------------------------------------------------
 
 struct Fuzz {
@@ -748,6 +1649,9 @@ struct Fuzz {
     attach_nums: Vec<ULONG>,
     /// The last failure, for GetLastError.
     last_hr: HRESULT,
+    /// Every advise sink made (boxed: the library holds their addresses).
+    #[allow(clippy::vec_box)]
+    sinks: Vec<Box<Sink>>,
 }
 
 impl Fuzz {
@@ -903,11 +1807,24 @@ impl Fuzz {
         if self.objs.len() >= MAX_OBJS {
             assert_eq!(unsafe { (unk(p).Release.unwrap())(p.cast()) }, 0);
         } else {
+            let tab = (kind == Kind::Table).then(|| {
+                Rc::new(TableInfo {
+                    ptr: p.cast(),
+                    support: &*self.logons[logon].support,
+                    held: Cell::new(true),
+                    deep: Cell::new(false),
+                    columns: RefCell::new(None),
+                    sort: RefCell::new(Some(Vec::new())),
+                    bookmarks: RefCell::new(Vec::new()),
+                    freed: RefCell::new(Vec::new()),
+                })
+            });
             self.objs.push(Obj {
                 kind,
                 ptr: p,
                 logon,
                 refs: 1,
+                tab,
             });
         }
     }
@@ -987,9 +1904,8 @@ impl Fuzz {
         unsafe { self.register(kind, p.cast(), logon) };
     }
 
-    /// Walks a returned `SPropValue` array (every pointer read), checks each
-    /// entry against the tag asked for, and keeps entry IDs and attachment
-    /// numbers.
+    /// Walks a returned `SPropValue` array ([`walk_values`]) and keeps the
+    /// entry IDs and attachment numbers in it.
     unsafe fn walk_props(
         &mut self,
         slot: &str,
@@ -998,78 +1914,15 @@ impl Fuzz {
         asked: Option<&[ULONG]>,
         wide: bool,
     ) {
-        for i in 0..n {
-            let v = unsafe { props.add(i).read_unaligned() };
-            let (tag, t) = (v.ulPropTag, PROP_TYPE(v.ulPropTag));
-            if let Some(asked) = asked {
-                let a = asked[i];
-                assert_eq!(
-                    PROP_ID(tag),
-                    PROP_ID(a),
-                    "{slot}: entry {i}: {tag:#x} for {a:#x}"
-                );
-                if t != PT_ERROR && PROP_TYPE(a) != PT_UNSPECIFIED {
-                    assert_eq!(t, PROP_TYPE(a), "{slot}: entry {i}: {tag:#x} for {a:#x}");
-                }
-            } else {
-                assert_ne!(t, PT_UNSPECIFIED, "{slot}: entry {i}: PT_UNSPECIFIED");
-                if t & !MV_FLAG == PT_UNICODE || t & !MV_FLAG == PT_STRING8 {
-                    let want = if wide { PT_UNICODE } else { PT_STRING8 };
-                    assert_eq!(
-                        t & !MV_FLAG,
-                        want,
-                        "{slot}: entry {i}: {tag:#x}, MAPI_UNICODE {wide}"
-                    );
-                }
-            }
-            unsafe {
-                match t {
-                    PT_ERROR => {
-                        assert!(v.Value.err < 0, "{slot}: PT_ERROR with {:#x}", v.Value.err)
+        let mut found = Vec::new();
+        unsafe { walk_values(slot, props, n, asked, wide, &mut |f| found.push(f)) };
+        for f in found {
+            match f {
+                Found::Eid(e) => self.remember_eid(&e),
+                Found::AttachNum(a) => {
+                    if !self.attach_nums.contains(&a) && self.attach_nums.len() < 16 {
+                        self.attach_nums.push(a);
                     }
-                    PT_STRING8 => {
-                        string_len(v.Value.lpszA.cast(), false);
-                    }
-                    PT_UNICODE => {
-                        string_len(v.Value.lpszW.cast(), true);
-                    }
-                    PT_CLSID => {
-                        touch(v.Value.lpguid.cast(), 16);
-                    }
-                    PT_BINARY => {
-                        let b = touch(v.Value.bin.lpb, v.Value.bin.cb as usize);
-                        if b.len() >= 24 && b[..4] == [0; 4] && b[4..20] == *b"mslogon\0refstore" {
-                            self.remember_eid(&b);
-                        }
-                    }
-                    PT_LONG if PROP_ID(tag) == PROP_ID(PR_ATTACH_NUM) => {
-                        if !self.attach_nums.contains(&v.Value.ul) && self.attach_nums.len() < 16 {
-                            self.attach_nums.push(v.Value.ul);
-                        }
-                    }
-                    _ if t & MV_FLAG != 0 => {
-                        let n = v.Value.MVl.cValues as usize;
-                        let p = v.Value.MVl.lpl.cast::<u8>();
-                        match t & !MV_FLAG {
-                            PT_STRING8 | PT_UNICODE => {
-                                for k in 0..n {
-                                    let s = p.cast::<*const c_void>().add(k).read_unaligned();
-                                    string_len(s, t & !MV_FLAG == PT_UNICODE);
-                                }
-                            }
-                            PT_BINARY => {
-                                for k in 0..n {
-                                    let b = p.cast::<SBinary>().add(k).read_unaligned();
-                                    touch(b.lpb, b.cb as usize);
-                                }
-                            }
-                            PT_I2 => drop(touch(p, 2 * n)),
-                            PT_LONG | PT_R4 => drop(touch(p, 4 * n)),
-                            PT_CLSID => drop(touch(p, 16 * n)),
-                            _ => drop(touch(p, 8 * n)),
-                        }
-                    }
-                    _ => {}
                 }
             }
         }
@@ -1089,6 +1942,31 @@ impl Fuzz {
             "a host buffer the library returned was not freed"
         );
         assert!(self.objs.len() <= MAX_OBJS);
+        self.sink_checks();
+    }
+
+    /// Every sink is held by the library exactly while it is registered on
+    /// a table or store still there, and released exactly once after.
+    fn sink_checks(&self) {
+        for s in &self.sinks {
+            let held = s.held_by_library();
+            if !held {
+                s.unadvised();
+            }
+            assert_eq!(
+                s.refs.get(),
+                1 + i32::from(held),
+                "advise sink references (registered: {held})"
+            );
+            // Every reference taken given back once, the registration's
+            // when it ended (Unadvise, the table's release, teardown).
+            assert_eq!(
+                s.releases.get() + u32::from(held),
+                s.add_refs.get(),
+                "advise sink releases (advised: {}, registered: {held})",
+                s.ever.get()
+            );
+        }
     }
 
     // ---- logon-level ops (the original alphabet) ------------------------
@@ -1148,6 +2026,11 @@ impl Fuzz {
             if reenters {
                 support.reenter_on_release(l);
             }
+            let info = Rc::new(StoreInfo {
+                store: s,
+                support: &*support,
+                held: Cell::new(true),
+            });
             self.logons.push(Logon {
                 logon: l,
                 store: s,
@@ -1155,6 +2038,7 @@ impl Fuzz {
                 store_refs: 1,
                 support,
                 reenters,
+                info,
             });
         } else {
             assert!(l.is_null() && s.is_null());
@@ -1231,6 +2115,9 @@ impl Fuzz {
                         ((*(*logons[i].store).lpVtbl).AddRef)(logons[i].store);
                         logons[i].store_refs += 1;
                     } else {
+                        if logons[i].store_refs == 1 {
+                            logons[i].info.held.set(false);
+                        }
                         ((*(*logons[i].store).lpVtbl).Release)(logons[i].store);
                         logons[i].store_refs -= 1;
                         if logons[i].store_refs == 0 {
@@ -1299,10 +2186,24 @@ impl Fuzz {
                     }
                 }
                 (9, Some(i)) => {
-                    let _ = ((*(*logons[i].logon).lpVtbl).Unadvise)(
-                        logons[i].logon,
-                        ULONG_PTR::from(input.byte().unwrap_or(0)),
-                    );
+                    let connection = ULONG_PTR::from(input.byte().unwrap_or(0));
+                    let hr = quiet(|| {
+                        ((*(*logons[i].logon).lpVtbl).Unadvise)(logons[i].logon, connection)
+                    });
+                    // The logon and its store share their registrations:
+                    // this may be one of a store sink's.
+                    if hr == S_OK {
+                        for s in &self.sinks {
+                            if let Target::Store { info, .. } = &s.target {
+                                if Rc::ptr_eq(info, &logons[i].info)
+                                    && s.advised.get()
+                                    && s.connection.get() == connection
+                                {
+                                    s.unadvised();
+                                }
+                            }
+                        }
+                    }
                 }
                 (10, Some(i)) => {
                     let eid = entry_id(input);
@@ -1446,7 +2347,18 @@ impl Fuzz {
                 36 => self.message_misc(pick, input),
                 37 => self.folder_misc(pick, input),
                 38 => self.store_entry_ids(pick, input),
-                _ => self.shutdown(pick, input),
+                39 => self.shutdown(pick, input),
+                40 => self.table_advise(pick, input),
+                41 => self.table_restrict(pick, input),
+                42 => self.table_find_row(pick, input),
+                43 => self.table_sort(pick, input),
+                44 => self.table_columns(pick, input),
+                45 => self.table_query_rows(pick, input),
+                46 => self.table_seek(pick, input),
+                47 => self.table_bookmark(pick, input),
+                48 => self.store_advise(pick, input),
+                49 => self.table_verify(pick),
+                _ => self.open_table(pick, input),
             }
         }
     }
@@ -2350,18 +3262,32 @@ impl Fuzz {
         }
         let n = input.below(5);
         let mut clean = true;
-        let mut bins: Vec<SBinary> = (0..n)
-            .map(|_| {
-                let e = self.eid(input);
+        let mut ids: Vec<Vec<u8>> = (0..n).map(|_| self.eid(input)).collect();
+        if !strict() {
+            // A known library bug (reported with the fuzz target's table
+            // notifications): a message listed twice in one call
+            // (SetReadFlags, CopyMessages) is put twice in a contents
+            // table's view. Until it is fixed, each is listed once here
+            // (MSLOGON_FUZZ_STRICT=1 lists them as the input says).
+            let mut seen = Vec::new();
+            ids.retain(|e| {
+                let new = !seen.contains(e);
+                seen.push(e.clone());
+                new
+            });
+        }
+        let mut bins: Vec<SBinary> = ids
+            .iter()
+            .map(|e| {
                 clean &= !e.is_empty();
                 SBinary {
                     cb: e.len() as ULONG,
-                    lpb: keep.raw(&e),
+                    lpb: keep.raw(e),
                 }
             })
             .collect();
         let list = SBinaryArray {
-            cValues: n as ULONG,
+            cValues: bins.len() as ULONG,
             lpbin: bins.as_mut_ptr(),
         };
         keep.bins.push(bins);
@@ -2480,6 +3406,19 @@ impl Fuzz {
         };
         check(c, hr);
         self.record(hr);
+        if flags & FOLDER_MOVE != 0 && !strict() {
+            // A known library bug (reported with the fuzz target's table
+            // notifications): a folder moved with its subfolders changes
+            // their PR_DEPTH and their place in a CONVENIENT_DEPTH
+            // hierarchy table, and no TABLE_ROW_MODIFIED says so. Until it
+            // is fixed, the clients of such tables read them again
+            // (MSLOGON_FUZZ_STRICT=1 checks them all the same).
+            for s in &self.sinks {
+                if s.table().is_some_and(|t| t.deep.get()) {
+                    *s.model.borrow_mut() = None;
+                }
+            }
+        }
     }
 
     unsafe fn delete_folder(&mut self, pick: usize, input: &mut Input<'_>) {
@@ -2838,6 +3777,11 @@ impl Fuzz {
         }
         let i = pick % self.objs.len();
         let o = &mut self.objs[i];
+        if o.refs == 1 {
+            if let Some(t) = &o.tab {
+                t.held.set(false);
+            }
+        }
         let n = unsafe { (unk(o.ptr).Release.unwrap())(o.ptr.cast()) };
         o.refs -= 1;
         assert_eq!(n, o.refs, "Release on a {:?}", o.kind);
@@ -3099,6 +4043,9 @@ impl Fuzz {
                     let hr = g(f.cast(), flags, &mut t);
                     check(c, hr);
                     self.take_table(slot, i, hr, t);
+                    if slot.ends_with("GetHierarchyTable") && flags & CONVENIENT_DEPTH != 0 {
+                        self.mark_deep(t);
+                    }
                 }
                 5 => {
                     let c = self.ctx("IMAPIFolder::SetSearchCriteria", i, true);
@@ -3183,10 +4130,1471 @@ impl Fuzz {
         }
     }
 
+    // ---- restrictions, sort orders, tables, notifications ---------------
+
+    /// A tag for a restriction, a sort key or a column: a table column,
+    /// one with another type, or any tag.
+    fn table_tag(&self, input: &mut Input<'_>) -> ULONG {
+        match input.below(8) {
+            0..=4 => input.pick(TABLE_TAGS),
+            5 => CHANGE_PROP_TYPE(input.pick(TABLE_TAGS), input.pick(TYPES)),
+            _ => self.tag(input),
+        }
+    }
+
+    /// The value of a `RES_PROPERTY`/`RES_CONTENT` for `tag` (its type, or
+    /// another), kept in `keep`: the pointer, what reading it gives, and
+    /// whether it is a string or binary (what `RES_CONTENT` compares).
+    fn res_value(
+        &self,
+        keep: &mut Keep,
+        input: &mut Input<'_>,
+        tag: ULONG,
+    ) -> (*mut SPropValue, Verdict, bool) {
+        if input.chance(24) {
+            return (ptr::null_mut(), Verdict::Invalid, false);
+        }
+        let t = if input.chance(2) && RES_TYPES.contains(&PROP_TYPE(tag)) {
+            PROP_TYPE(tag)
+        } else if input.chance(10) {
+            input.pick(BAD_RES_TYPES)
+        } else {
+            // Maybe not the tag's type: compared across types.
+            input.pick(RES_TYPES)
+        };
+        let id = if input.chance(8) {
+            PROP_ID(input.pick(TABLE_TAGS))
+        } else {
+            PROP_ID(tag)
+        };
+        let vtag = if input.chance(32) {
+            PR_NULL
+        } else {
+            PROP_TAG(t, id)
+        };
+        let (v, verdict) = match t {
+            PT_UNICODE | PT_STRING8 => {
+                let (p, ok) = text(keep, input, t == PT_UNICODE);
+                let verdict = if ok {
+                    Verdict::Good
+                } else if p.is_null() {
+                    Verdict::Invalid
+                } else {
+                    Verdict::Unknown
+                };
+                let v = if t == PT_UNICODE {
+                    PV { lpszW: p.cast() }
+                } else {
+                    PV { lpszA: p.cast() }
+                };
+                (v, verdict)
+            }
+            PT_OBJECT | PT_ERROR | PT_NULL | PT_UNSPECIFIED => (PV { x: 0 }, Verdict::Invalid),
+            PT_MV_UNICODE => {
+                let (v, ok) = value(keep, input, t);
+                (
+                    v,
+                    if ok {
+                        Verdict::Unknown
+                    } else {
+                        Verdict::Invalid
+                    },
+                )
+            }
+            _ => {
+                let (v, ok) = value(keep, input, t);
+                (v, if ok { Verdict::Good } else { Verdict::Invalid })
+            }
+        };
+        // PR_NULL (and PT_ERROR) values are skipped: no value at all.
+        let verdict = if vtag == PR_NULL {
+            Verdict::Invalid
+        } else {
+            verdict
+        };
+        let textual = vtag != PR_NULL && matches!(t, PT_UNICODE | PT_STRING8 | PT_BINARY);
+        let mut one = vec![SPropValue {
+            ulPropTag: vtag,
+            dwAlignPad: 0,
+            Value: v,
+        }];
+        let p = one.as_mut_ptr();
+        keep.props.push(one);
+        (p, verdict, textual)
+    }
+
+    /// One child restriction (in an array of its own), or NULL.
+    fn res_child(
+        &self,
+        keep: &mut Keep,
+        input: &mut Input<'_>,
+        depth: u32,
+        budget: &mut u32,
+        null_ok: bool,
+    ) -> (*mut SRestriction, Verdict) {
+        if input.chance(24) {
+            let v = if null_ok {
+                Verdict::Good
+            } else {
+                Verdict::Invalid
+            };
+            return (ptr::null_mut(), v);
+        }
+        let (r, v) = self.res_node(keep, input, depth + 1, budget);
+        let mut one = vec![r];
+        let p = one.as_mut_ptr();
+        keep.res.push(one);
+        (p, v)
+    }
+
+    /// A random restriction node (and its subtree), and what the library
+    /// must answer it.
+    fn res_node(
+        &self,
+        keep: &mut Keep,
+        input: &mut Input<'_>,
+        depth: u32,
+        budget: &mut u32,
+    ) -> (SRestriction, Verdict) {
+        *budget = budget.saturating_sub(1);
+        let leaf = depth >= MAX_RES_DEPTH || *budget == 0;
+        let mut rt = input.pick(&[
+            RES_AND,
+            RES_OR,
+            RES_NOT,
+            RES_CONTENT,
+            RES_PROPERTY,
+            RES_PROPERTY,
+            RES_COMPAREPROPS,
+            RES_BITMASK,
+            RES_SIZE,
+            RES_EXIST,
+            RES_SUBRESTRICTION,
+            RES_COMMENT,
+            RES_AND,
+            RES_PROPERTY,
+            RES_CONTENT,
+            RES_COUNT, // not one the library reads
+        ]);
+        if leaf
+            && matches!(
+                rt,
+                RES_AND | RES_OR | RES_NOT | RES_SUBRESTRICTION | RES_COMMENT
+            )
+        {
+            rt = RES_PROPERTY;
+        }
+        let node = |rt: ULONG, res: SRestriction_res| SRestriction { rt, res };
+        match rt {
+            RES_AND | RES_OR => {
+                let n = input.below(4);
+                let (p, verdict) = if n > 0 && input.chance(24) {
+                    (ptr::null_mut(), Verdict::Invalid)
+                } else {
+                    let mut kids = Vec::with_capacity(n);
+                    let mut verdict = Verdict::Good;
+                    for _ in 0..n {
+                        let (r, v) = self.res_node(keep, input, depth + 1, budget);
+                        kids.push(r);
+                        verdict = verdict.then(v);
+                    }
+                    let p = if n == 0 && input.chance(2) {
+                        ptr::null_mut()
+                    } else {
+                        kids.as_mut_ptr()
+                    };
+                    keep.res.push(kids);
+                    (p, verdict)
+                };
+                let list = SAndRestriction {
+                    cRes: n as ULONG,
+                    lpRes: p,
+                };
+                let res = if rt == RES_AND {
+                    SRestriction_res { resAnd: list }
+                } else {
+                    SRestriction_res {
+                        resOr: SOrRestriction {
+                            cRes: list.cRes,
+                            lpRes: list.lpRes,
+                        },
+                    }
+                };
+                (node(rt, res), verdict)
+            }
+            RES_NOT => {
+                let (p, v) = self.res_child(keep, input, depth, budget, false);
+                let res = SRestriction_res {
+                    resNot: SNotRestriction {
+                        ulReserved: 0,
+                        lpRes: p,
+                    },
+                };
+                (node(rt, res), v)
+            }
+            RES_SUBRESTRICTION => {
+                let sub = match input.below(8) {
+                    0 => self.tag(input),
+                    k if k % 2 == 0 => PR_MESSAGE_RECIPIENTS,
+                    _ => PR_MESSAGE_ATTACHMENTS,
+                };
+                let (p, v) = self.res_child(keep, input, depth, budget, false);
+                let res = SRestriction_res {
+                    resSub: SSubRestriction {
+                        ulSubObject: sub,
+                        lpRes: p,
+                    },
+                };
+                (node(rt, res), v)
+            }
+            RES_COMMENT => {
+                // The annotation is never read; the restriction (NULL: all
+                // rows) is.
+                let n = input.below(3);
+                let mut notes: Vec<SPropValue> = (0..n)
+                    .map(|_| {
+                        let tag = self.tag(input);
+                        let (v, _) = value(keep, input, PROP_TYPE(tag));
+                        SPropValue {
+                            ulPropTag: tag,
+                            dwAlignPad: 0,
+                            Value: v,
+                        }
+                    })
+                    .collect();
+                let notes_p = notes.as_mut_ptr();
+                keep.props.push(notes);
+                let (p, v) = self.res_child(keep, input, depth, budget, true);
+                let res = SRestriction_res {
+                    resComment: SCommentRestriction {
+                        cValues: n as ULONG,
+                        lpRes: p,
+                        lpProp: notes_p,
+                    },
+                };
+                (node(rt, res), v)
+            }
+            RES_CONTENT => {
+                let level = if input.chance(10) {
+                    input.u32()
+                } else {
+                    input.pick(&[FL_FULLSTRING, FL_SUBSTRING, FL_PREFIX])
+                        | input.pick(&[
+                            0,
+                            FL_IGNORECASE,
+                            FL_LOOSE,
+                            FL_IGNORECASE | FL_LOOSE,
+                            FL_IGNORENONSPACE,
+                        ])
+                };
+                let tag = self.table_tag(input);
+                let (p, vv, textual) = self.res_value(keep, input, tag);
+                let verdict = if level & 0xFFFF > FL_PREFIX {
+                    Verdict::Complex
+                } else {
+                    vv.then(if textual {
+                        Verdict::Good
+                    } else {
+                        Verdict::Complex
+                    })
+                };
+                let res = SRestriction_res {
+                    resContent: SContentRestriction {
+                        ulFuzzyLevel: level,
+                        ulPropTag: tag,
+                        lpProp: p,
+                    },
+                };
+                (node(rt, res), verdict)
+            }
+            RES_PROPERTY => {
+                let (op, ov) = relop(input);
+                let tag = self.table_tag(input);
+                let (p, vv, _) = self.res_value(keep, input, tag);
+                let res = SRestriction_res {
+                    resProperty: SPropertyRestriction {
+                        relop: op,
+                        ulPropTag: tag,
+                        lpProp: p,
+                    },
+                };
+                (node(rt, res), vv.then(ov))
+            }
+            RES_COMPAREPROPS => {
+                let (op, ov) = relop(input);
+                let res = SRestriction_res {
+                    resCompareProps: SComparePropsRestriction {
+                        relop: op,
+                        ulPropTag1: self.table_tag(input),
+                        ulPropTag2: self.table_tag(input),
+                    },
+                };
+                (node(rt, res), ov)
+            }
+            RES_BITMASK => {
+                let rel = input.pick(&[BMR_EQZ, BMR_NEZ, BMR_EQZ, BMR_NEZ, 2, u32::MAX]);
+                let tag = if input.chance(2) {
+                    input.pick(&[PR_MESSAGE_FLAGS, PR_MSG_STATUS, PR_ACCESS, PR_SUBJECT_W])
+                } else {
+                    self.table_tag(input)
+                };
+                let mask = match input.below(4) {
+                    0 => u32::MAX,
+                    1 => 0,
+                    _ => 1 << input.below(32),
+                };
+                let res = SRestriction_res {
+                    resBitMask: SBitMaskRestriction {
+                        relBMR: rel,
+                        ulPropTag: tag,
+                        ulMask: mask,
+                    },
+                };
+                let v = if rel <= BMR_NEZ {
+                    Verdict::Good
+                } else {
+                    Verdict::Invalid
+                };
+                (node(rt, res), v)
+            }
+            RES_SIZE => {
+                let (op, ov) = relop(input);
+                let cb = if input.chance(4) {
+                    input.u32()
+                } else {
+                    input.below(64) as ULONG
+                };
+                let res = SRestriction_res {
+                    resSize: SSizeRestriction {
+                        relop: op,
+                        ulPropTag: self.table_tag(input),
+                        cb,
+                    },
+                };
+                (node(rt, res), ov)
+            }
+            RES_EXIST => {
+                let res = SRestriction_res {
+                    resExist: SExistRestriction {
+                        ulReserved1: 0,
+                        ulPropTag: self.table_tag(input),
+                        ulReserved2: 0,
+                    },
+                };
+                (node(rt, res), Verdict::Good)
+            }
+            _ => {
+                // RES_COUNT, RES_ANNOTATION, or no restriction type at all.
+                let rt = match input.below(4) {
+                    0 => RES_COUNT,
+                    1 => RES_ANNOTATION,
+                    2 => RES_ANNOTATION + 1,
+                    _ => input.u32().max(RES_ANNOTATION + 1),
+                };
+                let res = SRestriction_res {
+                    resCompareProps: SComparePropsRestriction {
+                        relop: input.u32(),
+                        ulPropTag1: input.u32(),
+                        ulPropTag2: input.u32(),
+                    },
+                };
+                (node(rt, res), Verdict::Complex)
+            }
+        }
+    }
+
+    /// A random restriction tree (bounded), kept in `keep`, and what the
+    /// library must answer it.
+    fn restriction(&self, keep: &mut Keep, input: &mut Input<'_>) -> (*mut SRestriction, Verdict) {
+        let mut budget = MAX_RES_NODES;
+        let (r, v) = self.res_node(keep, input, 0, &mut budget);
+        let mut root = vec![r];
+        let p = root.as_mut_ptr();
+        keep.res.push(root);
+        if tracing() {
+            eprintln!("  restriction: {v:?}");
+        }
+        (p, v)
+    }
+
+    /// `PR_ENTRYID` and `PR_PARENT_ENTRYID` of message `m` (empty when it
+    /// has none: not saved, disconnected).
+    unsafe fn message_ids(&self, m: usize) -> (Vec<u8>, Vec<u8>) {
+        let mut tags = [2, PR_ENTRYID, PR_PARENT_ENTRYID];
+        let (mut count, mut props) = (0, canary());
+        let o = self.objs[m].ptr;
+        let c = self.ctx("IMAPIProp::GetProps", m, true);
+        let hr = unsafe {
+            (prop_vt(o).GetProps)(
+                o.cast(),
+                tags.as_mut_ptr().cast(),
+                0,
+                &mut count,
+                &mut props,
+            )
+        };
+        check(c, hr);
+        if hr < 0 {
+            assert!(props.is_null(), "GetProps: out on failure");
+            return (Vec::new(), Vec::new());
+        }
+        let mut out = [Vec::new(), Vec::new()];
+        unsafe {
+            walk_values("GetProps", props, 2, Some(&tags[1..]), false, &mut |_| {});
+            for (k, o) in out.iter_mut().enumerate() {
+                let v = props.add(k).read_unaligned();
+                if PROP_TYPE(v.ulPropTag) == PT_BINARY {
+                    *o = touch(v.Value.bin.lpb, v.Value.bin.cb as usize);
+                }
+            }
+            free_buffer(props.cast());
+        }
+        let [id, parent] = out;
+        (id, parent)
+    }
+
+    /// Table `t` (if the emulator kept it) shows a whole subtree.
+    fn mark_deep(&self, t: *mut IMAPITable) {
+        for o in &self.objs {
+            if let Some(x) = o.tab.as_ref().filter(|x| x.ptr == t) {
+                x.deep.set(true);
+            }
+        }
+    }
+
+    /// A table the emulator holds, and what it knows of it.
+    fn table(&self, pick: usize) -> Option<(usize, Rc<TableInfo>)> {
+        let i = self.obj_of(pick, &[Kind::Table])?;
+        Some((i, self.objs[i].tab.clone().expect("a table's info")))
+    }
+
+    /// The sinks advised on table `t`.
+    fn table_sinks(&self, t: &Rc<TableInfo>) -> Vec<usize> {
+        (0..self.sinks.len())
+            .filter(|&k| self.sinks[k].table().is_some_and(|x| Rc::ptr_eq(x, t)))
+            .collect()
+    }
+
+    /// Restrict and SortTable recompute the view: the clients' copies are
+    /// read again.
+    fn forget_rows(&self, t: &Rc<TableInfo>) {
+        for k in self.table_sinks(t) {
+            *self.sinks[k].model.borrow_mut() = None;
+        }
+    }
+
+    /// A `BOOKMARK` for SeekRow/FindRow/FreeBookmark: a fixed origin, one
+    /// created, one freed, or any; and whether the table knows it.
+    fn bookmark(&self, t: &TableInfo, input: &mut Input<'_>) -> (BOOKMARK, bool) {
+        let marks = t.bookmarks.borrow();
+        let freed = t.freed.borrow();
+        let b = match input.below(10) {
+            0..=2 => input.pick(&[BOOKMARK_BEGINNING, BOOKMARK_CURRENT, BOOKMARK_END]),
+            3..=6 if !marks.is_empty() => marks[input.below(marks.len())],
+            7 if !freed.is_empty() => freed[input.below(freed.len())],
+            8 => input.pick(&[3, 4, usize::MAX, 1 << 32]),
+            _ => input.pick(&[BOOKMARK_BEGINNING, BOOKMARK_CURRENT, BOOKMARK_END]),
+        };
+        (b, b <= BOOKMARK_END || marks.contains(&b))
+    }
+
+    /// The table's columns (`QueryColumns(0)` when not known yet).
+    unsafe fn learn_columns(&self, i: usize, t: &TableInfo) {
+        if t.columns.borrow().is_some() || self.dead(i) || !t.held.get() {
+            return;
+        }
+        let mut out = canary();
+        let hr = quiet(|| unsafe { (t.vt().QueryColumns)(t.ptr, 0, &mut out) });
+        check(self.ctx("IMAPITable::QueryColumns", i, true), hr);
+        assert_eq!(hr, S_OK, "QueryColumns(0) of a live table");
+        unsafe {
+            let n = ptr::addr_of!((*out).cValues).read_unaligned() as usize;
+            let tags: Vec<ULONG> = touch(ptr::addr_of!((*out).aulPropTag).cast(), 4 * n)
+                .chunks(4)
+                .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+            free_buffer(out.cast());
+            *t.columns.borrow_mut() = Some(tags);
+        }
+    }
+
+    unsafe fn open_table(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some(i) = self.obj_of(pick, &[Kind::Folder]) else {
+            return;
+        };
+        let f = self.objs[i].ptr;
+        let vt = unsafe { folder_vt(f) };
+        let mut t = canary();
+        let (slot, g, flags) = if input.chance(3) {
+            (
+                "IMAPIFolder::GetHierarchyTable",
+                vt.GetHierarchyTable,
+                input.pick(&[
+                    0,
+                    CONVENIENT_DEPTH,
+                    MAPI_UNICODE,
+                    CONVENIENT_DEPTH | MAPI_UNICODE,
+                ]),
+            )
+        } else {
+            (
+                "IMAPIFolder::GetContentsTable",
+                vt.GetContentsTable,
+                input.pick(&[0, MAPI_UNICODE, 0, MAPI_ASSOCIATED]),
+            )
+        };
+        let c = self.ctx(slot, i, true);
+        let hr = unsafe { g(f.cast(), flags, &mut t) };
+        check(c, hr);
+        unsafe { self.take_table(slot, i, hr, t) };
+        if slot.ends_with("GetHierarchyTable") && flags & CONVENIENT_DEPTH != 0 {
+            self.mark_deep(t);
+        }
+    }
+
+    /// IMAPITable::Advise with an emulator sink, or Unadvise.
+    unsafe fn table_advise(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let dead = self.dead(i);
+        let vt = unsafe { t.vt() };
+        if input.chance(3) {
+            let mine = self.table_sinks(&t);
+            let connection = if !mine.is_empty() && !input.chance(4) {
+                self.sinks[mine[input.below(mine.len())]].connection.get()
+            } else {
+                input.pick(&[0, 1, 2, 3, 1 << 32, usize::MAX])
+            };
+            let sink = mine.iter().copied().find(|&k| {
+                self.sinks[k].ever.get() && self.sinks[k].connection.get() == connection
+            });
+            let c = self.ctx("IMAPITable::Unadvise", i, true);
+            let hr = quiet(|| unsafe { (vt.Unadvise)(t.ptr, connection) });
+            check(c, hr);
+            if !dead {
+                match sink {
+                    Some(k) if self.sinks[k].advised.get() => {
+                        assert_eq!(hr, S_OK, "Unadvise of an advised sink");
+                        let s = &self.sinks[k];
+                        s.unadvised();
+                        assert_eq!(s.refs.get(), 1, "Unadvise: the sink not released");
+                    }
+                    _ => assert_eq!(hr, MAPI_E_NOT_FOUND, "Unadvise({connection:#x})"),
+                }
+            }
+            return;
+        }
+        unsafe { self.learn_columns(i, &t) };
+        let (mask, mclean) = match input.below(8) {
+            0 => (fnevTableModified | fnevObjectModified, true),
+            1 => {
+                let m = input.u32();
+                (m, m & fnevTableModified != 0)
+            }
+            2 => (fnevObjectModified, false),
+            _ => (fnevTableModified, true),
+        };
+        let null_sink = input.chance(16) || self.sinks.len() >= MAX_SINKS;
+        let null_out = input.chance(16);
+        let reenter = input.byte().unwrap_or(0);
+        let rows = input.pick(&[1, 2, -1, 0, 5, i32::MAX, i32::MIN]);
+        let sink = (!null_sink).then(|| Sink::new(Target::Table(t.clone()), reenter, rows));
+        let sp = sink.as_ref().map_or(ptr::null_mut(), |s| s.as_ptr());
+        let mut connection = CONNECTION_CANARY;
+        let clean = mclean && !null_sink && !null_out;
+        let c = self.ctx("IMAPITable::Advise", i, clean);
+        let hr = quiet(|| unsafe {
+            (vt.Advise)(
+                t.ptr,
+                mask,
+                sp,
+                if null_out {
+                    ptr::null_mut()
+                } else {
+                    &mut connection
+                },
+            )
+        });
+        check(c, hr);
+        if !dead {
+            let want = if clean {
+                S_OK
+            } else {
+                MAPI_E_INVALID_PARAMETER
+            };
+            assert_eq!(hr, want, "IMAPITable::Advise (mask {mask:#x})");
+        }
+        if hr == S_OK {
+            assert_connection_written(connection);
+        } else if !null_out {
+            assert!(connection == 0 || connection == CONNECTION_CANARY);
+        }
+        if let Some(s) = sink {
+            if hr == S_OK {
+                s.connection.set(connection);
+                s.advised.set(true);
+                s.ever.set(true);
+                assert_eq!(s.refs.get(), 2, "Advise: the sink not held once");
+            } else {
+                assert_eq!(s.refs.get(), 1, "a failed Advise kept the sink");
+            }
+            self.sinks.push(s);
+        }
+    }
+
+    unsafe fn table_restrict(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let mut keep = Keep::default();
+        let (r, v) = if input.chance(6) {
+            (ptr::null_mut(), Verdict::Good)
+        } else {
+            self.restriction(&mut keep, input)
+        };
+        let (flags, fclean) = input.flags_of(&[0, TBL_BATCH, TBL_ASYNC], TBL_BATCH | TBL_ASYNC);
+        let c = self.ctx("IMAPITable::Restrict", i, fclean && v == Verdict::Good);
+        let hr = quiet(|| unsafe { (t.vt().Restrict)(t.ptr, r, flags) });
+        check(c, hr);
+        self.record(hr);
+        self.forget_rows(&t);
+        if !c.dead {
+            if !fclean {
+                assert_eq!(hr, MAPI_E_UNKNOWN_FLAGS, "Restrict flags {flags:#x}");
+            } else {
+                assert!(v.allows(hr), "Restrict: {hr:#x} for a restriction {v:?}");
+                if v == Verdict::Good {
+                    assert_eq!(hr, S_OK, "Restrict of a valid restriction");
+                }
+            }
+        }
+    }
+
+    unsafe fn table_find_row(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let mut keep = Keep::default();
+        let (r, v) = if input.chance(12) {
+            (ptr::null_mut(), Verdict::Invalid)
+        } else {
+            self.restriction(&mut keep, input)
+        };
+        let (b, known) = self.bookmark(&t, input);
+        let (flags, fclean) = input.flags_of(&[0, DIR_BACKWARD], DIR_BACKWARD);
+        let c = self.ctx("IMAPITable::FindRow", i, fclean && v == Verdict::Good);
+        let hr = quiet(|| unsafe { (t.vt().FindRow)(t.ptr, r, b, flags) });
+        check(c, hr);
+        self.record(hr);
+        if c.dead {
+            return;
+        }
+        if !fclean {
+            assert_eq!(hr, MAPI_E_UNKNOWN_FLAGS, "FindRow flags {flags:#x}");
+        } else if v != Verdict::Good {
+            assert!(v.allows(hr), "FindRow: {hr:#x} for a restriction {v:?}");
+        } else if !known {
+            assert_eq!(hr, MAPI_E_INVALID_BOOKMARK, "FindRow from bookmark {b:#x}");
+        } else {
+            assert!(
+                hr == S_OK
+                    || hr == MAPI_E_NOT_FOUND
+                    || (hr == MAPI_W_POSITION_CHANGED && b > BOOKMARK_END),
+                "FindRow from bookmark {b:#x}: {hr:#x}"
+            );
+        }
+    }
+
+    unsafe fn table_sort(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let vt = unsafe { t.vt() };
+        if input.chance(3) {
+            let null = input.chance(16);
+            let mut out = canary();
+            let c = self.ctx("IMAPITable::QuerySortOrder", i, !null);
+            let hr = quiet(|| unsafe {
+                (vt.QuerySortOrder)(t.ptr, if null { ptr::null_mut() } else { &mut out })
+            });
+            check(c, hr);
+            if hr < 0 {
+                assert!(null || out.is_null(), "QuerySortOrder: out on failure");
+                return;
+            }
+            let words = unsafe {
+                let n = ptr::addr_of!((*out).cSorts).read_unaligned() as usize;
+                let w: Vec<u32> = touch(out.cast(), 12 + 8 * n)
+                    .chunks(4)
+                    .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect();
+                free_buffer(out.cast());
+                w
+            };
+            assert_eq!(words[1..3], [0, 0], "QuerySortOrder: categories");
+            let keys: Vec<(ULONG, ULONG)> = words[3..].chunks(2).map(|k| (k[0], k[1])).collect();
+            if let Some(want) = t.sort.borrow().as_ref() {
+                assert_eq!(&keys, want, "QuerySortOrder: not what SortTable set");
+            }
+            return;
+        }
+        let n = input.below(5);
+        let mut verdict = Verdict::Good;
+        let mut keys = Vec::with_capacity(n);
+        for _ in 0..n {
+            let tag = self.table_tag(input);
+            let order = match input.below(12) {
+                0 => {
+                    verdict = verdict.then(Verdict::Complex);
+                    input.pick(&[TABLE_SORT_COMBINE, 3, u32::MAX])
+                }
+                k => [TABLE_SORT_ASCEND, TABLE_SORT_DESCEND][k % 2],
+            };
+            keys.push((tag, order));
+        }
+        let categories = if input.chance(10) {
+            1 + input.below(n.max(1)) as ULONG
+        } else {
+            0
+        };
+        let expanded = if input.chance(10) {
+            input.below(categories as usize + 2) as ULONG
+        } else {
+            0
+        };
+        let count = if input.chance(20) {
+            65 + input.below(200) as ULONG
+        } else {
+            n as ULONG
+        };
+        // Read before the keys: categories, then the count.
+        if categories > 0 || expanded > 0 || count > 64 {
+            verdict = Verdict::Complex;
+        }
+        let null = input.chance(16);
+        let mut words = vec![count, categories, expanded];
+        for &(tag, order) in &keys {
+            words.extend([tag, order]);
+        }
+        if keys.is_empty() {
+            words.extend([0, 0]);
+        }
+        let (flags, fclean) = input.flags_of(&[0, TBL_BATCH, TBL_ASYNC], TBL_BATCH | TBL_ASYNC);
+        let c = self.ctx(
+            "IMAPITable::SortTable",
+            i,
+            fclean && !null && verdict == Verdict::Good,
+        );
+        let hr = quiet(|| unsafe {
+            (vt.SortTable)(
+                t.ptr,
+                if null {
+                    ptr::null_mut()
+                } else {
+                    words.as_mut_ptr().cast()
+                },
+                flags,
+            )
+        });
+        check(c, hr);
+        self.record(hr);
+        self.forget_rows(&t);
+        if c.dead {
+            return;
+        }
+        if !fclean {
+            assert_eq!(hr, MAPI_E_UNKNOWN_FLAGS, "SortTable flags {flags:#x}");
+        } else if null {
+            assert_eq!(hr, MAPI_E_INVALID_PARAMETER, "SortTable(NULL)");
+        } else if verdict != Verdict::Good {
+            assert_eq!(hr, MAPI_E_TOO_COMPLEX, "SortTable {words:x?}");
+        } else {
+            assert_eq!(hr, S_OK, "SortTable {words:x?}");
+            *t.sort.borrow_mut() = Some(keys);
+        }
+    }
+
+    unsafe fn table_columns(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let vt = unsafe { t.vt() };
+        if input.chance(3) {
+            let (flags, fclean) = input.flags_of(&[0, TBL_ALL_COLUMNS], TBL_ALL_COLUMNS);
+            let null = input.chance(16);
+            let mut out = canary();
+            let c = self.ctx("IMAPITable::QueryColumns", i, fclean && !null);
+            let hr = quiet(|| unsafe {
+                (vt.QueryColumns)(t.ptr, flags, if null { ptr::null_mut() } else { &mut out })
+            });
+            check(c, hr);
+            if hr < 0 {
+                assert!(null || out.is_null(), "QueryColumns: out on failure");
+                return;
+            }
+            let tags: Vec<ULONG> = unsafe {
+                let n = ptr::addr_of!((*out).cValues).read_unaligned() as usize;
+                let tags = touch(ptr::addr_of!((*out).aulPropTag).cast(), 4 * n)
+                    .chunks(4)
+                    .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect();
+                free_buffer(out.cast());
+                tags
+            };
+            if flags == 0 {
+                let known = t.columns();
+                if let Some(k) = known {
+                    assert_eq!(tags, k, "QueryColumns: not the columns set");
+                }
+                *t.columns.borrow_mut() = Some(tags);
+            } else {
+                assert!(!tags.is_empty(), "QueryColumns(TBL_ALL_COLUMNS): none");
+            }
+            return;
+        }
+        let (mut tags, tclean) = if input.chance(3) {
+            // The table's own columns, some of them, with PR_INSTANCE_KEY.
+            let n = 1 + input.below(6);
+            let mut v = vec![n as ULONG];
+            v.extend((0..n).map(|k| {
+                if k == 0 {
+                    PR_INSTANCE_KEY
+                } else {
+                    input.pick(TABLE_TAGS)
+                }
+            }));
+            (v, true)
+        } else {
+            let (mut v, ok) = self.tag_array(input, 8);
+            for t in v.iter_mut().skip(1) {
+                if input.chance(3) {
+                    *t = self.table_tag(input);
+                }
+            }
+            (v, ok)
+        };
+        let null = input.chance(16);
+        let (flags, fclean) = input.flags_of(&[0, TBL_BATCH, TBL_ASYNC], TBL_BATCH | TBL_ASYNC);
+        let c = self.ctx("IMAPITable::SetColumns", i, tclean && fclean && !null);
+        let hr = quiet(|| unsafe {
+            (vt.SetColumns)(
+                t.ptr,
+                if null {
+                    ptr::null_mut()
+                } else {
+                    tags.as_mut_ptr().cast()
+                },
+                flags,
+            )
+        });
+        check(c, hr);
+        self.record(hr);
+        if c.dead {
+            return;
+        }
+        if !fclean {
+            assert_eq!(hr, MAPI_E_UNKNOWN_FLAGS, "SetColumns flags {flags:#x}");
+        } else if null || !tclean {
+            assert_eq!(hr, MAPI_E_INVALID_PARAMETER, "SetColumns of no columns");
+        } else {
+            assert_eq!(hr, S_OK, "SetColumns {tags:x?}");
+            *t.columns.borrow_mut() = Some(tags[1..].to_vec());
+            // The rows the clients have hold the old columns.
+            self.forget_rows(&t);
+        }
+    }
+
+    unsafe fn table_query_rows(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        // The rows are checked against the columns.
+        unsafe { self.learn_columns(i, &t) };
+        let count: i32 = match input.below(12) {
+            0 => 0,
+            1 => i32::MAX,
+            2 => i32::MIN,
+            3 => -1,
+            4 => -(input.below(8) as i32) - 1,
+            5 => input.u32() as i32,
+            _ => 1 + input.below(8) as i32,
+        };
+        let (flags, fclean) = input.flags_of(&[0, TBL_NOADVANCE], TBL_NOADVANCE);
+        let null = input.chance(16);
+        let mut rows = canary();
+        let c = self.ctx("IMAPITable::QueryRows", i, fclean && !null && count != 0);
+        let hr = quiet(|| unsafe {
+            (t.vt().QueryRows)(
+                t.ptr,
+                count,
+                flags,
+                if null { ptr::null_mut() } else { &mut rows },
+            )
+        });
+        check(c, hr);
+        self.record(hr);
+        if hr < 0 {
+            assert!(
+                null || rows.is_null(),
+                "QueryRows: *lppRows not NULL on failure"
+            );
+        } else {
+            let columns = t.columns();
+            let mut found = Vec::new();
+            unsafe {
+                take_rows(
+                    c.slot,
+                    rows,
+                    u64::from(count.unsigned_abs()),
+                    columns.as_deref(),
+                    &mut |f| found.push(f),
+                )
+            };
+            for f in found {
+                if let Found::Eid(e) = f {
+                    self.remember_eid(&e);
+                }
+            }
+        }
+        if !c.dead {
+            let want = if null || (fclean && count == 0) {
+                MAPI_E_INVALID_PARAMETER
+            } else if !fclean {
+                MAPI_E_UNKNOWN_FLAGS
+            } else {
+                S_OK
+            };
+            assert_eq!(hr, want, "QueryRows({count}, {flags:#x})");
+        }
+    }
+
+    /// SeekRow, SeekRowApprox, QueryPosition, GetRowCount, GetStatus and
+    /// the slots of categories and asynchronous tables.
+    unsafe fn table_seek(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let vt = unsafe { t.vt() };
+        let dead = self.dead(i);
+        match input.below(8) {
+            0..=2 => {
+                let (b, known) = self.bookmark(&t, input);
+                let count: i32 = match input.below(8) {
+                    0 => i32::MIN,
+                    1 => i32::MAX,
+                    2 => 0,
+                    _ => input.byte().unwrap_or(0) as i8 as i32 / 16,
+                };
+                let want = !input.chance(4);
+                let mut sought: LONG = 0x0DEAD;
+                let c = self.ctx("IMAPITable::SeekRow", i, true);
+                let hr = quiet(|| unsafe {
+                    (vt.SeekRow)(
+                        t.ptr,
+                        b,
+                        count,
+                        if want { &mut sought } else { ptr::null_mut() },
+                    )
+                });
+                check(c, hr);
+                self.record(hr);
+                if dead {
+                    return;
+                }
+                if !known {
+                    assert_eq!(hr, MAPI_E_INVALID_BOOKMARK, "SeekRow from {b:#x}");
+                    return;
+                }
+                assert!(
+                    hr == S_OK || (hr == MAPI_W_POSITION_CHANGED && b > BOOKMARK_END),
+                    "SeekRow from {b:#x}: {hr:#x}"
+                );
+                if want {
+                    let (s, n) = (i64::from(sought), i64::from(count));
+                    assert!(
+                        s.abs() <= n.abs() && (s == 0 || (s < 0) == (n < 0)),
+                        "SeekRow({count}): moved {sought}"
+                    );
+                }
+            }
+            3 => {
+                let (num, den) = match input.below(4) {
+                    0 => (input.u32(), input.u32()),
+                    1 => (1, 0),
+                    _ => {
+                        let d = input.below(8) as ULONG;
+                        (input.below(d as usize + 1) as ULONG, d)
+                    }
+                };
+                let c = self.ctx("IMAPITable::SeekRowApprox", i, true);
+                let hr = quiet(|| unsafe { (vt.SeekRowApprox)(t.ptr, num, den) });
+                check(c, hr);
+                if !dead {
+                    let want = if den == 0 || num > den {
+                        MAPI_E_INVALID_PARAMETER
+                    } else {
+                        S_OK
+                    };
+                    assert_eq!(hr, want, "SeekRowApprox({num}, {den})");
+                }
+            }
+            4 => {
+                let nulls = input.byte().unwrap_or(0);
+                let (mut row, mut num, mut den) = (0xDEAD, 0xDEAD, 0xDEAD);
+                let p = |bit: u8, r: &mut ULONG| {
+                    if nulls & bit != 0 && nulls >= 0xF0 {
+                        ptr::null_mut()
+                    } else {
+                        ptr::from_mut(r)
+                    }
+                };
+                let (pr, pn, pd) = (p(1, &mut row), p(2, &mut num), p(4, &mut den));
+                let clean = !pr.is_null() && !pn.is_null() && !pd.is_null();
+                let c = self.ctx("IMAPITable::QueryPosition", i, clean);
+                let hr = quiet(|| unsafe { (vt.QueryPosition)(t.ptr, pr, pn, pd) });
+                check(c, hr);
+                if !dead {
+                    assert_eq!(
+                        hr,
+                        if clean {
+                            S_OK
+                        } else {
+                            MAPI_E_INVALID_PARAMETER
+                        }
+                    );
+                    if hr == S_OK {
+                        assert_eq!(num, row, "QueryPosition: numerator");
+                        assert!(row <= den, "QueryPosition: row {row} of {den}");
+                    }
+                }
+            }
+            5 => {
+                let (flags, fclean) = input.flags_of(&[0], 0);
+                let null = input.chance(16);
+                let mut n = 0xDEAD;
+                let c = self.ctx("IMAPITable::GetRowCount", i, fclean && !null);
+                let hr = quiet(|| unsafe {
+                    (vt.GetRowCount)(t.ptr, flags, if null { ptr::null_mut() } else { &mut n })
+                });
+                check(c, hr);
+                if hr < 0 && !null {
+                    assert_eq!(n, 0, "GetRowCount: out on failure");
+                }
+                if !dead && fclean && !null {
+                    assert_eq!(hr, S_OK, "GetRowCount");
+                }
+            }
+            6 => {
+                let null = input.chance(16);
+                let (mut status, mut kind) = (0xDEAD, 0xDEAD);
+                let c = self.ctx("IMAPITable::GetStatus", i, !null);
+                let hr = quiet(|| unsafe {
+                    (vt.GetStatus)(
+                        t.ptr,
+                        &mut status,
+                        if null { ptr::null_mut() } else { &mut kind },
+                    )
+                });
+                check(c, hr);
+                if hr == S_OK {
+                    assert_eq!(status, TBLSTAT_COMPLETE);
+                    assert!(
+                        kind == TBLTYPE_DYNAMIC || kind == TBLTYPE_SNAPSHOT,
+                        "{kind:#x}"
+                    );
+                } else {
+                    assert_eq!(status, 0, "GetStatus: out on failure");
+                }
+            }
+            _ => {
+                let (slot, hr) = match input.below(6) {
+                    0 => ("IMAPITable::Abort", quiet(|| unsafe { (vt.Abort)(t.ptr) })),
+                    1 => {
+                        let mut st = 0xDEAD;
+                        let flags = input.pick(&[0, 0, 1]);
+                        let hr = quiet(|| unsafe {
+                            (vt.WaitForCompletion)(t.ptr, flags, input.u32(), &mut st)
+                        });
+                        if hr == S_OK {
+                            assert_eq!(st, TBLSTAT_COMPLETE);
+                        }
+                        ("IMAPITable::WaitForCompletion", hr)
+                    }
+                    2 => {
+                        let (mut rows, mut more) = (canary(), 0xDEAD);
+                        let mut key = [0u8; 8];
+                        let hr = quiet(|| unsafe {
+                            (vt.ExpandRow)(t.ptr, 8, key.as_mut_ptr(), 1, 0, &mut rows, &mut more)
+                        });
+                        assert!(rows.is_null(), "ExpandRow: rows on failure");
+                        ("IMAPITable::ExpandRow", hr)
+                    }
+                    3 => {
+                        let mut n = 0xDEAD;
+                        let mut key = [0u8; 8];
+                        let hr = quiet(|| unsafe {
+                            (vt.CollapseRow)(t.ptr, 8, key.as_mut_ptr(), 0, &mut n)
+                        });
+                        ("IMAPITable::CollapseRow", hr)
+                    }
+                    4 => {
+                        let (mut cb, mut p) = (0xDEAD, canary());
+                        let mut key = [0u8; 8];
+                        let hr = quiet(|| unsafe {
+                            (vt.GetCollapseState)(t.ptr, 0, 8, key.as_mut_ptr(), &mut cb, &mut p)
+                        });
+                        assert!(p.is_null(), "GetCollapseState: state on failure");
+                        ("IMAPITable::GetCollapseState", hr)
+                    }
+                    _ => {
+                        let mut b = 0xDEAD;
+                        let mut state = [0u8; 8];
+                        let hr = quiet(|| unsafe {
+                            (vt.SetCollapseState)(t.ptr, 0, 8, state.as_mut_ptr(), &mut b)
+                        });
+                        ("IMAPITable::SetCollapseState", hr)
+                    }
+                };
+                // Flags other than 0 are not arguments the ctx tracks.
+                check(
+                    Ctx {
+                        clean: false,
+                        ..self.ctx(slot, i, false)
+                    },
+                    hr,
+                );
+            }
+        }
+    }
+
+    unsafe fn table_bookmark(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        let vt = unsafe { t.vt() };
+        let dead = self.dead(i);
+        if input.chance(2) && t.bookmarks.borrow().len() < 16 {
+            let null = input.chance(16);
+            let mut b = 0xDEAD;
+            let c = self.ctx("IMAPITable::CreateBookmark", i, !null);
+            let hr = quiet(|| unsafe {
+                (vt.CreateBookmark)(t.ptr, if null { ptr::null_mut() } else { &mut b })
+            });
+            check(c, hr);
+            if hr == S_OK {
+                assert!(b > BOOKMARK_END, "CreateBookmark: {b:#x}");
+                assert!(
+                    !t.bookmarks.borrow().contains(&b),
+                    "CreateBookmark: {b:#x} handed out twice"
+                );
+                t.bookmarks.borrow_mut().push(b);
+                t.freed.borrow_mut().retain(|&x| x != b);
+            } else if !null {
+                assert_eq!(b, 0, "CreateBookmark: out on failure");
+            }
+            if !dead {
+                assert_eq!(hr, if null { MAPI_E_INVALID_PARAMETER } else { S_OK });
+            }
+            return;
+        }
+        let (b, known) = self.bookmark(&t, input);
+        let c = self.ctx("IMAPITable::FreeBookmark", i, true);
+        let hr = quiet(|| unsafe { (vt.FreeBookmark)(t.ptr, b) });
+        check(c, hr);
+        if dead {
+            return;
+        }
+        if known {
+            assert_eq!(hr, S_OK, "FreeBookmark({b:#x})");
+            if b > BOOKMARK_END {
+                t.bookmarks.borrow_mut().retain(|&x| x != b);
+                if t.freed.borrow().len() < 16 {
+                    t.freed.borrow_mut().push(b);
+                }
+            }
+        } else {
+            assert_eq!(hr, MAPI_E_INVALID_BOOKMARK, "FreeBookmark({b:#x})");
+        }
+    }
+
+    /// Reads the whole table (its cursor put back) and compares it with
+    /// the rows its sinks' clients have built from the notifications (or
+    /// gives them these rows to follow from now on).
+    unsafe fn table_verify(&mut self, pick: usize) {
+        let Some((i, t)) = self.table(pick) else {
+            return;
+        };
+        if self.dead(i) {
+            return;
+        }
+        unsafe { self.learn_columns(i, &t) };
+        let vt = unsafe { t.vt() };
+        let columns = t.columns().expect("the columns of a live table");
+        let ctx = |slot| self.ctx(slot, i, true);
+        let (mut row, mut num, mut den) = (0, 0, 0);
+        let hr = quiet(|| unsafe { (vt.QueryPosition)(t.ptr, &mut row, &mut num, &mut den) });
+        check(ctx("IMAPITable::QueryPosition"), hr);
+        assert_eq!(hr, S_OK);
+        // Without PR_INSTANCE_KEY in the columns, it is added at the end
+        // for the read.
+        let at = columns.iter().position(|&c| c == PR_INSTANCE_KEY);
+        let (at, swapped) = match at {
+            Some(k) => (k, false),
+            None => {
+                let mut tags = vec![columns.len() as ULONG + 1];
+                tags.extend(&columns);
+                tags.push(PR_INSTANCE_KEY);
+                let hr = quiet(|| unsafe { (vt.SetColumns)(t.ptr, tags.as_mut_ptr().cast(), 0) });
+                check(ctx("IMAPITable::SetColumns"), hr);
+                assert_eq!(hr, S_OK);
+                (columns.len(), true)
+            }
+        };
+        let seek = |origin, n| {
+            let hr = quiet(|| unsafe { (vt.SeekRow)(t.ptr, origin, n, ptr::null_mut()) });
+            check(ctx("IMAPITable::SeekRow"), hr);
+            assert_eq!(hr, S_OK);
+        };
+        seek(BOOKMARK_BEGINNING, 0);
+        let mut rows = canary();
+        let hr = quiet(|| unsafe { (vt.QueryRows)(t.ptr, i32::MAX, TBL_NOADVANCE, &mut rows) });
+        check(ctx("IMAPITable::QueryRows"), hr);
+        assert_eq!(hr, S_OK);
+        let table: Vec<ClientRow> = unsafe {
+            let n = ptr::addr_of!((*rows).cRows).read_unaligned() as usize;
+            let base = ptr::addr_of!((*rows).aRow).cast::<SRow>();
+            let table = (0..n)
+                .map(|k| {
+                    let r = base.add(k).read_unaligned();
+                    let v = r.lpProps.add(at).read_unaligned();
+                    let key = note_key("PR_INSTANCE_KEY column", &v)
+                        .expect("a row without its instance key");
+                    (key, row_repr(r.lpProps, columns.len()))
+                })
+                .collect();
+            free_rows(rows);
+            table
+        };
+        let keys: Vec<&Vec<u8>> = table.iter().map(|r| &r.0).collect();
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            keys.len(),
+            "two rows of the table with the same PR_INSTANCE_KEY"
+        );
+        assert_eq!(
+            keys.len() as ULONG,
+            den,
+            "QueryRows: not every row of the table"
+        );
+        if swapped {
+            let mut tags = vec![columns.len() as ULONG];
+            tags.extend(&columns);
+            let hr = quiet(|| unsafe { (vt.SetColumns)(t.ptr, tags.as_mut_ptr().cast(), 0) });
+            check(ctx("IMAPITable::SetColumns"), hr);
+            assert_eq!(hr, S_OK);
+        }
+        seek(BOOKMARK_BEGINNING, row as i32);
+        for k in self.table_sinks(&t) {
+            let s = &self.sinks[k];
+            if !s.advised.get() {
+                continue;
+            }
+            let mut model = s.model.borrow_mut();
+            match model.as_ref() {
+                Some(m) => {
+                    let mine: Vec<&Vec<u8>> = m.iter().map(|r| &r.0).collect();
+                    assert_eq!(
+                        mine, keys,
+                        "the rows a client built from the table's notifications are not the \
+                         table's (instance keys in order)"
+                    );
+                    for (a, b) in m.iter().zip(&table) {
+                        assert_eq!(
+                            a.1, b.1,
+                            "row {:02x?}: the values a client got from the table's \
+                             notifications are not the table's (columns {columns:x?})",
+                            a.0
+                        );
+                    }
+                }
+                None => *model = Some(table.clone()),
+            }
+        }
+    }
+
+    /// IMsgStore::Advise (NULL, the store's, a folder's or a message's
+    /// entry ID) with an emulator sink, Unadvise (through the store or the
+    /// logon), or NotifyNewMail.
+    unsafe fn store_advise(&mut self, pick: usize, input: &mut Input<'_>) {
+        let Some(li) = self.logon_with_store(pick) else {
+            return;
+        };
+        let s = self.logons[li].store;
+        let dead = self.dead_logon(li);
+        match input.below(6) {
+            0 | 1 => {
+                let mine: Vec<usize> = (0..self.sinks.len())
+                    .filter(|&k| match &self.sinks[k].target {
+                        Target::Store { info, .. } => Rc::ptr_eq(info, &self.logons[li].info),
+                        Target::Table(_) => false,
+                    })
+                    .collect();
+                let connection = if !mine.is_empty() && !input.chance(4) {
+                    self.sinks[mine[input.below(mine.len())]].connection.get()
+                } else {
+                    input.pick(&[0, 1, 2, 5, 1 << 32, usize::MAX])
+                };
+                let sink = mine.iter().copied().find(|&k| {
+                    self.sinks[k].ever.get() && self.sinks[k].connection.get() == connection
+                });
+                let via_logon = input.chance(3) && self.logons[li].logon_refs > 0;
+                let hr = quiet(|| unsafe {
+                    if via_logon {
+                        let l = self.logons[li].logon;
+                        ((*(*l).lpVtbl).Unadvise)(l, connection)
+                    } else {
+                        ((*(*s).lpVtbl).Unadvise)(s, connection)
+                    }
+                });
+                check_session("IMsgStore::Unadvise", dead, true, hr);
+                if dead {
+                    return;
+                }
+                match sink {
+                    Some(k) if self.sinks[k].advised.get() => {
+                        assert_eq!(hr, S_OK, "IMsgStore::Unadvise of an advised sink");
+                        self.sinks[k].unadvised();
+                        assert_eq!(self.sinks[k].refs.get(), 1, "Unadvise: sink not released");
+                    }
+                    Some(_) => assert_eq!(hr, MAPI_E_NOT_FOUND, "Unadvise twice"),
+                    // Maybe one of the logon-level op's registrations.
+                    None => assert!(hr == S_OK || hr == MAPI_E_NOT_FOUND, "{hr:#x}"),
+                }
+            }
+            2 => {
+                // NotifyNewMail: a message open here and its folder, or
+                // any entry IDs.
+                let mut keep = Keep::default();
+                let (id, parent) =
+                    match self.obj_of(input.byte().unwrap_or(0) as usize, &[Kind::Message]) {
+                        Some(m) if !input.chance(4) => unsafe { self.message_ids(m) },
+                        _ => (self.eid(input), self.eid(input)),
+                    };
+                let (flags, _) = input.choose(&[0, MAPI_UNICODE]);
+                let (class, _) = text(&mut keep, input, flags & MAPI_UNICODE != 0);
+                let mut n: NOTIFICATION = unsafe { std::mem::zeroed() };
+                n.ulEventType = if input.chance(16) {
+                    fnevObjectCreated
+                } else {
+                    fnevNewMail
+                };
+                n.info.newmail = NEWMAIL_NOTIFICATION {
+                    cbEntryID: id.len() as ULONG,
+                    lpEntryID: if id.is_empty() {
+                        ptr::null_mut()
+                    } else {
+                        keep.raw(&id).cast()
+                    },
+                    cbParentID: parent.len() as ULONG,
+                    lpParentID: if parent.is_empty() {
+                        ptr::null_mut()
+                    } else {
+                        keep.raw(&parent).cast()
+                    },
+                    ulFlags: flags,
+                    lpszMessageClass: class,
+                    ulMessageFlags: input.u32(),
+                };
+                let null = input.chance(16);
+                let hr = unsafe {
+                    ((*(*s).lpVtbl).NotifyNewMail)(
+                        s,
+                        if null {
+                            ptr::null_mut()
+                        } else {
+                            ptr::addr_of_mut!(n).cast()
+                        },
+                    )
+                };
+                check_session("IMsgStore::NotifyNewMail", dead, false, hr);
+            }
+            _ => {
+                let eid = match input.below(6) {
+                    0 | 1 => None,
+                    2 => Some(store_entry_id(1)),
+                    _ => Some(self.eid(input)),
+                };
+                let mask = match input.below(10) {
+                    0 => fnevNewMail,
+                    1 => fnevObjectCreated,
+                    2 => fnevObjectModified | fnevObjectDeleted,
+                    3 => fnevObjectMoved | fnevObjectCopied,
+                    4 => fnevTableModified,
+                    5 => 0,
+                    6 => input.u32(),
+                    _ => {
+                        fnevNewMail
+                            | fnevObjectCreated
+                            | fnevObjectDeleted
+                            | fnevObjectModified
+                            | fnevObjectMoved
+                            | fnevObjectCopied
+                    }
+                };
+                let null_sink = input.chance(16) || self.sinks.len() >= MAX_SINKS;
+                let reenter = input.byte().unwrap_or(0);
+                let key = eid.as_ref().filter(|e| e.len() == 48).cloned();
+                let target = Target::Store {
+                    info: self.logons[li].info.clone(),
+                    key,
+                    mask,
+                };
+                let sink = (!null_sink).then(|| Sink::new(target, reenter, 1));
+                let sp = sink.as_ref().map_or(ptr::null_mut(), |x| x.as_ptr());
+                let (cb, p) = eid_args(&eid);
+                let mut connection = CONNECTION_CANARY;
+                let clean = !null_sink && mask != 0 && eid.as_ref().is_none_or(|e| !e.is_empty());
+                let hr = quiet(|| unsafe {
+                    ((*(*s).lpVtbl).Advise)(s, cb, p, mask, sp, &mut connection)
+                });
+                check_session("IMsgStore::Advise", dead, clean, hr);
+                if !dead && clean && eid.is_none() {
+                    assert_eq!(hr, S_OK, "IMsgStore::Advise(NULL, {mask:#x})");
+                }
+                if !dead && !null_sink && mask == 0 {
+                    assert!(hr < 0, "IMsgStore::Advise with an empty mask");
+                }
+                if hr == S_OK {
+                    assert_connection_written(connection);
+                } else {
+                    assert!(connection == 0 || connection == CONNECTION_CANARY);
+                }
+                if let Some(x) = sink {
+                    if hr == S_OK {
+                        x.connection.set(connection);
+                        x.advised.set(true);
+                        x.ever.set(true);
+                        assert_eq!(x.refs.get(), 2, "IMsgStore::Advise: the sink not held once");
+                    } else {
+                        assert_eq!(x.refs.get(), 1, "a failed Advise kept the sink");
+                    }
+                    self.sinks.push(x);
+                }
+            }
+        }
+    }
+
     // ---- the end ---------------------------------------------------------
 
     unsafe fn release_objs(&mut self) {
         for o in self.objs.drain(..) {
+            if let Some(t) = &o.tab {
+                t.held.set(false);
+            }
             for k in (0..o.refs).rev() {
                 let n = unsafe { (unk(o.ptr).Release.unwrap())(o.ptr.cast()) };
                 assert_eq!(n, k, "Release on a {:?}", o.kind);
@@ -3206,6 +5614,7 @@ impl Fuzz {
                     assert_eq!(((*(*l.logon).lpVtbl).Logoff)(l.logon, &mut flags), S_OK);
                 }
                 l.support.reenter_on_release(ptr::null_mut());
+                l.info.held.set(false);
                 for _ in 0..l.store_refs {
                     ((*(*l.store).lpVtbl).Release)(l.store);
                 }
@@ -3256,17 +5665,23 @@ fuzz_target!(|data: &[u8]| {
         tags: Vec::new(),
         attach_nums: Vec::new(),
         last_hr: S_OK,
+        sinks: Vec::new(),
     };
 
-    while let Some(op) = input.byte() {
+    loop {
+        let at = data.len() - input.0.len();
+        let Some(op) = input.byte() else {
+            break;
+        };
         let pick = input.byte().unwrap_or(0) as usize;
         if tracing() {
             if op < 0x80 {
-                eprintln!("logon op {} (pick {pick})", op % 14);
+                eprintln!("@{at}: logon op {} (pick {pick})", op % 14);
             } else {
-                eprintln!("tree op {} (pick {pick})", (op - 0x80) % TREE_OPS);
+                eprintln!("@{at}: tree op {} (pick {pick})", (op - 0x80) % TREE_OPS);
             }
         }
+        let op_scope = InOp::enter();
         // SAFETY: every pointer used is a live object the fuzzer holds a
         // reference to, or a valid local; every reference or buffer
         // received is given back.
@@ -3277,13 +5692,25 @@ fuzz_target!(|data: &[u8]| {
                 f.tree_op((op - 0x80) % TREE_OPS, pick, &mut input);
             }
         }
+        drop(op_scope);
         f.step_checks();
     }
 
     // The end of the session: every reference the fuzzer holds goes, the
     // subobjects' before or after their logons'.
     // SAFETY: as above.
-    unsafe { f.finish(data.len() % 2 == 0) };
+    {
+        let _scope = InOp::enter();
+        unsafe { f.finish(data.len() % 2 == 0) };
+    }
+    for s in &f.sinks {
+        assert_eq!(s.refs.get(), 1, "an advise sink not given back");
+        assert_eq!(
+            s.releases.get(),
+            s.add_refs.get(),
+            "an advise sink not released once per reference"
+        );
+    }
     assert_eq!(sink.refs(), 1, "every sink reference given back");
     assert_eq!(live_objects(), 0, "nothing alive");
     assert_eq!(live_buffers(), 0, "every host buffer freed");
