@@ -61,9 +61,7 @@
 //! while the library holds them; each reference the library takes is given
 //! back (at `Unadvise`, the table's release or the logon's teardown).
 //!
-//! `MSLOGON_FUZZ_TRACE=1` prints every op and HRESULT of an input;
-//! `MSLOGON_FUZZ_STRICT=1` drops the allowances for known library bugs
-//! (see `strict`).
+//! `MSLOGON_FUZZ_TRACE=1` prints every op and HRESULT of an input.
 #![no_main]
 
 use std::cell::{Cell, RefCell};
@@ -675,13 +673,6 @@ fn tracing() -> bool {
     static TRACE: std::sync::LazyLock<bool> =
         std::sync::LazyLock::new(|| std::env::var_os("MSLOGON_FUZZ_TRACE").is_some());
     *TRACE
-}
-
-/// `MSLOGON_FUZZ_STRICT=1`: no allowance for known library bugs.
-fn strict() -> bool {
-    static STRICT: std::sync::LazyLock<bool> =
-        std::sync::LazyLock::new(|| std::env::var_os("MSLOGON_FUZZ_STRICT").is_some());
-    *STRICT
 }
 
 fn is_stg(hr: HRESULT) -> bool {
@@ -3262,20 +3253,8 @@ impl Fuzz {
         }
         let n = input.below(5);
         let mut clean = true;
-        let mut ids: Vec<Vec<u8>> = (0..n).map(|_| self.eid(input)).collect();
-        if !strict() {
-            // A known library bug (reported with the fuzz target's table
-            // notifications): a message listed twice in one call
-            // (SetReadFlags, CopyMessages) is put twice in a contents
-            // table's view. Until it is fixed, each is listed once here
-            // (MSLOGON_FUZZ_STRICT=1 lists them as the input says).
-            let mut seen = Vec::new();
-            ids.retain(|e| {
-                let new = !seen.contains(e);
-                seen.push(e.clone());
-                new
-            });
-        }
+        // A message may be listed twice (the library acts on it once).
+        let ids: Vec<Vec<u8>> = (0..n).map(|_| self.eid(input)).collect();
         let mut bins: Vec<SBinary> = ids
             .iter()
             .map(|e| {
@@ -3406,19 +3385,6 @@ impl Fuzz {
         };
         check(c, hr);
         self.record(hr);
-        if flags & FOLDER_MOVE != 0 && !strict() {
-            // A known library bug (reported with the fuzz target's table
-            // notifications): a folder moved with its subfolders changes
-            // their PR_DEPTH and their place in a CONVENIENT_DEPTH
-            // hierarchy table, and no TABLE_ROW_MODIFIED says so. Until it
-            // is fixed, the clients of such tables read them again
-            // (MSLOGON_FUZZ_STRICT=1 checks them all the same).
-            for s in &self.sinks {
-                if s.table().is_some_and(|t| t.deep.get()) {
-                    *s.model.borrow_mut() = None;
-                }
-            }
-        }
     }
 
     unsafe fn delete_folder(&mut self, pick: usize, input: &mut Input<'_>) {
@@ -5385,8 +5351,10 @@ impl Fuzz {
             keys.len(),
             "two rows of the table with the same PR_INSTANCE_KEY"
         );
+        // QueryPosition's denominator is the row count, never zero (an
+        // empty table is 0/1: Microsoft's QueryPosition page).
         assert_eq!(
-            keys.len() as ULONG,
+            (keys.len() as ULONG).max(1),
             den,
             "QueryRows: not every row of the table"
         );

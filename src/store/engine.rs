@@ -996,7 +996,7 @@ impl Engine {
         folder: ObjectId,
         entry_ids: &[&[u8]],
     ) -> MapiResult<(Vec<MessageRecord>, bool)> {
-        let mut found = Vec::new();
+        let mut found: Vec<MessageRecord> = Vec::new();
         let mut missed = false;
         for eid in entry_ids {
             match self
@@ -1004,6 +1004,9 @@ impl Engine {
                 .ok()
                 .map(|id| self.backend.message(id))
             {
+                // A message named twice is acted on once (the fuzzer found
+                // a move listing one twice putting it twice in a table).
+                Some(Ok(Some(m))) if found.iter().any(|f| f.id == m.id) => {}
                 Some(Ok(Some(m))) if m.folder == folder => found.push(m),
                 Some(Err(e)) => return Err(e),
                 _ => missed = true,
@@ -1013,7 +1016,8 @@ impl Engine {
     }
 
     /// `CopyMessages` (`MESSAGE_MOVE`) from `folder` to `dest`; `true` when
-    /// some entry IDs named no message of `folder`.
+    /// some entry IDs named no message of `folder`. A message named twice
+    /// is copied (moved) once.
     pub fn copy_messages(
         &self,
         folder: ObjectId,

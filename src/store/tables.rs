@@ -133,11 +133,22 @@ impl StoreListener for LockedTable<ContentsSource> {
 /// A hierarchy table hears of folders created, changed, moved or deleted,
 /// and of the messages that change a folder's counts.
 impl StoreListener for LockedTable<HierarchySource> {
-    fn changed(&self, _engine: &Engine, events: &[StoreEvent]) {
+    fn changed(&self, engine: &Engine, events: &[StoreEvent]) {
+        let deep = self.with_source(|s| s.deep);
         let mut rows: Vec<RowId> = Vec::new();
         for e in events {
             if e.folder {
                 rows.push(e.id);
+                // A moved folder's subfolders moved with it: their depth
+                // (and place) in a deep table changed too (the fuzzer
+                // found them left out).
+                if deep && e.kind == super::EventKind::Moved {
+                    let mut stack = engine.backend().subfolders(e.id).unwrap_or_default();
+                    while let Some(f) = stack.pop() {
+                        rows.push(f);
+                        stack.extend(engine.backend().subfolders(f).unwrap_or_default());
+                    }
+                }
             }
             // Its folder's counts (or subfolders) changed too.
             rows.push(e.parent);

@@ -238,6 +238,11 @@ impl<S: RowSource> TableView<S> {
         if changed.is_empty() {
             return Ok(Vec::new());
         }
+        // Each row once (a batch may change one row twice).
+        let mut unique = changed.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let changed = &unique[..];
         if changed.len() > RELOAD_THRESHOLD {
             self.rebuild_keeping_cursor()?;
             return Ok(vec![RowEvent::Reload]);
