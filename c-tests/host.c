@@ -150,6 +150,16 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE support_StoreLogoffTransports(
   return MSLogon_S_OK;
 }
 
+/* The test's profile, when it set one (test_service.c); else no support. */
+static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE support_OpenProfileSection(
+    struct MSLogon_IMAPISupport *This, struct MSLogon_MAPIUID *lpUid, MSLogon_ULONG ulFlags,
+    struct MSLogon_IProfSect **lppProfileObj) {
+  HostSupport *s = support_of(This);
+  ATOMIC_INC(&s->open_profile_sections);
+  if (!s->open_profile_section) return MSLogon_MAPI_E_NO_SUPPORT;
+  return s->open_profile_section(s->profile_context, lpUid, ulFlags, lppProfileObj);
+}
+
 /* The slots a store provider does not use here. Their parameters are unused
  * by design; each signature is the one in mslogon.h (= mapispi.h). */
 static MSLogon_HRESULT no_support(struct MSLogon_IMAPISupport *This) {
@@ -177,8 +187,6 @@ static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_Notify(struct MSLogon_IMA
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_ModifyStatusRow(struct MSLogon_IMAPISupport *This, MSLogon_ULONG cValues, void *lpColumnVals, MSLogon_ULONG ulFlags)
 { return no_support(This); }
 
-static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_OpenProfileSection(struct MSLogon_IMAPISupport *This, void *lpUid, MSLogon_ULONG ulFlags, void **lppProfileObj)
-{ return no_support(This); }
 
 static MSLogon_HRESULT MSLOGON_STDMETHODCALLTYPE nosup_RegisterPreprocessor(struct MSLogon_IMAPISupport *This, void *lpMuid, void *lpszAdrType, void *lpszDLLName, char *lpszPreprocess, char *lpszRemovePreprocessInfo, MSLogon_ULONG ulFlags)
 { return no_support(This); }
@@ -293,7 +301,7 @@ static const MSLogon_IMAPISupportVtbl support_vtbl = {
     nosup_Unsubscribe,
     nosup_Notify,
     nosup_ModifyStatusRow,
-    nosup_OpenProfileSection,
+    support_OpenProfileSection,
     nosup_RegisterPreprocessor,
     nosup_NewUID,
     nosup_MakeInvalid,

@@ -52,6 +52,13 @@ typedef struct HostSupport {
   int reenter_release;
   MSLogon_HRESULT reenter_hr;
   long reentries;
+  /* IMAPISupport::OpenProfileSection calls this with profile_context when
+   * it is set (test_service.c: an in-memory profile), else it answers
+   * MAPI_E_NO_SUPPORT, as a host without profiles does. */
+  MSLogon_HRESULT (*open_profile_section)(void *context, MSLogon_MAPIUID *uid,
+                                          MSLogon_ULONG flags, MSLogon_IProfSect **out);
+  void *profile_context;
+  long open_profile_sections;
 } HostSupport;
 
 void host_support_init(HostSupport *s);

@@ -18,6 +18,9 @@
 #   wine_tables_c            IMAPITable: MFCMAPI's hierarchy and contents
 #                            sequences, sort/restrict/find/bookmarks, the
 #                            message and receive-folder tables, Logoff
+#   wine_service_c           ServiceEntry (CREATE/CONFIGURE/DELETE) into an
+#                            in-memory profile, Logon reading it, the store
+#                            in that file across providers, a bad file
 #   windows_build_i686       fixture windows_x86: the 32-bit DLL and hosts
 #   windows_exports_i686     exported names, undecorated
 #   windows_stdcall_i686     __stdcall/__cdecl by disassembly (ret $N)
@@ -174,13 +177,15 @@ if(MSLOGON_WINDOWS_TESTS)
   # wine_<test>_<variant>: c-tests/windows/<source> + win_host.c, built as
   # win_test_<test>_<variant>.exe, run under Wine.
   set(wine_tests "")
-  foreach(host lifecycle_c lifecycle_cxx tree_c tables_c)
+  foreach(host lifecycle_c lifecycle_cxx tree_c tables_c service_c)
     if(host STREQUAL "lifecycle_c")
       set(source win_test_lifecycle.c)
     elseif(host STREQUAL "lifecycle_cxx")
       set(source win_test_lifecycle.cpp)
     elseif(host STREQUAL "tree_c")
       set(source win_test_tree.c)
+    elseif(host STREQUAL "service_c")
+      set(source win_test_service.c)
     else()
       set(source win_test_tables.c)
     endif()

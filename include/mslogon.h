@@ -34,15 +34,7 @@ struct MSLogon_GUID;
 struct MSLogon_MAPIERROR;
 struct MSLogon_IMAPIAdviseSinkVtbl;
 struct MSLogon_IMAPIAdviseSink;
-struct MSLogon_ENTRYID;
-struct MSLogon_IUnknownVtbl;
-struct MSLogon_IUnknown;
-struct MSLogon_IMAPISupportVtbl;
-struct MSLogon_IMAPISupport;
-struct MSLogon_IMSLogonVtbl;
-struct MSLogon_IMSLogon;
-struct MSLogon_IMallocVtbl;
-struct MSLogon_IMalloc;
+struct MSLogon_MAPIUID;
 struct MSLogon_SPropTagArray;
 struct MSLogon_CURRENCY;
 struct MSLogon_FILETIME;
@@ -61,16 +53,24 @@ struct MSLogon_SWStringArray;
 struct MSLogon_SGuidArray;
 struct MSLogon_SLargeIntegerArray;
 struct MSLogon_SPropValue;
+struct MSLogon_IUnknownVtbl;
+struct MSLogon_IUnknown;
 struct MSLogon_SPropProblem;
 struct MSLogon_SPropProblemArray;
 struct MSLogon_MAPINAMEID;
+struct MSLogon_IProfSectVtbl;
+struct MSLogon_IProfSect;
+struct MSLogon_ENTRYID;
+struct MSLogon_IMAPISupportVtbl;
+struct MSLogon_IMAPISupport;
+struct MSLogon_IMSLogonVtbl;
+struct MSLogon_IMSLogon;
+struct MSLogon_IMallocVtbl;
+struct MSLogon_IMalloc;
 struct MSLogon_IMsgStoreVtbl;
 struct MSLogon_IMsgStore;
 struct MSLogon_IMSProviderVtbl;
 struct MSLogon_IMSProvider;
-struct MSLogon_MAPIUID;
-struct MSLogon_IMAPIPropVtbl;
-struct MSLogon_IMAPIProp;
 struct MSLogon_SComparePropsRestriction;
 struct MSLogon_SAndRestriction;
 struct MSLogon_SOrRestriction;
@@ -90,6 +90,10 @@ struct MSLogon_SRow;
 struct MSLogon_SRowSet;
 struct MSLogon_IMAPITableVtbl;
 struct MSLogon_IMAPITable;
+struct MSLogon_IProviderAdminVtbl;
+struct MSLogon_IProviderAdmin;
+struct MSLogon_IMAPIPropVtbl;
+struct MSLogon_IMAPIProp;
 struct MSLogon_IMAPIContainerVtbl;
 struct MSLogon_IMAPIContainer;
 struct MSLogon_IAttachVtbl;
@@ -293,20 +297,417 @@ typedef uintptr_t MSLogon_ULONG_PTR;
 typedef uint8_t MSLogon_BYTE;
 
 /**
- * MAPI's `ENTRYID`: four flag bytes followed by a provider-defined byte
- * string; `ab` is a flexible array member (`BYTE ab[MAPI_DIM]`), so an entry
- * ID is always passed together with its size in bytes (`cbEntryID`).
+ * MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
+ * prefixes, `PR_RECORD_KEY` of a store).
  */
-typedef struct MSLogon_ENTRYID {
+typedef struct MSLogon_MAPIUID {
   /**
-   * Flags describing the entry ID (`MAPI_SHORTTERM`, ...).
+   * The 16 bytes.
    */
-  MSLogon_BYTE abFlags[4];
+  MSLogon_BYTE ab[16];
+} MSLogon_MAPIUID;
+
+/**
+ * MAPI's `SPropTagArray`: a counted list of property tags.
+ *
+ * `aulPropTag` is a flexible array member (`ULONG aulPropTag[MAPI_DIM]`,
+ * `MAPI_DIM` = 1): the array really holds `cValues` tags, so one is
+ * allocated with `CbNewSPropTagArray(n)` = 4 + 4·n bytes.
+ */
+typedef struct MSLogon_SPropTagArray {
   /**
-   * The provider-defined bytes (variable length).
+   * Number of tags in `aulPropTag`.
    */
-  MSLogon_BYTE ab[1];
-} MSLogon_ENTRYID;
+  MSLogon_ULONG cValues;
+  /**
+   * The tags (variable length).
+   */
+  MSLogon_ULONG aulPropTag[1];
+} MSLogon_SPropTagArray;
+
+/**
+ * MAPI's `LONG`: a signed 32-bit integer (`long` on Windows).
+ */
+typedef int32_t MSLogon_LONG;
+
+/**
+ * COM's `CURRENCY` (`CY`): a 64-bit integer scaled by 10,000.
+ *
+ * MinGW-w64 declares it as a union of `{ Lo, Hi }` and `LONGLONG int64`;
+ * only `int64` is modelled here, which has the same size and alignment
+ * (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+ */
+typedef struct MSLogon_CURRENCY {
+  /**
+   * The scaled value.
+   */
+  int64_t int64;
+} MSLogon_CURRENCY;
+
+/**
+ * Windows' `DWORD`: an unsigned 32-bit integer.
+ */
+typedef uint32_t MSLogon_DWORD;
+
+/**
+ * Windows' `FILETIME`: 100-nanosecond intervals since 1601-01-01 UTC, split
+ * into two 32-bit halves (so it is only 4-byte aligned).
+ */
+typedef struct MSLogon_FILETIME {
+  /**
+   * Low 32 bits.
+   */
+  MSLogon_DWORD dwLowDateTime;
+  /**
+   * High 32 bits.
+   */
+  MSLogon_DWORD dwHighDateTime;
+} MSLogon_FILETIME;
+
+/**
+ * MAPI's `SBinary`: a counted byte string (`PT_BINARY` values).
+ */
+typedef struct MSLogon_SBinary {
+  /**
+   * Number of bytes at `lpb`.
+   */
+  MSLogon_ULONG cb;
+  /**
+   * The bytes (`LPBYTE`).
+   */
+  MSLogon_BYTE *lpb;
+} MSLogon_SBinary;
+
+/**
+ * Windows' `WCHAR`: one UTF-16 code unit (`wchar_t` is 16 bits on Windows).
+ */
+typedef uint16_t MSLogon_WCHAR;
+
+/**
+ * Windows' `LARGE_INTEGER`: a signed 64-bit integer.
+ *
+ * MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
+ * `LONGLONG QuadPart`; only `QuadPart` is modelled here, which has the same
+ * size and alignment (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
+ */
+typedef struct MSLogon_LARGE_INTEGER {
+  /**
+   * The value.
+   */
+  int64_t QuadPart;
+} MSLogon_LARGE_INTEGER;
+
+/**
+ * MAPI's `SShortArray` (`PT_MV_I2` values).
+ */
+typedef struct MSLogon_SShortArray {
+  /**
+   * Number of values at `lpi`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`short int *`).
+   */
+  int16_t *lpi;
+} MSLogon_SShortArray;
+
+/**
+ * MAPI's `SLongArray` (`PT_MV_LONG` values).
+ */
+typedef struct MSLogon_SLongArray {
+  /**
+   * Number of values at `lpl`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LONG *`).
+   */
+  MSLogon_LONG *lpl;
+} MSLogon_SLongArray;
+
+/**
+ * MAPI's `SRealArray` (`PT_MV_R4` values).
+ */
+typedef struct MSLogon_SRealArray {
+  /**
+   * Number of values at `lpflt`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`float *`).
+   */
+  float *lpflt;
+} MSLogon_SRealArray;
+
+/**
+ * MAPI's `SDoubleArray` (`PT_MV_DOUBLE` values).
+ */
+typedef struct MSLogon_SDoubleArray {
+  /**
+   * Number of values at `lpdbl`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`double *`).
+   */
+  double *lpdbl;
+} MSLogon_SDoubleArray;
+
+/**
+ * MAPI's `SCurrencyArray` (`PT_MV_CURRENCY` values).
+ */
+typedef struct MSLogon_SCurrencyArray {
+  /**
+   * Number of values at `lpcur`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`CURRENCY *`).
+   */
+  struct MSLogon_CURRENCY *lpcur;
+} MSLogon_SCurrencyArray;
+
+/**
+ * MAPI's `SAppTimeArray` (`PT_MV_APPTIME` values).
+ */
+typedef struct MSLogon_SAppTimeArray {
+  /**
+   * Number of values at `lpat`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`double *`, OLE automation dates).
+   */
+  double *lpat;
+} MSLogon_SAppTimeArray;
+
+/**
+ * MAPI's `SDateTimeArray` (`PT_MV_SYSTIME` values).
+ */
+typedef struct MSLogon_SDateTimeArray {
+  /**
+   * Number of values at `lpft`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`FILETIME *`).
+   */
+  struct MSLogon_FILETIME *lpft;
+} MSLogon_SDateTimeArray;
+
+/**
+ * MAPI's `SBinaryArray` (`PT_MV_BINARY` values; also `ENTRYLIST`).
+ */
+typedef struct MSLogon_SBinaryArray {
+  /**
+   * Number of values at `lpbin`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`SBinary *`).
+   */
+  struct MSLogon_SBinary *lpbin;
+} MSLogon_SBinaryArray;
+
+/**
+ * MAPI's `SLPSTRArray` (`PT_MV_STRING8` values).
+ */
+typedef struct MSLogon_SLPSTRArray {
+  /**
+   * Number of values at `lppszA`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LPSTR *`).
+   */
+  char **lppszA;
+} MSLogon_SLPSTRArray;
+
+/**
+ * MAPI's `SWStringArray` (`PT_MV_UNICODE` values).
+ */
+typedef struct MSLogon_SWStringArray {
+  /**
+   * Number of values at `lppszW`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LPWSTR *`).
+   */
+  MSLogon_WCHAR **lppszW;
+} MSLogon_SWStringArray;
+
+/**
+ * MAPI's `SGuidArray` (`PT_MV_CLSID` values).
+ */
+typedef struct MSLogon_SGuidArray {
+  /**
+   * Number of values at `lpguid`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`GUID *`).
+   */
+  struct MSLogon_GUID *lpguid;
+} MSLogon_SGuidArray;
+
+/**
+ * MAPI's `SLargeIntegerArray` (`PT_MV_I8` values).
+ */
+typedef struct MSLogon_SLargeIntegerArray {
+  /**
+   * Number of values at `lpli`.
+   */
+  MSLogon_ULONG cValues;
+  /**
+   * The values (`LARGE_INTEGER *`).
+   */
+  struct MSLogon_LARGE_INTEGER *lpli;
+} MSLogon_SLargeIntegerArray;
+
+/**
+ * MAPI's `union _PV` (typedef `__UPV`): the value of an [`SPropValue`],
+ * read through the member that `PROP_TYPE(ulPropTag)` names.
+ *
+ * Named `PV` rather than `_PV` because the exported C name would be
+ * `MSLogon__PV`, and identifiers containing `__` are reserved in C++.
+ * Every member of MinGW-w64's union is present, so size and alignment are
+ * MAPI's: 8 bytes on i686 Windows, 16 on x86_64 (the `{ cValues, lp }`
+ * multi-valued members), 8-byte aligned on both.
+ */
+typedef union MSLogon_PV {
+  /**
+   * `PT_I2` (`short int`).
+   */
+  int16_t i;
+  /**
+   * `PT_LONG` (`LONG`).
+   */
+  MSLogon_LONG l;
+  /**
+   * `PT_LONG`, unsigned view (`ULONG`).
+   */
+  MSLogon_ULONG ul;
+  /**
+   * `PT_R4` (`float`).
+   */
+  float flt;
+  /**
+   * `PT_DOUBLE` (`double`).
+   */
+  double dbl;
+  /**
+   * `PT_BOOLEAN` (`unsigned short int`, 0 or 1).
+   */
+  uint16_t b;
+  /**
+   * `PT_CURRENCY`.
+   */
+  struct MSLogon_CURRENCY cur;
+  /**
+   * `PT_APPTIME` (`double`).
+   */
+  double at;
+  /**
+   * `PT_SYSTIME`.
+   */
+  struct MSLogon_FILETIME ft;
+  /**
+   * `PT_STRING8` (`LPSTR`).
+   */
+  char *lpszA;
+  /**
+   * `PT_BINARY`.
+   */
+  struct MSLogon_SBinary bin;
+  /**
+   * `PT_UNICODE` (`LPWSTR`).
+   */
+  MSLogon_WCHAR *lpszW;
+  /**
+   * `PT_CLSID` (`LPGUID`).
+   */
+  struct MSLogon_GUID *lpguid;
+  /**
+   * `PT_I8`.
+   */
+  struct MSLogon_LARGE_INTEGER li;
+  /**
+   * `PT_MV_I2`.
+   */
+  struct MSLogon_SShortArray MVi;
+  /**
+   * `PT_MV_LONG`.
+   */
+  struct MSLogon_SLongArray MVl;
+  /**
+   * `PT_MV_R4`.
+   */
+  struct MSLogon_SRealArray MVflt;
+  /**
+   * `PT_MV_DOUBLE`.
+   */
+  struct MSLogon_SDoubleArray MVdbl;
+  /**
+   * `PT_MV_CURRENCY`.
+   */
+  struct MSLogon_SCurrencyArray MVcur;
+  /**
+   * `PT_MV_APPTIME`.
+   */
+  struct MSLogon_SAppTimeArray MVat;
+  /**
+   * `PT_MV_SYSTIME`.
+   */
+  struct MSLogon_SDateTimeArray MVft;
+  /**
+   * `PT_MV_BINARY`.
+   */
+  struct MSLogon_SBinaryArray MVbin;
+  /**
+   * `PT_MV_STRING8`.
+   */
+  struct MSLogon_SLPSTRArray MVszA;
+  /**
+   * `PT_MV_UNICODE`.
+   */
+  struct MSLogon_SWStringArray MVszW;
+  /**
+   * `PT_MV_CLSID`.
+   */
+  struct MSLogon_SGuidArray MVguid;
+  /**
+   * `PT_MV_I8`.
+   */
+  struct MSLogon_SLargeIntegerArray MVli;
+  /**
+   * `PT_ERROR`: why the property has no value (`SCODE`).
+   */
+  MSLogon_SCODE err;
+  /**
+   * `PT_NULL` / `PT_OBJECT`: unused (`LONG`).
+   */
+  MSLogon_LONG x;
+} MSLogon_PV;
+
+/**
+ * MAPI's `SPropValue`: one property, its tag and its value
+ * (`LPSPropValue` arrays are what `GetProps` returns and `SetProps` takes).
+ */
+typedef struct MSLogon_SPropValue {
+  /**
+   * Property tag: `PROP_TAG(type, id)`.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * Padding that keeps `Value` 8-byte aligned; reserved.
+   */
+  MSLogon_ULONG dwAlignPad;
+  /**
+   * The value, read through the member the tag's type names.
+   */
+  union MSLogon_PV Value;
+} MSLogon_SPropValue;
 
 /**
  * The three slots every COM vtable begins with.
@@ -337,6 +738,223 @@ typedef struct MSLogon_IUnknown {
    */
   const struct MSLogon_IUnknownVtbl *lpVtbl;
 } MSLogon_IUnknown;
+
+/**
+ * MAPI's `SPropProblem`: why one property of a `SetProps`/`DeleteProps`/
+ * `CopyTo` call failed.
+ */
+typedef struct MSLogon_SPropProblem {
+  /**
+   * Index of the property in the caller's array.
+   */
+  MSLogon_ULONG ulIndex;
+  /**
+   * Its tag.
+   */
+  MSLogon_ULONG ulPropTag;
+  /**
+   * The failure.
+   */
+  MSLogon_SCODE scode;
+} MSLogon_SPropProblem;
+
+/**
+ * MAPI's `SPropProblemArray`: a counted list of [`SPropProblem`]s.
+ *
+ * `aProblem` is a flexible array member (`SPropProblem aProblem[MAPI_DIM]`,
+ * `MAPI_DIM` = 1): it really holds `cProblem` entries, so one is allocated
+ * with `CbNewSPropProblemArray(n)` = 4 + 12·n bytes.
+ */
+typedef struct MSLogon_SPropProblemArray {
+  /**
+   * Number of entries in `aProblem`.
+   */
+  MSLogon_ULONG cProblem;
+  /**
+   * The problems (variable length).
+   */
+  struct MSLogon_SPropProblem aProblem[1];
+} MSLogon_SPropProblemArray;
+
+/**
+ * The `Kind` union of a [`MAPINAMEID`] (anonymous in `mapidefs.h`): read
+ * through the member that `ulKind` names.
+ */
+typedef union MSLogon_MAPINAMEID_Kind {
+  /**
+   * `MNID_ID`: a numeric name.
+   */
+  MSLogon_LONG lID;
+  /**
+   * `MNID_STRING`: a UTF-16 string name (`LPWSTR`).
+   */
+  MSLogon_WCHAR *lpwstrName;
+} MSLogon_MAPINAMEID_Kind;
+
+/**
+ * MAPI's `MAPINAMEID`: the name of a named property
+ * (`GetIDsFromNames` / `GetNamesFromIDs`): a property set and a number or
+ * a string.
+ */
+typedef struct MSLogon_MAPINAMEID {
+  /**
+   * The property set (`LPGUID`).
+   */
+  struct MSLogon_GUID *lpguid;
+  /**
+   * `MNID_ID` or `MNID_STRING`: which member of `Kind` is valid.
+   */
+  MSLogon_ULONG ulKind;
+  /**
+   * The name.
+   */
+  union MSLogon_MAPINAMEID_Kind Kind;
+} MSLogon_MAPINAMEID;
+
+/**
+ * `IProfSect`'s 14 slots: `IUnknown` + `MAPI_IMAPIPROP_METHODS`, laid out
+ * as [`IMAPIPropVtbl`](super::objects::IMAPIPropVtbl) but `Option`al
+ * (the host implements them). `ulUIParam` is `ULONG_PTR` (Microsoft's
+ * width), as in `IMAPIProp`.
+ */
+typedef struct MSLogon_IProfSectVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IProfSect).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IProfSect *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IProfSect *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IProfSect *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IProfSect *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges`: makes the changes permanent.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IProfSect *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: `*lppPropArray` is allocated with
+   * `MAPIAllocateBuffer`; missing properties come back as `PT_ERROR`
+   * entries (`MAPI_W_ERRORS_RETURNED`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IProfSect *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IProfSect *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`. Opaque here: `lppUnk`: `LPUNKNOWN *`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IProfSect *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IProfSect *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IProfSect *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR`
+   * (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IProfSect *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR`
+   * (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IProfSect *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IProfSect *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IProfSect *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+} MSLogon_IProfSectVtbl;
+
+/**
+ * `IProfSect`, implemented by the host (MAPI): a section of a MAPI profile,
+ * where a message service keeps its configuration. It is an `IMAPIProp`
+ * with nothing of its own (`MAPI_IPROFSECT_METHODS` is empty); changes
+ * are kept by `SaveChanges`.
+ */
+typedef struct MSLogon_IProfSect {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IProfSectVtbl *lpVtbl;
+} MSLogon_IProfSect;
+
+/**
+ * MAPI's `ENTRYID`: four flag bytes followed by a provider-defined byte
+ * string; `ab` is a flexible array member (`BYTE ab[MAPI_DIM]`), so an entry
+ * ID is always passed together with its size in bytes (`cbEntryID`).
+ */
+typedef struct MSLogon_ENTRYID {
+  /**
+   * Flags describing the entry ID (`MAPI_SHORTTERM`, ...).
+   */
+  MSLogon_BYTE abFlags[4];
+  /**
+   * The provider-defined bytes (variable length).
+   */
+  MSLogon_BYTE ab[1];
+} MSLogon_ENTRYID;
 
 /**
  * `IMAPISupport`'s 44 slots (`IUnknown` + `MAPI_IMAPISUPPORT_METHODS1..3`).
@@ -402,12 +1020,14 @@ typedef struct MSLogon_IMAPISupportVtbl {
                                                                void *lpColumnVals,
                                                                MSLogon_ULONG ulFlags);
   /**
-   * `IMAPISupport::OpenProfileSection`. Opaque here: `lpUid`: `LPMAPIUID`, `lppProfileObj`: `LPPROFSECT`.
+   * `IMAPISupport::OpenProfileSection`: a NULL `lpUid` opens the
+   * caller's own section (a provider's, at `Logon`); `MAPI_MODIFY` asks
+   * for write access. `*lppProfileObj` gets one reference.
    */
   MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProfileSection)(struct MSLogon_IMAPISupport *This,
-                                                                  void *lpUid,
+                                                                  struct MSLogon_MAPIUID *lpUid,
                                                                   MSLogon_ULONG ulFlags,
-                                                                  void **lppProfileObj);
+                                                                  struct MSLogon_IProfSect **lppProfileObj);
   /**
    * `IMAPISupport::RegisterPreprocessor`. Opaque here: `lpMuid`: `LPMAPIUID`.
    */
@@ -851,480 +1471,6 @@ typedef struct MSLogon_IMalloc {
 } MSLogon_IMalloc;
 
 /**
- * MAPI's `SPropTagArray`: a counted list of property tags.
- *
- * `aulPropTag` is a flexible array member (`ULONG aulPropTag[MAPI_DIM]`,
- * `MAPI_DIM` = 1): the array really holds `cValues` tags, so one is
- * allocated with `CbNewSPropTagArray(n)` = 4 + 4·n bytes.
- */
-typedef struct MSLogon_SPropTagArray {
-  /**
-   * Number of tags in `aulPropTag`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The tags (variable length).
-   */
-  MSLogon_ULONG aulPropTag[1];
-} MSLogon_SPropTagArray;
-
-/**
- * MAPI's `LONG`: a signed 32-bit integer (`long` on Windows).
- */
-typedef int32_t MSLogon_LONG;
-
-/**
- * COM's `CURRENCY` (`CY`): a 64-bit integer scaled by 10,000.
- *
- * MinGW-w64 declares it as a union of `{ Lo, Hi }` and `LONGLONG int64`;
- * only `int64` is modelled here, which has the same size and alignment
- * (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
- */
-typedef struct MSLogon_CURRENCY {
-  /**
-   * The scaled value.
-   */
-  int64_t int64;
-} MSLogon_CURRENCY;
-
-/**
- * Windows' `DWORD`: an unsigned 32-bit integer.
- */
-typedef uint32_t MSLogon_DWORD;
-
-/**
- * Windows' `FILETIME`: 100-nanosecond intervals since 1601-01-01 UTC, split
- * into two 32-bit halves (so it is only 4-byte aligned).
- */
-typedef struct MSLogon_FILETIME {
-  /**
-   * Low 32 bits.
-   */
-  MSLogon_DWORD dwLowDateTime;
-  /**
-   * High 32 bits.
-   */
-  MSLogon_DWORD dwHighDateTime;
-} MSLogon_FILETIME;
-
-/**
- * MAPI's `SBinary`: a counted byte string (`PT_BINARY` values).
- */
-typedef struct MSLogon_SBinary {
-  /**
-   * Number of bytes at `lpb`.
-   */
-  MSLogon_ULONG cb;
-  /**
-   * The bytes (`LPBYTE`).
-   */
-  MSLogon_BYTE *lpb;
-} MSLogon_SBinary;
-
-/**
- * Windows' `WCHAR`: one UTF-16 code unit (`wchar_t` is 16 bits on Windows).
- */
-typedef uint16_t MSLogon_WCHAR;
-
-/**
- * Windows' `LARGE_INTEGER`: a signed 64-bit integer.
- *
- * MinGW-w64 declares it as a union of `{ LowPart, HighPart }` (twice) and
- * `LONGLONG QuadPart`; only `QuadPart` is modelled here, which has the same
- * size and alignment (8 bytes, 8-byte aligned on x86_64 and i686 Windows).
- */
-typedef struct MSLogon_LARGE_INTEGER {
-  /**
-   * The value.
-   */
-  int64_t QuadPart;
-} MSLogon_LARGE_INTEGER;
-
-/**
- * MAPI's `SShortArray` (`PT_MV_I2` values).
- */
-typedef struct MSLogon_SShortArray {
-  /**
-   * Number of values at `lpi`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`short int *`).
-   */
-  int16_t *lpi;
-} MSLogon_SShortArray;
-
-/**
- * MAPI's `SLongArray` (`PT_MV_LONG` values).
- */
-typedef struct MSLogon_SLongArray {
-  /**
-   * Number of values at `lpl`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`LONG *`).
-   */
-  MSLogon_LONG *lpl;
-} MSLogon_SLongArray;
-
-/**
- * MAPI's `SRealArray` (`PT_MV_R4` values).
- */
-typedef struct MSLogon_SRealArray {
-  /**
-   * Number of values at `lpflt`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`float *`).
-   */
-  float *lpflt;
-} MSLogon_SRealArray;
-
-/**
- * MAPI's `SDoubleArray` (`PT_MV_DOUBLE` values).
- */
-typedef struct MSLogon_SDoubleArray {
-  /**
-   * Number of values at `lpdbl`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`double *`).
-   */
-  double *lpdbl;
-} MSLogon_SDoubleArray;
-
-/**
- * MAPI's `SCurrencyArray` (`PT_MV_CURRENCY` values).
- */
-typedef struct MSLogon_SCurrencyArray {
-  /**
-   * Number of values at `lpcur`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`CURRENCY *`).
-   */
-  struct MSLogon_CURRENCY *lpcur;
-} MSLogon_SCurrencyArray;
-
-/**
- * MAPI's `SAppTimeArray` (`PT_MV_APPTIME` values).
- */
-typedef struct MSLogon_SAppTimeArray {
-  /**
-   * Number of values at `lpat`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`double *`, OLE automation dates).
-   */
-  double *lpat;
-} MSLogon_SAppTimeArray;
-
-/**
- * MAPI's `SDateTimeArray` (`PT_MV_SYSTIME` values).
- */
-typedef struct MSLogon_SDateTimeArray {
-  /**
-   * Number of values at `lpft`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`FILETIME *`).
-   */
-  struct MSLogon_FILETIME *lpft;
-} MSLogon_SDateTimeArray;
-
-/**
- * MAPI's `SBinaryArray` (`PT_MV_BINARY` values; also `ENTRYLIST`).
- */
-typedef struct MSLogon_SBinaryArray {
-  /**
-   * Number of values at `lpbin`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`SBinary *`).
-   */
-  struct MSLogon_SBinary *lpbin;
-} MSLogon_SBinaryArray;
-
-/**
- * MAPI's `SLPSTRArray` (`PT_MV_STRING8` values).
- */
-typedef struct MSLogon_SLPSTRArray {
-  /**
-   * Number of values at `lppszA`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`LPSTR *`).
-   */
-  char **lppszA;
-} MSLogon_SLPSTRArray;
-
-/**
- * MAPI's `SWStringArray` (`PT_MV_UNICODE` values).
- */
-typedef struct MSLogon_SWStringArray {
-  /**
-   * Number of values at `lppszW`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`LPWSTR *`).
-   */
-  MSLogon_WCHAR **lppszW;
-} MSLogon_SWStringArray;
-
-/**
- * MAPI's `SGuidArray` (`PT_MV_CLSID` values).
- */
-typedef struct MSLogon_SGuidArray {
-  /**
-   * Number of values at `lpguid`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`GUID *`).
-   */
-  struct MSLogon_GUID *lpguid;
-} MSLogon_SGuidArray;
-
-/**
- * MAPI's `SLargeIntegerArray` (`PT_MV_I8` values).
- */
-typedef struct MSLogon_SLargeIntegerArray {
-  /**
-   * Number of values at `lpli`.
-   */
-  MSLogon_ULONG cValues;
-  /**
-   * The values (`LARGE_INTEGER *`).
-   */
-  struct MSLogon_LARGE_INTEGER *lpli;
-} MSLogon_SLargeIntegerArray;
-
-/**
- * MAPI's `union _PV` (typedef `__UPV`): the value of an [`SPropValue`],
- * read through the member that `PROP_TYPE(ulPropTag)` names.
- *
- * Named `PV` rather than `_PV` because the exported C name would be
- * `MSLogon__PV`, and identifiers containing `__` are reserved in C++.
- * Every member of MinGW-w64's union is present, so size and alignment are
- * MAPI's: 8 bytes on i686 Windows, 16 on x86_64 (the `{ cValues, lp }`
- * multi-valued members), 8-byte aligned on both.
- */
-typedef union MSLogon_PV {
-  /**
-   * `PT_I2` (`short int`).
-   */
-  int16_t i;
-  /**
-   * `PT_LONG` (`LONG`).
-   */
-  MSLogon_LONG l;
-  /**
-   * `PT_LONG`, unsigned view (`ULONG`).
-   */
-  MSLogon_ULONG ul;
-  /**
-   * `PT_R4` (`float`).
-   */
-  float flt;
-  /**
-   * `PT_DOUBLE` (`double`).
-   */
-  double dbl;
-  /**
-   * `PT_BOOLEAN` (`unsigned short int`, 0 or 1).
-   */
-  uint16_t b;
-  /**
-   * `PT_CURRENCY`.
-   */
-  struct MSLogon_CURRENCY cur;
-  /**
-   * `PT_APPTIME` (`double`).
-   */
-  double at;
-  /**
-   * `PT_SYSTIME`.
-   */
-  struct MSLogon_FILETIME ft;
-  /**
-   * `PT_STRING8` (`LPSTR`).
-   */
-  char *lpszA;
-  /**
-   * `PT_BINARY`.
-   */
-  struct MSLogon_SBinary bin;
-  /**
-   * `PT_UNICODE` (`LPWSTR`).
-   */
-  MSLogon_WCHAR *lpszW;
-  /**
-   * `PT_CLSID` (`LPGUID`).
-   */
-  struct MSLogon_GUID *lpguid;
-  /**
-   * `PT_I8`.
-   */
-  struct MSLogon_LARGE_INTEGER li;
-  /**
-   * `PT_MV_I2`.
-   */
-  struct MSLogon_SShortArray MVi;
-  /**
-   * `PT_MV_LONG`.
-   */
-  struct MSLogon_SLongArray MVl;
-  /**
-   * `PT_MV_R4`.
-   */
-  struct MSLogon_SRealArray MVflt;
-  /**
-   * `PT_MV_DOUBLE`.
-   */
-  struct MSLogon_SDoubleArray MVdbl;
-  /**
-   * `PT_MV_CURRENCY`.
-   */
-  struct MSLogon_SCurrencyArray MVcur;
-  /**
-   * `PT_MV_APPTIME`.
-   */
-  struct MSLogon_SAppTimeArray MVat;
-  /**
-   * `PT_MV_SYSTIME`.
-   */
-  struct MSLogon_SDateTimeArray MVft;
-  /**
-   * `PT_MV_BINARY`.
-   */
-  struct MSLogon_SBinaryArray MVbin;
-  /**
-   * `PT_MV_STRING8`.
-   */
-  struct MSLogon_SLPSTRArray MVszA;
-  /**
-   * `PT_MV_UNICODE`.
-   */
-  struct MSLogon_SWStringArray MVszW;
-  /**
-   * `PT_MV_CLSID`.
-   */
-  struct MSLogon_SGuidArray MVguid;
-  /**
-   * `PT_MV_I8`.
-   */
-  struct MSLogon_SLargeIntegerArray MVli;
-  /**
-   * `PT_ERROR`: why the property has no value (`SCODE`).
-   */
-  MSLogon_SCODE err;
-  /**
-   * `PT_NULL` / `PT_OBJECT`: unused (`LONG`).
-   */
-  MSLogon_LONG x;
-} MSLogon_PV;
-
-/**
- * MAPI's `SPropValue`: one property, its tag and its value
- * (`LPSPropValue` arrays are what `GetProps` returns and `SetProps` takes).
- */
-typedef struct MSLogon_SPropValue {
-  /**
-   * Property tag: `PROP_TAG(type, id)`.
-   */
-  MSLogon_ULONG ulPropTag;
-  /**
-   * Padding that keeps `Value` 8-byte aligned; reserved.
-   */
-  MSLogon_ULONG dwAlignPad;
-  /**
-   * The value, read through the member the tag's type names.
-   */
-  union MSLogon_PV Value;
-} MSLogon_SPropValue;
-
-/**
- * MAPI's `SPropProblem`: why one property of a `SetProps`/`DeleteProps`/
- * `CopyTo` call failed.
- */
-typedef struct MSLogon_SPropProblem {
-  /**
-   * Index of the property in the caller's array.
-   */
-  MSLogon_ULONG ulIndex;
-  /**
-   * Its tag.
-   */
-  MSLogon_ULONG ulPropTag;
-  /**
-   * The failure.
-   */
-  MSLogon_SCODE scode;
-} MSLogon_SPropProblem;
-
-/**
- * MAPI's `SPropProblemArray`: a counted list of [`SPropProblem`]s.
- *
- * `aProblem` is a flexible array member (`SPropProblem aProblem[MAPI_DIM]`,
- * `MAPI_DIM` = 1): it really holds `cProblem` entries, so one is allocated
- * with `CbNewSPropProblemArray(n)` = 4 + 12·n bytes.
- */
-typedef struct MSLogon_SPropProblemArray {
-  /**
-   * Number of entries in `aProblem`.
-   */
-  MSLogon_ULONG cProblem;
-  /**
-   * The problems (variable length).
-   */
-  struct MSLogon_SPropProblem aProblem[1];
-} MSLogon_SPropProblemArray;
-
-/**
- * The `Kind` union of a [`MAPINAMEID`] (anonymous in `mapidefs.h`): read
- * through the member that `ulKind` names.
- */
-typedef union MSLogon_MAPINAMEID_Kind {
-  /**
-   * `MNID_ID`: a numeric name.
-   */
-  MSLogon_LONG lID;
-  /**
-   * `MNID_STRING`: a UTF-16 string name (`LPWSTR`).
-   */
-  MSLogon_WCHAR *lpwstrName;
-} MSLogon_MAPINAMEID_Kind;
-
-/**
- * MAPI's `MAPINAMEID`: the name of a named property
- * (`GetIDsFromNames` / `GetNamesFromIDs`): a property set and a number or
- * a string.
- */
-typedef struct MSLogon_MAPINAMEID {
-  /**
-   * The property set (`LPGUID`).
-   */
-  struct MSLogon_GUID *lpguid;
-  /**
-   * `MNID_ID` or `MNID_STRING`: which member of `Kind` is valid.
-   */
-  MSLogon_ULONG ulKind;
-  /**
-   * The name.
-   */
-  union MSLogon_MAPINAMEID_Kind Kind;
-} MSLogon_MAPINAMEID;
-
-/**
  * `IMsgStore`'s 27 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS` +
  * `MAPI_IMSGSTORE_METHODS`). Structures and interfaces this crate does not
  * model are passed as `void *`; `LPTSTR` strings are `void *` (`char *`,
@@ -1643,158 +1789,6 @@ typedef struct MSLogon_IMSProvider {
  * caller's 8 bytes on x64).
  */
 typedef MSLogon_ULONG_PTR MSLogon_BOOKMARK;
-
-/**
- * MAPI's `MAPIUID`: a 16-byte identifier (provider UIDs, entry-ID
- * prefixes, `PR_RECORD_KEY` of a store).
- */
-typedef struct MSLogon_MAPIUID {
-  /**
-   * The 16 bytes.
-   */
-  MSLogon_BYTE ab[16];
-} MSLogon_MAPIUID;
-
-/**
- * The function type of [`MSProviderInit`] (`MSPROVIDERINIT`), for hosts
- * that look it up with `dlsym`/`GetProcAddress`. `__cdecl`
- * (`STDMAPIINITCALLTYPE`).
- */
-typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(void *hInstance,
-                                                                            struct MSLogon_IMalloc *lpMalloc,
-                                                                            MSLogon_AllocateBufferFn lpAllocateBuffer,
-                                                                            MSLogon_AllocateMoreFn lpAllocateMore,
-                                                                            MSLogon_FreeBufferFn lpFreeBuffer,
-                                                                            MSLogon_ULONG ulFlags,
-                                                                            MSLogon_ULONG ulMAPIVer,
-                                                                            MSLogon_ULONG *lpulProviderVer,
-                                                                            struct MSLogon_IMSProvider **lppMSProvider);
-
-/**
- * `IMAPIProp`'s 14 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS`).
- */
-typedef struct MSLogon_IMAPIPropVtbl {
-  /**
-   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp).
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIProp *This,
-                                                              const MSLogon_IID *riid,
-                                                              void **ppvObj);
-  /**
-   * Slot 1: `IUnknown::AddRef`.
-   */
-  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIProp *This);
-  /**
-   * Slot 2: `IUnknown::Release`.
-   */
-  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIProp *This);
-  /**
-   * Slot 3: `IMAPIProp::GetLastError`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIProp *This,
-                                                            MSLogon_HRESULT hResult,
-                                                            MSLogon_ULONG ulFlags,
-                                                            struct MSLogon_MAPIERROR **lppMAPIError);
-  /**
-   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
-   * `FORCE_SAVE`).
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIProp *This,
-                                                           MSLogon_ULONG ulFlags);
-  /**
-   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
-   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIProp *This,
-                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
-                                                        MSLogon_ULONG ulFlags,
-                                                        MSLogon_ULONG *lpcValues,
-                                                        struct MSLogon_SPropValue **lppPropArray);
-  /**
-   * Slot 6: `IMAPIProp::GetPropList`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIProp *This,
-                                                           MSLogon_ULONG ulFlags,
-                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
-  /**
-   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
-   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIProp *This,
-                                                            MSLogon_ULONG ulPropTag,
-                                                            const MSLogon_IID *lpiid,
-                                                            MSLogon_ULONG ulInterfaceOptions,
-                                                            MSLogon_ULONG ulFlags,
-                                                            struct MSLogon_IUnknown **lppUnk);
-  /**
-   * Slot 8: `IMAPIProp::SetProps`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIProp *This,
-                                                        MSLogon_ULONG cValues,
-                                                        struct MSLogon_SPropValue *lpPropArray,
-                                                        struct MSLogon_SPropProblemArray **lppProblems);
-  /**
-   * Slot 9: `IMAPIProp::DeleteProps`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIProp *This,
-                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
-                                                           struct MSLogon_SPropProblemArray **lppProblems);
-  /**
-   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
-   * `lpProgress`: `LPMAPIPROGRESS`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIProp *This,
-                                                      MSLogon_ULONG ciidExclude,
-                                                      const MSLogon_IID *rgiidExclude,
-                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
-                                                      MSLogon_ULONG_PTR ulUIParam,
-                                                      void *lpProgress,
-                                                      const MSLogon_IID *lpInterface,
-                                                      void *lpDestObj,
-                                                      MSLogon_ULONG ulFlags,
-                                                      struct MSLogon_SPropProblemArray **lppProblems);
-  /**
-   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
-   * here: `lpProgress`: `LPMAPIPROGRESS`.
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIProp *This,
-                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
-                                                         MSLogon_ULONG_PTR ulUIParam,
-                                                         void *lpProgress,
-                                                         const MSLogon_IID *lpInterface,
-                                                         void *lpDestObj,
-                                                         MSLogon_ULONG ulFlags,
-                                                         struct MSLogon_SPropProblemArray **lppProblems);
-  /**
-   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
-   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIProp *This,
-                                                               struct MSLogon_SPropTagArray **lppPropTags,
-                                                               struct MSLogon_GUID *lpPropSetGuid,
-                                                               MSLogon_ULONG ulFlags,
-                                                               MSLogon_ULONG *lpcPropNames,
-                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
-  /**
-   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
-   */
-  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIProp *This,
-                                                               MSLogon_ULONG cPropNames,
-                                                               struct MSLogon_MAPINAMEID **lppPropNames,
-                                                               MSLogon_ULONG ulFlags,
-                                                               struct MSLogon_SPropTagArray **lppPropTags);
-} MSLogon_IMAPIPropVtbl;
-
-/**
- * `IMAPIProp`: an object with properties; the base of folders, messages, attachments, status
- * objects and the store.
- */
-typedef struct MSLogon_IMAPIProp {
-  /**
-   * The object's vtable.
-   */
-  const struct MSLogon_IMAPIPropVtbl *lpVtbl;
-} MSLogon_IMAPIProp;
 
 /**
  * MAPI's `SComparePropsRestriction` (`RES_COMPAREPROPS`): `property1
@@ -2353,6 +2347,237 @@ typedef struct MSLogon_IMAPITable {
    */
   const struct MSLogon_IMAPITableVtbl *lpVtbl;
 } MSLogon_IMAPITable;
+
+/**
+ * `IProviderAdmin`'s eight slots (`IUnknown` +
+ * `MAPI_IPROVIDERADMIN_METHODS`). `LPTSTR` strings are `void *`.
+ */
+typedef struct MSLogon_IProviderAdminVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IProviderAdmin).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IProviderAdmin *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IProviderAdmin *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IProviderAdmin *This);
+  /**
+   * Slot 3: `IProviderAdmin::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IProviderAdmin *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IProviderAdmin::GetProviderTable`: the service's providers.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProviderTable)(struct MSLogon_IProviderAdmin *This,
+                                                                MSLogon_ULONG ulFlags,
+                                                                struct MSLogon_IMAPITable **lppTable);
+  /**
+   * Slot 5: `IProviderAdmin::CreateProvider`. `ulUIParam` is
+   * `ULONG_PTR` (Microsoft's width; MinGW-w64 says `ULONG`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CreateProvider)(struct MSLogon_IProviderAdmin *This,
+                                                              void *lpszProvider,
+                                                              MSLogon_ULONG cValues,
+                                                              struct MSLogon_SPropValue *lpProps,
+                                                              MSLogon_ULONG_PTR ulUIParam,
+                                                              MSLogon_ULONG ulFlags,
+                                                              struct MSLogon_MAPIUID *lpUID);
+  /**
+   * Slot 6: `IProviderAdmin::DeleteProvider`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProvider)(struct MSLogon_IProviderAdmin *This,
+                                                              struct MSLogon_MAPIUID *lpUID);
+  /**
+   * Slot 7: `IProviderAdmin::OpenProfileSection`: a NULL `lpUID` (from
+   * a service's entry point) opens the message service's own section; a
+   * NULL `lpInterface` means `IProfSect`; `MAPI_MODIFY` asks for write
+   * access. `*lppProfSect` gets one reference.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProfileSection)(struct MSLogon_IProviderAdmin *This,
+                                                                  struct MSLogon_MAPIUID *lpUID,
+                                                                  const MSLogon_IID *lpInterface,
+                                                                  MSLogon_ULONG ulFlags,
+                                                                  struct MSLogon_IProfSect **lppProfSect);
+} MSLogon_IProviderAdminVtbl;
+
+/**
+ * `IProviderAdmin`, implemented by the host (MAPI): what a message
+ * service's entry point (`ServiceEntry`) is given to reach the profile
+ * sections of its service and its providers.
+ */
+typedef struct MSLogon_IProviderAdmin {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IProviderAdminVtbl *lpVtbl;
+} MSLogon_IProviderAdmin;
+
+/**
+ * The function type of [`MSProviderInit`] (`MSPROVIDERINIT`), for hosts
+ * that look it up with `dlsym`/`GetProcAddress`. `__cdecl`
+ * (`STDMAPIINITCALLTYPE`).
+ */
+typedef MSLogon_HRESULT (MSLOGON_STDMAPIINITCALLTYPE *MSLogon_MSPROVIDERINIT)(void *hInstance,
+                                                                            struct MSLogon_IMalloc *lpMalloc,
+                                                                            MSLogon_AllocateBufferFn lpAllocateBuffer,
+                                                                            MSLogon_AllocateMoreFn lpAllocateMore,
+                                                                            MSLogon_FreeBufferFn lpFreeBuffer,
+                                                                            MSLogon_ULONG ulFlags,
+                                                                            MSLogon_ULONG ulMAPIVer,
+                                                                            MSLogon_ULONG *lpulProviderVer,
+                                                                            struct MSLogon_IMSProvider **lppMSProvider);
+
+/**
+ * The function type of [`ServiceEntry`] (`MSGSERVICEENTRY` in
+ * `mapispi.h`), for hosts that look it up with `dlsym`/`GetProcAddress`:
+ * `WINAPI` (`__stdcall` on 32-bit Windows). `ulUIParam` is `ULONG_PTR`
+ * (Microsoft's width; MinGW-w64 says `ULONG`).
+ */
+typedef MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *MSLogon_MSGSERVICEENTRY)(void *hInstance,
+                                                                             struct MSLogon_IMalloc *lpMalloc,
+                                                                             struct MSLogon_IMAPISupport *lpMAPISup,
+                                                                             MSLogon_ULONG_PTR ulUIParam,
+                                                                             MSLogon_ULONG ulFlags,
+                                                                             MSLogon_ULONG ulContext,
+                                                                             MSLogon_ULONG cValues,
+                                                                             struct MSLogon_SPropValue *lpProps,
+                                                                             struct MSLogon_IProviderAdmin *lpProviderAdmin,
+                                                                             struct MSLogon_MAPIERROR **lppMapiError);
+
+/**
+ * `IMAPIProp`'s 14 slots (`IUnknown` + `MAPI_IMAPIPROP_METHODS`).
+ */
+typedef struct MSLogon_IMAPIPropVtbl {
+  /**
+   * Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *QueryInterface)(struct MSLogon_IMAPIProp *This,
+                                                              const MSLogon_IID *riid,
+                                                              void **ppvObj);
+  /**
+   * Slot 1: `IUnknown::AddRef`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *AddRef)(struct MSLogon_IMAPIProp *This);
+  /**
+   * Slot 2: `IUnknown::Release`.
+   */
+  MSLogon_ULONG (MSLOGON_STDMETHODCALLTYPE *Release)(struct MSLogon_IMAPIProp *This);
+  /**
+   * Slot 3: `IMAPIProp::GetLastError`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetLastError)(struct MSLogon_IMAPIProp *This,
+                                                            MSLogon_HRESULT hResult,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_MAPIERROR **lppMAPIError);
+  /**
+   * Slot 4: `IMAPIProp::SaveChanges` (`KEEP_OPEN_READONLY`, `KEEP_OPEN_READWRITE`,
+   * `FORCE_SAVE`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SaveChanges)(struct MSLogon_IMAPIProp *This,
+                                                           MSLogon_ULONG ulFlags);
+  /**
+   * Slot 5: `IMAPIProp::GetProps`: a NULL `lpPropTagArray` asks for every property;
+   * `*lpcValues` is output only; `*lppPropArray` is allocated with `MAPIAllocateBuffer`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetProps)(struct MSLogon_IMAPIProp *This,
+                                                        struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                        MSLogon_ULONG ulFlags,
+                                                        MSLogon_ULONG *lpcValues,
+                                                        struct MSLogon_SPropValue **lppPropArray);
+  /**
+   * Slot 6: `IMAPIProp::GetPropList`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetPropList)(struct MSLogon_IMAPIProp *This,
+                                                           MSLogon_ULONG ulFlags,
+                                                           struct MSLogon_SPropTagArray **lppPropTagArray);
+  /**
+   * Slot 7: `IMAPIProp::OpenProperty`: a `PT_OBJECT` or stream property as an object
+   * (`lpiid`: `IID_IStream`, `IID_IMAPITable`, `IID_IMessage`...).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *OpenProperty)(struct MSLogon_IMAPIProp *This,
+                                                            MSLogon_ULONG ulPropTag,
+                                                            const MSLogon_IID *lpiid,
+                                                            MSLogon_ULONG ulInterfaceOptions,
+                                                            MSLogon_ULONG ulFlags,
+                                                            struct MSLogon_IUnknown **lppUnk);
+  /**
+   * Slot 8: `IMAPIProp::SetProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *SetProps)(struct MSLogon_IMAPIProp *This,
+                                                        MSLogon_ULONG cValues,
+                                                        struct MSLogon_SPropValue *lpPropArray,
+                                                        struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 9: `IMAPIProp::DeleteProps`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *DeleteProps)(struct MSLogon_IMAPIProp *This,
+                                                           struct MSLogon_SPropTagArray *lpPropTagArray,
+                                                           struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque here:
+   * `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyTo)(struct MSLogon_IMAPIProp *This,
+                                                      MSLogon_ULONG ciidExclude,
+                                                      const MSLogon_IID *rgiidExclude,
+                                                      struct MSLogon_SPropTagArray *lpExcludeProps,
+                                                      MSLogon_ULONG_PTR ulUIParam,
+                                                      void *lpProgress,
+                                                      const MSLogon_IID *lpInterface,
+                                                      void *lpDestObj,
+                                                      MSLogon_ULONG ulFlags,
+                                                      struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR` (Microsoft); opaque
+   * here: `lpProgress`: `LPMAPIPROGRESS`.
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *CopyProps)(struct MSLogon_IMAPIProp *This,
+                                                         struct MSLogon_SPropTagArray *lpIncludeProps,
+                                                         MSLogon_ULONG_PTR ulUIParam,
+                                                         void *lpProgress,
+                                                         const MSLogon_IID *lpInterface,
+                                                         void *lpDestObj,
+                                                         MSLogon_ULONG ulFlags,
+                                                         struct MSLogon_SPropProblemArray **lppProblems);
+  /**
+   * Slot 12: `IMAPIProp::GetNamesFromIDs`: `*lpppPropNames` is an array of
+   * `*lpcPropNames` pointers (`LPMAPINAMEID *`).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetNamesFromIDs)(struct MSLogon_IMAPIProp *This,
+                                                               struct MSLogon_SPropTagArray **lppPropTags,
+                                                               struct MSLogon_GUID *lpPropSetGuid,
+                                                               MSLogon_ULONG ulFlags,
+                                                               MSLogon_ULONG *lpcPropNames,
+                                                               struct MSLogon_MAPINAMEID ***lpppPropNames);
+  /**
+   * Slot 13: `IMAPIProp::GetIDsFromNames` (`MAPI_CREATE` makes missing names).
+   */
+  MSLogon_HRESULT (MSLOGON_STDMETHODCALLTYPE *GetIDsFromNames)(struct MSLogon_IMAPIProp *This,
+                                                               MSLogon_ULONG cPropNames,
+                                                               struct MSLogon_MAPINAMEID **lppPropNames,
+                                                               MSLogon_ULONG ulFlags,
+                                                               struct MSLogon_SPropTagArray **lppPropTags);
+} MSLogon_IMAPIPropVtbl;
+
+/**
+ * `IMAPIProp`: an object with properties; the base of folders, messages, attachments, status
+ * objects and the store.
+ */
+typedef struct MSLogon_IMAPIProp {
+  /**
+   * The object's vtable.
+   */
+  const struct MSLogon_IMAPIPropVtbl *lpVtbl;
+} MSLogon_IMAPIProp;
 
 /**
  * MAPI's `ENTRYLIST`: a counted list of entry IDs, each an [`SBinary`]
@@ -3940,6 +4165,72 @@ typedef struct MSLogon_NOTIFICATION {
  * `MSProviderInit` flag: the provider runs inside a Windows service.
  */
 #define MSLogon_MAPI_NT_SERVICE ((MSLogon_ULONG)0x00010000u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: the service is being installed on the
+ * computer (not used by MAPI).
+ */
+#define MSLogon_MSG_SERVICE_INSTALL ((MSLogon_ULONG)1u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: the service is being added to a profile.
+ */
+#define MSLogon_MSG_SERVICE_CREATE ((MSLogon_ULONG)2u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: the service's configuration changes.
+ */
+#define MSLogon_MSG_SERVICE_CONFIGURE ((MSLogon_ULONG)3u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: the service is being removed from a
+ * profile (before MAPI deletes its profile sections).
+ */
+#define MSLogon_MSG_SERVICE_DELETE ((MSLogon_ULONG)4u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: the service is being removed from the
+ * computer (not used by MAPI).
+ */
+#define MSLogon_MSG_SERVICE_UNINSTALL ((MSLogon_ULONG)5u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: a provider is being added to the service.
+ */
+#define MSLogon_MSG_SERVICE_PROVIDER_CREATE ((MSLogon_ULONG)6u)
+
+/**
+ * `MSGSERVICEENTRY` `ulContext`: a provider is being removed from the
+ * service.
+ */
+#define MSLogon_MSG_SERVICE_PROVIDER_DELETE ((MSLogon_ULONG)7u)
+
+/**
+ * `MSGSERVICEENTRY` flag: the configuration UI may be shown when `lpProps`
+ * does not hold a valid configuration.
+ */
+#define MSLogon_SERVICE_UI_ALLOWED ((MSLogon_ULONG)0x00000010u)
+
+/**
+ * `MSGSERVICEENTRY` flag: the configuration UI must be shown.
+ */
+#define MSLogon_SERVICE_UI_ALWAYS ((MSLogon_ULONG)2u)
+
+/**
+ * `MSGSERVICEENTRY` flag: the UI shows the configuration, read-only.
+ */
+#define MSLogon_MSG_SERVICE_UI_READ_ONLY ((MSLogon_ULONG)8u)
+
+/**
+ * `MSGSERVICEENTRY` flag: the active provider's dialog goes on top.
+ */
+#define MSLogon_UI_CURRENT_PROVIDER_FIRST ((MSLogon_ULONG)4u)
+
+/**
+ * `MSGSERVICEENTRY` flag: MAPI calls the entry point after a logon of the
+ * service failed (`MSG_SERVICE_CONFIGURE`), so that it can be fixed.
+ */
+#define MSLogon_SERVICE_LOGON_FAILED ((MSLogon_ULONG)0x00000020u)
 
 /**
  * `ulFlags` of `OpenEntry` and friends: open for writing.
@@ -5724,6 +6015,13 @@ typedef struct MSLogon_NOTIFICATION {
 #define MSLogon_PR_STORE_SUPPORT_MASK ((MSLogon_ULONG)0x340D0003u)
 
 /**
+ * `PR_SERVICE_UID` = `PROP_TAG(PT_BINARY, 0x3D0C)`: the `MAPIUID` of a
+ * message service, computed by MAPI on every profile section of the
+ * service (its own and its providers').
+ */
+#define MSLogon_PR_SERVICE_UID ((MSLogon_ULONG)0x3D0C0102u)
+
+/**
  * `PR_MDB_PROVIDER` = `PROP_TAG(PT_BINARY, 0x3414)`: the `MAPIUID` of the
  * store provider type.
  */
@@ -6219,6 +6517,25 @@ typedef struct MSLogon_NOTIFICATION {
 #define MSLogon_STORE_LOGOFF_FLAGS ((((MSLogon_LOGOFF_NO_WAIT | MSLogon_LOGOFF_ORDERLY) | MSLogon_LOGOFF_PURGE) | MSLogon_LOGOFF_ABORT) | MSLogon_LOGOFF_QUIET)
 
 /**
+ * `PR_MSLOGON_STORE_PATH_W` = `PROP_TAG(PT_UNICODE, 0x6700)`: the store's
+ * file (an absolute path), in a profile section of the mslogon service.
+ * 0x6700 is in the range MAPI leaves to providers (0x6600..0x67FF, not
+ * transmitted).
+ */
+#define MSLogon_PR_MSLOGON_STORE_PATH_W ((MSLogon_ULONG)0x6700001Fu)
+
+/**
+ * `PR_MSLOGON_STORE_PATH_A` = `PROP_TAG(PT_STRING8, 0x6700)`: the same, as
+ * an 8-bit string (read as UTF-8).
+ */
+#define MSLogon_PR_MSLOGON_STORE_PATH_A ((MSLogon_ULONG)0x6700001Eu)
+
+/**
+ * `PR_MSLOGON_STORE_PATH`: [`PR_MSLOGON_STORE_PATH_W`], the form written.
+ */
+#define MSLogon_PR_MSLOGON_STORE_PATH MSLogon_PR_MSLOGON_STORE_PATH_W
+
+/**
  * What the reference store supports (`PR_STORE_SUPPORT_MASK`): unique
  * long-term entry IDs, modification, creation, attachments,
  * multi-valued properties, Unicode, notifications, restrictions and
@@ -6306,6 +6623,16 @@ extern const MSLogon_IID MSLogon_IID_IStream;
 extern const MSLogon_IID MSLogon_IID_IStorage;
 
 /**
+ * `IID_IProfSect`.
+ */
+extern const MSLogon_IID MSLogon_IID_IProfSect;
+
+/**
+ * `IID_IProviderAdmin`.
+ */
+extern const MSLogon_IID MSLogon_IID_IProviderAdmin;
+
+/**
  * Creates a logon object of the reference provider, for hosts that do not
  * go through `MSProviderInit` (no store object, no provider list).
  *
@@ -6355,6 +6682,26 @@ MSLogon_HRESULT mslogon_provider_init(void *hInstance,
                                       struct MSLogon_IMSProvider **lppMSProvider);
 
 /**
+ * [`ServiceEntry`] under this library's prefix, for C hosts that link the
+ * library and include `mslogon.h` (same arguments, same results;
+ * `__cdecl`, like every `mslogon_*` function).
+ *
+ * # Safety
+ *
+ * As [`ServiceEntry`].
+ */
+MSLogon_HRESULT mslogon_service_entry(void *hInstance,
+                                      struct MSLogon_IMalloc *lpMalloc,
+                                      struct MSLogon_IMAPISupport *lpMAPISup,
+                                      MSLogon_ULONG_PTR ulUIParam,
+                                      MSLogon_ULONG ulFlags,
+                                      MSLogon_ULONG ulContext,
+                                      MSLogon_ULONG cValues,
+                                      struct MSLogon_SPropValue *lpProps,
+                                      struct MSLogon_IProviderAdmin *lpProviderAdmin,
+                                      struct MSLogon_MAPIERROR **lppMapiError);
+
+/**
  * The library's version, `"MAJOR.MINOR.PATCH"` (static, NUL-terminated),
  * for hosts that check the library they loaded against the header they
  * were built with (`MSLogon_VERSION_*`).
@@ -6389,6 +6736,35 @@ const char *mslogon_hresult_name(MSLogon_HRESULT hr);
   ((This)->lpVtbl->AddRef((This)))
 #define MSLogon_IUnknown_Release(This) \
   ((This)->lpVtbl->Release((This)))
+
+#define MSLogon_IProfSect_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IProfSect_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IProfSect_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IProfSect_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IProfSect_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IProfSect_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IProfSect_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IProfSect_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IProfSect_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IProfSect_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IProfSect_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IProfSect_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IProfSect_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IProfSect_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
 
 #define MSLogon_IMAPISupport_QueryInterface(This, riid, ppvObj) \
   ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
@@ -6589,35 +6965,6 @@ const char *mslogon_hresult_name(MSLogon_HRESULT hr);
 #define MSLogon_IMSProvider_CompareStoreIDs(This, cbEntryID1, lpEntryID1, cbEntryID2, lpEntryID2, ulFlags, lpulResult) \
   ((This)->lpVtbl->CompareStoreIDs((This), (cbEntryID1), (lpEntryID1), (cbEntryID2), (lpEntryID2), (ulFlags), (lpulResult)))
 
-#define MSLogon_IMAPIProp_QueryInterface(This, riid, ppvObj) \
-  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
-#define MSLogon_IMAPIProp_AddRef(This) \
-  ((This)->lpVtbl->AddRef((This)))
-#define MSLogon_IMAPIProp_Release(This) \
-  ((This)->lpVtbl->Release((This)))
-#define MSLogon_IMAPIProp_GetLastError(This, hResult, ulFlags, lppMAPIError) \
-  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
-#define MSLogon_IMAPIProp_SaveChanges(This, ulFlags) \
-  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
-#define MSLogon_IMAPIProp_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
-  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
-#define MSLogon_IMAPIProp_GetPropList(This, ulFlags, lppPropTagArray) \
-  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
-#define MSLogon_IMAPIProp_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
-  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
-#define MSLogon_IMAPIProp_SetProps(This, cValues, lpPropArray, lppProblems) \
-  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
-#define MSLogon_IMAPIProp_DeleteProps(This, lpPropTagArray, lppProblems) \
-  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
-#define MSLogon_IMAPIProp_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
-  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
-#define MSLogon_IMAPIProp_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
-  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
-#define MSLogon_IMAPIProp_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
-  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
-#define MSLogon_IMAPIProp_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
-  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
-
 #define MSLogon_IMAPITable_QueryInterface(This, riid, ppvObj) \
   ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
 #define MSLogon_IMAPITable_AddRef(This) \
@@ -6670,6 +7017,52 @@ const char *mslogon_hresult_name(MSLogon_HRESULT hr);
   ((This)->lpVtbl->GetCollapseState((This), (ulFlags), (cbInstanceKey), (lpbInstanceKey), (lpcbCollapseState), (lppbCollapseState)))
 #define MSLogon_IMAPITable_SetCollapseState(This, ulFlags, cbCollapseState, pbCollapseState, lpbkLocation) \
   ((This)->lpVtbl->SetCollapseState((This), (ulFlags), (cbCollapseState), (pbCollapseState), (lpbkLocation)))
+
+#define MSLogon_IProviderAdmin_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IProviderAdmin_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IProviderAdmin_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IProviderAdmin_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IProviderAdmin_GetProviderTable(This, ulFlags, lppTable) \
+  ((This)->lpVtbl->GetProviderTable((This), (ulFlags), (lppTable)))
+#define MSLogon_IProviderAdmin_CreateProvider(This, lpszProvider, cValues, lpProps, ulUIParam, ulFlags, lpUID) \
+  ((This)->lpVtbl->CreateProvider((This), (lpszProvider), (cValues), (lpProps), (ulUIParam), (ulFlags), (lpUID)))
+#define MSLogon_IProviderAdmin_DeleteProvider(This, lpUID) \
+  ((This)->lpVtbl->DeleteProvider((This), (lpUID)))
+#define MSLogon_IProviderAdmin_OpenProfileSection(This, lpUID, lpInterface, ulFlags, lppProfSect) \
+  ((This)->lpVtbl->OpenProfileSection((This), (lpUID), (lpInterface), (ulFlags), (lppProfSect)))
+
+#define MSLogon_IMAPIProp_QueryInterface(This, riid, ppvObj) \
+  ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))
+#define MSLogon_IMAPIProp_AddRef(This) \
+  ((This)->lpVtbl->AddRef((This)))
+#define MSLogon_IMAPIProp_Release(This) \
+  ((This)->lpVtbl->Release((This)))
+#define MSLogon_IMAPIProp_GetLastError(This, hResult, ulFlags, lppMAPIError) \
+  ((This)->lpVtbl->GetLastError((This), (hResult), (ulFlags), (lppMAPIError)))
+#define MSLogon_IMAPIProp_SaveChanges(This, ulFlags) \
+  ((This)->lpVtbl->SaveChanges((This), (ulFlags)))
+#define MSLogon_IMAPIProp_GetProps(This, lpPropTagArray, ulFlags, lpcValues, lppPropArray) \
+  ((This)->lpVtbl->GetProps((This), (lpPropTagArray), (ulFlags), (lpcValues), (lppPropArray)))
+#define MSLogon_IMAPIProp_GetPropList(This, ulFlags, lppPropTagArray) \
+  ((This)->lpVtbl->GetPropList((This), (ulFlags), (lppPropTagArray)))
+#define MSLogon_IMAPIProp_OpenProperty(This, ulPropTag, lpiid, ulInterfaceOptions, ulFlags, lppUnk) \
+  ((This)->lpVtbl->OpenProperty((This), (ulPropTag), (lpiid), (ulInterfaceOptions), (ulFlags), (lppUnk)))
+#define MSLogon_IMAPIProp_SetProps(This, cValues, lpPropArray, lppProblems) \
+  ((This)->lpVtbl->SetProps((This), (cValues), (lpPropArray), (lppProblems)))
+#define MSLogon_IMAPIProp_DeleteProps(This, lpPropTagArray, lppProblems) \
+  ((This)->lpVtbl->DeleteProps((This), (lpPropTagArray), (lppProblems)))
+#define MSLogon_IMAPIProp_CopyTo(This, ciidExclude, rgiidExclude, lpExcludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyTo((This), (ciidExclude), (rgiidExclude), (lpExcludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIProp_CopyProps(This, lpIncludeProps, ulUIParam, lpProgress, lpInterface, lpDestObj, ulFlags, lppProblems) \
+  ((This)->lpVtbl->CopyProps((This), (lpIncludeProps), (ulUIParam), (lpProgress), (lpInterface), (lpDestObj), (ulFlags), (lppProblems)))
+#define MSLogon_IMAPIProp_GetNamesFromIDs(This, lppPropTags, lpPropSetGuid, ulFlags, lpcPropNames, lpppPropNames) \
+  ((This)->lpVtbl->GetNamesFromIDs((This), (lppPropTags), (lpPropSetGuid), (ulFlags), (lpcPropNames), (lpppPropNames)))
+#define MSLogon_IMAPIProp_GetIDsFromNames(This, cPropNames, lppPropNames, ulFlags, lppPropTags) \
+  ((This)->lpVtbl->GetIDsFromNames((This), (cPropNames), (lppPropNames), (ulFlags), (lppPropTags)))
 
 #define MSLogon_IAttach_QueryInterface(This, riid, ppvObj) \
   ((This)->lpVtbl->QueryInterface((This), (riid), (ppvObj)))

@@ -114,7 +114,7 @@
 //!
 //! // The logic is plain Rust, testable without any host:
 //! let store = CountingStore::default();
-//! let request = LogonRequest { entry_id: None, flags: 0, spooler: false };
+//! let request = LogonRequest { entry_id: None, flags: 0, spooler: false, store_path: None };
 //! let logon = store.logon(&request).unwrap();
 //! assert_eq!(
 //!     logon.store_prop(PR_DISPLAY_NAME_W),

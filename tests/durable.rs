@@ -45,6 +45,7 @@ fn logon(dir: &Path) -> (ReferenceStore, ReferenceLogon) {
             entry_id: None,
             flags: MDB_WRITE,
             spooler: false,
+            store_path: None,
         })
         .expect("logon");
     (provider, logon)
@@ -350,6 +351,7 @@ fn logon_error(dir: &Path) -> MapiError {
             entry_id: None,
             flags: MDB_WRITE,
             spooler: false,
+            store_path: None,
         })
         .expect_err("the logon fails")
 }
@@ -428,4 +430,60 @@ fn bad_store_files_are_mapi_errors_and_stay_untouched() {
             std::fs::set_permissions(&file, perm).unwrap();
         }
     }
+}
+
+/// A logon whose profile names the store's file
+/// (`LogonRequest::store_path`): wherever the provider keeps its other
+/// stores (here: in memory).
+fn logon_at(provider: &ReferenceStore, file: &Path) -> MapiResult<ReferenceLogon> {
+    provider.logon(&LogonRequest {
+        entry_id: None,
+        flags: MDB_WRITE,
+        spooler: false,
+        store_path: Some(file),
+    })
+}
+
+#[test]
+fn a_store_named_by_the_profile_lives_in_that_file() {
+    let dir = TempDir::new("profile");
+    let file = dir.0.join("made/by/the/logon/store.mslogon.db");
+    let eid = {
+        let provider = ReferenceStore::default().in_storage(Storage::Memory);
+        let logon = logon_at(&provider, &file).expect("logon");
+        assert!(file.is_file(), "created at the logon, with its directory");
+        let eid = save_message(&*inbox(&logon), 3);
+        // A second logon of the provider on the same file shares its store.
+        let second = logon_at(&provider, &file).expect("second logon");
+        assert!(open_message(&second, &eid).is_some());
+        // A logon without a path is the provider's own (memory) store.
+        let plain = provider
+            .logon(&LogonRequest {
+                entry_id: None,
+                flags: MDB_WRITE,
+                spooler: false,
+                store_path: None,
+            })
+            .unwrap();
+        assert!(open_message(&plain, &eid).is_none());
+        eid
+    };
+    // A new provider finds it there.
+    let provider = ReferenceStore::default().in_storage(Storage::Memory);
+    let logon = logon_at(&provider, &file).expect("logon again");
+    let m = open_message(&logon, &eid).expect("kept in the file");
+    assert_eq!(whole_message(&*m), Some(3));
+    // The same file as a directory store's default store.
+    assert_eq!(
+        Storage::File(file.clone()).store_file(1),
+        Some(file.clone())
+    );
+
+    // A file that is no store: MAPI_E_CORRUPT_STORE, untouched.
+    let garbage = dir.0.join("garbage.db");
+    std::fs::write(&garbage, b"not a database at all, not even close".repeat(8)).unwrap();
+    let before = std::fs::read(&garbage).unwrap();
+    let err = logon_at(&provider, &garbage).expect_err("a bad file fails the logon");
+    assert_eq!(err.hresult(), MAPI_E_CORRUPT_STORE);
+    assert_eq!(std::fs::read(&garbage).unwrap(), before);
 }

@@ -6,6 +6,7 @@
 #             `ret $N`, N = 4 x the number of 32-bit arguments (this included);
 #   __cdecl   (MSProviderInit, STDMAPIINITCALLTYPE, and the mslogon_*
 #             functions): the caller; the function ends with a plain `ret`.
+# ServiceEntry (MSGSERVICEENTRY) is WINAPI, __stdcall: `ret $0x28`.
 # A mismatch corrupts the host's stack on the first call, so for each row of
 # the table below at least one function whose demangled name matches the
 # pattern must exist, and each of them must return the expected way:
@@ -46,6 +47,8 @@ cat >"$tmp/table" <<EOF
 0   mslogon_provider_init(9_args,__cdecl)     ^mslogon_provider_init$
 0   mslogon_create_logon(2_args,__cdecl)      ^mslogon_create_logon$
 0   mslogon_live_objects(0_args,__cdecl)      ^mslogon_live_objects$
+0   mslogon_service_entry(10_args,__cdecl)    ^mslogon_service_entry$
+40  ServiceEntry(10_args,WINAPI)              ^ServiceEntry(@40)?$
 12  IUnknown::QueryInterface(this,riid,ppv)   ^mslogon::com::object::query_interface$G
 4   IUnknown::AddRef(this)                    ^mslogon::com::object::add_ref$G
 4   IUnknown::Release(this)                   ^mslogon::com::object::release$G

@@ -15,7 +15,8 @@ out_dir = sys.argv[2] if len(sys.argv) > 2 else "/tmp"
 # MSLogon_ constants of mslogon's own, with no MinGW macro to compare with.
 OWN_CONSTANTS = {"DEFAULT_STORE", "LOGON_FLAGS", "STORE_LOGOFF_FLAGS",
                  "VERSION_MAJOR", "VERSION_MINOR", "VERSION_PATCH", "SUPPORT_MASK",
-                 "OPEN_ENTRY_FLAGS", "RELOAD_THRESHOLD", "SCHEMA_VERSION"}
+                 "OPEN_ENTRY_FLAGS", "RELOAD_THRESHOLD", "SCHEMA_VERSION",
+                 "PR_MSLOGON_STORE_PATH_W", "PR_MSLOGON_STORE_PATH_A", "PR_MSLOGON_STORE_PATH"}
 # MAPI constants that MinGW-w64's headers lack: checked against Microsoft's
 # documented value instead (the Rust doc comment of each says so).
 MICROSOFT_ONLY = {
@@ -66,6 +67,7 @@ WIDTH_EXCEPTIONS = {
     ("IMAPIStatusVtbl", "ValidateState"): ["ulUIParam"],
     ("IMAPIStatusVtbl", "SettingsDialog"): ["ulUIParam"],
     ("IMAPIStatusVtbl", "FlushQueues"): ["ulUIParam"],
+    ("IProviderAdminVtbl", "CreateProvider"): ["ulUIParam"],
 }
 # The existing interfaces: advise connections and IMAPISupport's UI handles.
 WIDTH_EXCEPTIONS.update({
@@ -87,7 +89,7 @@ WIDTH_EXCEPTIONS.update({
 })
 # Every interface deriving from IMAPIProp inherits its exceptions.
 for _vt in ["IMAPIContainerVtbl", "IMAPIFolderVtbl", "IMessageVtbl", "IAttachVtbl",
-            "IMAPIStatusVtbl"]:
+            "IMAPIStatusVtbl", "IProfSectVtbl"]:
     WIDTH_EXCEPTIONS[(_vt, "CopyTo")] = ["ulUIParam"]
     WIDTH_EXCEPTIONS[(_vt, "CopyProps")] = ["ulUIParam"]
 
@@ -112,7 +114,8 @@ def params(vt, slot):
 VTBLS = ["IUnknownVtbl", "IMSLogonVtbl", "IMAPISupportVtbl", "IMAPIAdviseSinkVtbl",
          "IMSProviderVtbl", "IMsgStoreVtbl", "IMallocVtbl",
          "IMAPIPropVtbl", "IMAPIContainerVtbl", "IMAPIFolderVtbl", "IMessageVtbl",
-         "IAttachVtbl", "IMAPIStatusVtbl", "IMAPITableVtbl", "IStreamVtbl"]
+         "IAttachVtbl", "IMAPIStatusVtbl", "IMAPITableVtbl", "IStreamVtbl",
+         "IProfSectVtbl", "IProviderAdminVtbl"]
 # MinGW names for our structs (left: ours without prefix, right: mingw's).
 # A field is a name both share, or (ours, MinGW's) for a member that
 # Microsoft's headers have and MinGW-w64's lack: checked against the MinGW
@@ -173,6 +176,8 @@ STRUCTS = {
     "IMAPIStatus": ("IMAPIStatus", ["lpVtbl"]),
     "IMAPITable": ("IMAPITable", ["lpVtbl"]),
     "IStream": ("IStream", ["lpVtbl"]),
+    "IProfSect": ("IProfSect", ["lpVtbl"]),
+    "IProviderAdmin": ("IProviderAdmin", ["lpVtbl"]),
     # Restrictions (mapidefs.h).
     "SAndRestriction": ("SAndRestriction", ["cRes", "lpRes"]),
     "SOrRestriction": ("SOrRestriction", ["cRes", "lpRes"]),
@@ -468,6 +473,23 @@ for vt in VTBLS:
         out.append(f"static_assert(same_sig<decltype(MSLogon_{vt}::{n}), {theirs}>(),\n"
                    f"              \"{vt}.{n} signature (widened)\");\n")
     out.append("\n")
+# Entry-point function types (not vtable slots): (ours, MinGW's pointer type,
+# the parameters that are ULONG_PTR here and ULONG in MinGW).
+FUNCTION_TYPES = [("MSGSERVICEENTRY", "LPMSGSERVICEENTRY", ["ulUIParam"])]
+out.append("// Entry-point function types.\n")
+for ours, theirs, wide in FUNCTION_TYPES:
+    m = re.search(r"\(MSLOGON_STDMETHODCALLTYPE \*MSLogon_" + ours + r"\)\((.*?)\);", hdr, re.S)
+    assert m, f"{ours} is not in the header"
+    names = [re.search(r"(\w+)$", " ".join(p.split())).group(1) for p in m.group(1).split(",")]
+    t = theirs
+    for w in wide:
+        i = names.index(w)
+        out.append(f"static_assert(std::is_same<Arg<{theirs}, {i}>::type, ULONG>::value,\n"
+                   f"              \"{ours} parameter {i} is ULONG in MinGW\");\n")
+        out.append(f"static_assert(sizeof(Arg<MSLogon_{ours}, {i}>::type) == sizeof(void *),\n"
+                   f"              \"{ours} parameter {i} is pointer-sized here\");\n")
+        t = f"Widen<{t}, {i}, ULONG_PTR>::type"
+    out.append(f"static_assert(same_sig<MSLogon_{ours}, {t}>(), \"{ours} signature\");\n")
 unused = set(WIDTH_EXCEPTIONS) - used
 assert not unused, f"WIDTH_EXCEPTIONS names slots the header lacks: {sorted(unused)}"
 open(os.path.join(out_dir, "layout_check_sig.cpp"), "w").write("".join(out))

@@ -290,6 +290,12 @@ SAME_FIELD(MSLogon_IMAPITable, IMAPITable, lpVtbl);
 SAME_TYPE(MSLogon_IStream, IStream);
 SAME_FIELD(MSLogon_IStream, IStream, lpVtbl);
 
+SAME_TYPE(MSLogon_IProfSect, IProfSect);
+SAME_FIELD(MSLogon_IProfSect, IProfSect, lpVtbl);
+
+SAME_TYPE(MSLogon_IProviderAdmin, IProviderAdmin);
+SAME_FIELD(MSLogon_IProviderAdmin, IProviderAdmin, lpVtbl);
+
 SAME_TYPE(MSLogon_SAndRestriction, SAndRestriction);
 SAME_FIELD(MSLogon_SAndRestriction, SAndRestriction, cRes);
 SAME_FIELD(MSLogon_SAndRestriction, SAndRestriction, lpRes);
@@ -1007,6 +1013,58 @@ CHECK(offsetof(MSLogon_IStreamVtbl, Stat) == 12 * sizeof(void *), "IStreamVtbl.S
 SAME_FIELD(MSLogon_IStreamVtbl, IStreamVtbl, Clone);
 CHECK(offsetof(MSLogon_IStreamVtbl, Clone) == 13 * sizeof(void *), "IStreamVtbl.Clone is slot 13");
 
+/* IProfSectVtbl: 14 slots. */
+SAME_TYPE(MSLogon_IProfSectVtbl, IProfSectVtbl);
+CHECK(sizeof(MSLogon_IProfSectVtbl) == 14 * sizeof(void *), "IProfSectVtbl slot count");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, QueryInterface);
+CHECK(offsetof(MSLogon_IProfSectVtbl, QueryInterface) == 0 * sizeof(void *), "IProfSectVtbl.QueryInterface is slot 0");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, AddRef);
+CHECK(offsetof(MSLogon_IProfSectVtbl, AddRef) == 1 * sizeof(void *), "IProfSectVtbl.AddRef is slot 1");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, Release);
+CHECK(offsetof(MSLogon_IProfSectVtbl, Release) == 2 * sizeof(void *), "IProfSectVtbl.Release is slot 2");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, GetLastError);
+CHECK(offsetof(MSLogon_IProfSectVtbl, GetLastError) == 3 * sizeof(void *), "IProfSectVtbl.GetLastError is slot 3");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, SaveChanges);
+CHECK(offsetof(MSLogon_IProfSectVtbl, SaveChanges) == 4 * sizeof(void *), "IProfSectVtbl.SaveChanges is slot 4");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, GetProps);
+CHECK(offsetof(MSLogon_IProfSectVtbl, GetProps) == 5 * sizeof(void *), "IProfSectVtbl.GetProps is slot 5");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, GetPropList);
+CHECK(offsetof(MSLogon_IProfSectVtbl, GetPropList) == 6 * sizeof(void *), "IProfSectVtbl.GetPropList is slot 6");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, OpenProperty);
+CHECK(offsetof(MSLogon_IProfSectVtbl, OpenProperty) == 7 * sizeof(void *), "IProfSectVtbl.OpenProperty is slot 7");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, SetProps);
+CHECK(offsetof(MSLogon_IProfSectVtbl, SetProps) == 8 * sizeof(void *), "IProfSectVtbl.SetProps is slot 8");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, DeleteProps);
+CHECK(offsetof(MSLogon_IProfSectVtbl, DeleteProps) == 9 * sizeof(void *), "IProfSectVtbl.DeleteProps is slot 9");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, CopyTo);
+CHECK(offsetof(MSLogon_IProfSectVtbl, CopyTo) == 10 * sizeof(void *), "IProfSectVtbl.CopyTo is slot 10");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, CopyProps);
+CHECK(offsetof(MSLogon_IProfSectVtbl, CopyProps) == 11 * sizeof(void *), "IProfSectVtbl.CopyProps is slot 11");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, GetNamesFromIDs);
+CHECK(offsetof(MSLogon_IProfSectVtbl, GetNamesFromIDs) == 12 * sizeof(void *), "IProfSectVtbl.GetNamesFromIDs is slot 12");
+SAME_FIELD(MSLogon_IProfSectVtbl, IProfSectVtbl, GetIDsFromNames);
+CHECK(offsetof(MSLogon_IProfSectVtbl, GetIDsFromNames) == 13 * sizeof(void *), "IProfSectVtbl.GetIDsFromNames is slot 13");
+
+/* IProviderAdminVtbl: 8 slots. */
+SAME_TYPE(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl);
+CHECK(sizeof(MSLogon_IProviderAdminVtbl) == 8 * sizeof(void *), "IProviderAdminVtbl slot count");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, QueryInterface);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, QueryInterface) == 0 * sizeof(void *), "IProviderAdminVtbl.QueryInterface is slot 0");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, AddRef);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, AddRef) == 1 * sizeof(void *), "IProviderAdminVtbl.AddRef is slot 1");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, Release);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, Release) == 2 * sizeof(void *), "IProviderAdminVtbl.Release is slot 2");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, GetLastError);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, GetLastError) == 3 * sizeof(void *), "IProviderAdminVtbl.GetLastError is slot 3");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, GetProviderTable);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, GetProviderTable) == 4 * sizeof(void *), "IProviderAdminVtbl.GetProviderTable is slot 4");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, CreateProvider);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, CreateProvider) == 5 * sizeof(void *), "IProviderAdminVtbl.CreateProvider is slot 5");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, DeleteProvider);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, DeleteProvider) == 6 * sizeof(void *), "IProviderAdminVtbl.DeleteProvider is slot 6");
+SAME_FIELD(MSLogon_IProviderAdminVtbl, IProviderAdminVtbl, OpenProfileSection);
+CHECK(offsetof(MSLogon_IProviderAdminVtbl, OpenProfileSection) == 7 * sizeof(void *), "IProviderAdminVtbl.OpenProfileSection is slot 7");
+
 /* Constants. */
 SAME_CONST(S_OK);
 SAME_CONST(MAPI_E_CALL_FAILED);
@@ -1051,6 +1109,18 @@ SAME_CONST(PDK1_SPI_VERSION);
 SAME_CONST(PDK2_SPI_VERSION);
 SAME_CONST(PDK3_SPI_VERSION);
 SAME_CONST(MAPI_NT_SERVICE);
+SAME_CONST(MSG_SERVICE_INSTALL);
+SAME_CONST(MSG_SERVICE_CREATE);
+SAME_CONST(MSG_SERVICE_CONFIGURE);
+SAME_CONST(MSG_SERVICE_DELETE);
+SAME_CONST(MSG_SERVICE_UNINSTALL);
+SAME_CONST(MSG_SERVICE_PROVIDER_CREATE);
+SAME_CONST(MSG_SERVICE_PROVIDER_DELETE);
+SAME_CONST(SERVICE_UI_ALLOWED);
+SAME_CONST(SERVICE_UI_ALWAYS);
+SAME_CONST(MSG_SERVICE_UI_READ_ONLY);
+SAME_CONST(UI_CURRENT_PROVIDER_FIRST);
+SAME_CONST(SERVICE_LOGON_FAILED);
 SAME_CONST(MAPI_MODIFY);
 SAME_CONST(MAPI_DEFERRED_ERRORS);
 SAME_CONST(MAPI_BEST_ACCESS);
@@ -1401,6 +1471,7 @@ SAME_CONST(PR_PROVIDER_DISPLAY_W);
 SAME_CONST(PR_PROVIDER_DISPLAY_A);
 SAME_CONST(PR_RESOURCE_FLAGS);
 SAME_CONST(PR_STORE_SUPPORT_MASK);
+SAME_CONST(PR_SERVICE_UID);
 SAME_CONST(PR_MDB_PROVIDER);
 SAME_CONST(PR_PARENT_ENTRYID);
 SAME_CONST(PR_CONTENT_COUNT);

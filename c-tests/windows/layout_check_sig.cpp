@@ -544,3 +544,42 @@ SAME_SIG(IStreamVtbl, UnlockRegion);
 SAME_SIG(IStreamVtbl, Stat);
 SAME_SIG(IStreamVtbl, Clone);
 
+SAME_SIG(IProfSectVtbl, QueryInterface);
+SAME_SIG(IProfSectVtbl, AddRef);
+SAME_SIG(IProfSectVtbl, Release);
+SAME_SIG(IProfSectVtbl, GetLastError);
+SAME_SIG(IProfSectVtbl, SaveChanges);
+SAME_SIG(IProfSectVtbl, GetProps);
+SAME_SIG(IProfSectVtbl, GetPropList);
+SAME_SIG(IProfSectVtbl, OpenProperty);
+SAME_SIG(IProfSectVtbl, SetProps);
+SAME_SIG(IProfSectVtbl, DeleteProps);
+WIDENED_ARG(IProfSectVtbl, CopyTo, 4, ULONG);
+// IProfSectVtbl.CopyTo: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IProfSectVtbl::CopyTo), Widen<decltype(IProfSectVtbl::CopyTo), 4, ULONG_PTR>::type>(),
+              "IProfSectVtbl.CopyTo signature (widened)");
+WIDENED_ARG(IProfSectVtbl, CopyProps, 2, ULONG);
+// IProfSectVtbl.CopyProps: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IProfSectVtbl::CopyProps), Widen<decltype(IProfSectVtbl::CopyProps), 2, ULONG_PTR>::type>(),
+              "IProfSectVtbl.CopyProps signature (widened)");
+SAME_SIG(IProfSectVtbl, GetNamesFromIDs);
+SAME_SIG(IProfSectVtbl, GetIDsFromNames);
+
+SAME_SIG(IProviderAdminVtbl, QueryInterface);
+SAME_SIG(IProviderAdminVtbl, AddRef);
+SAME_SIG(IProviderAdminVtbl, Release);
+SAME_SIG(IProviderAdminVtbl, GetLastError);
+SAME_SIG(IProviderAdminVtbl, GetProviderTable);
+WIDENED_ARG(IProviderAdminVtbl, CreateProvider, 4, ULONG);
+// IProviderAdminVtbl.CreateProvider: ulUIParam is ULONG_PTR, not ULONG (Microsoft's width, not MinGW's).
+static_assert(same_sig<decltype(MSLogon_IProviderAdminVtbl::CreateProvider), Widen<decltype(IProviderAdminVtbl::CreateProvider), 4, ULONG_PTR>::type>(),
+              "IProviderAdminVtbl.CreateProvider signature (widened)");
+SAME_SIG(IProviderAdminVtbl, DeleteProvider);
+SAME_SIG(IProviderAdminVtbl, OpenProfileSection);
+
+// Entry-point function types.
+static_assert(std::is_same<Arg<LPMSGSERVICEENTRY, 3>::type, ULONG>::value,
+              "MSGSERVICEENTRY parameter 3 is ULONG in MinGW");
+static_assert(sizeof(Arg<MSLogon_MSGSERVICEENTRY, 3>::type) == sizeof(void *),
+              "MSGSERVICEENTRY parameter 3 is pointer-sized here");
+static_assert(same_sig<MSLogon_MSGSERVICEENTRY, Widen<LPMSGSERVICEENTRY, 3, ULONG_PTR>::type>(), "MSGSERVICEENTRY signature");

@@ -203,6 +203,19 @@ static HRESULT STDMETHODCALLTYPE support_StoreLogoffTransports(IMAPISupport *Thi
   return S_OK;
 }
 
+/* The test's profile, when it set one (win_test_service.c); else no
+ * support, as a host without profiles. */
+static HRESULT STDMETHODCALLTYPE support_OpenProfileSection(IMAPISupport *This, LPMAPIUID lpUid,
+                                                            ULONG ulFlags,
+                                                            LPPROFSECT *lppProfileObj) {
+  HostSupport *s = support_of(This);
+  if (!s->open_profile_section) {
+    InterlockedIncrement(&s->unsupported_calls);
+    return MAPI_E_NO_SUPPORT;
+  }
+  return s->open_profile_section(s->profile_context, lpUid, ulFlags, lppProfileObj);
+}
+
 /* The slots a store provider does not use here: counted, MAPI_E_NO_SUPPORT.
  * Each signature is mapispi.h's (the initializer below type-checks it). */
 static HRESULT no_support(IMAPISupport *This) {
@@ -224,8 +237,6 @@ static HRESULT STDMETHODCALLTYPE nosup_Unsubscribe(IMAPISupport *This, ULONG ulC
 static HRESULT STDMETHODCALLTYPE nosup_Notify(IMAPISupport *This, LPNOTIFKEY lpKey, ULONG cNotification, LPNOTIFICATION lpNotifications, ULONG *lpulFlags)
 { return no_support(This); }
 static HRESULT STDMETHODCALLTYPE nosup_ModifyStatusRow(IMAPISupport *This, ULONG cValues, LPSPropValue lpColumnVals, ULONG ulFlags)
-{ return no_support(This); }
-static HRESULT STDMETHODCALLTYPE nosup_OpenProfileSection(IMAPISupport *This, LPMAPIUID lpUid, ULONG ulFlags, LPPROFSECT *lppProfileObj)
 { return no_support(This); }
 static HRESULT STDMETHODCALLTYPE nosup_RegisterPreprocessor(IMAPISupport *This, LPMAPIUID lpMuid, LPTSTR lpszAdrType, LPTSTR lpszDLLName, LPSTR lpszPreprocess, LPSTR lpszRemovePreprocessInfo, ULONG ulFlags)
 { return no_support(This); }
@@ -311,7 +322,7 @@ static IMAPISupportVtbl support_vtbl = {
     /*  6 */ .Unsubscribe = nosup_Unsubscribe,
     /*  7 */ .Notify = nosup_Notify,
     /*  8 */ .ModifyStatusRow = nosup_ModifyStatusRow,
-    /*  9 */ .OpenProfileSection = nosup_OpenProfileSection,
+    /*  9 */ .OpenProfileSection = support_OpenProfileSection,
     /* 10 */ .RegisterPreprocessor = nosup_RegisterPreprocessor,
     /* 11 */ .NewUID = nosup_NewUID,
     /* 12 */ .MakeInvalid = nosup_MakeInvalid,

@@ -112,6 +112,11 @@ typedef struct HostSupport {
   HRESULT reenter_hr;
   ULONG reenter_flags_after;
   LONG reentries;
+  /* IMAPISupport::OpenProfileSection calls this with profile_context when
+   * set (win_test_service.c: an in-memory profile), else it answers
+   * MAPI_E_NO_SUPPORT. */
+  HRESULT (*open_profile_section)(void *context, LPMAPIUID uid, ULONG flags, LPPROFSECT *out);
+  void *profile_context;
 } HostSupport;
 
 void host_support_init(HostSupport *s);

@@ -364,7 +364,7 @@ pub(crate) enum Incoming {
 /// # Safety
 ///
 /// `p` is readable for `n` elements of `T` (or `n == 0`).
-unsafe fn read_array<T: Copy>(p: *const T, n: ULONG) -> MapiResult<Vec<T>> {
+pub(crate) unsafe fn read_array<T: Copy>(p: *const T, n: ULONG) -> MapiResult<Vec<T>> {
     let n = usize::try_from(n).map_err(|_| MapiError::InvalidParameter)?;
     if n > MAX_COUNT {
         return Err(MapiError::InvalidParameter);

@@ -8,15 +8,20 @@ use super::args::{entry_id, iid, out_pair, required_entry_id, Out};
 use super::boundary::{boundary, hresult};
 use super::logon::COMPONENT;
 use super::object::{add_ref, query_interface, release, ComClass, ComObject};
+use super::profile::HostProfileSection;
 use super::store::StoreObject;
 use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::{
     IID_IMSProvider, IID_IMsgStore, IMAPISupport, IMSLogon, IMSProvider, IMSProviderVtbl,
-    IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, IID, MAPIERROR, MAPI_BEST_ACCESS,
-    MAPI_DEFERRED_ERRORS, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY, MDB_WRITE,
-    ULONG, ULONG_PTR,
+    IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, HRESULT_NAMES, IID, MAPIERROR,
+    MAPI_BEST_ACCESS, MAPI_DEFERRED_ERRORS, MAPI_E_BUSY, MAPI_E_CORRUPT_STORE, MAPI_E_DISK_ERROR,
+    MAPI_E_NO_ACCESS, MAPI_E_VERSION, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY,
+    MDB_WRITE, ULONG, ULONG_PTR,
 };
-use crate::provider::{LogonCore, LogonProvider, LogonRequest, MessageStoreProvider, ProviderCore};
+use crate::provider::{
+    logon_store_path, LogonCore, LogonProvider, LogonRequest, MessageStoreProvider, ProfileError,
+    ProviderCore,
+};
 use crate::trace::trace;
 
 /// The flags `IMSProvider::Logon` and `SpoolerLogon` accept.
@@ -133,10 +138,27 @@ unsafe fn open_logon<M: MessageStoreProvider>(
     if support.is_null() {
         return Err(MapiError::InvalidParameter);
     }
+    // Where the store lives, as the profile says (read only while the
+    // provider is live: after Shutdown the host's objects are not touched).
+    let store_path = core
+        .provider()
+        .map_err(|e| ProfileError::new(e, format!("cannot open the message store: {e}")))
+        .and_then(|_| {
+            logon_store_path(|uid| {
+                // SAFETY: a non-NULL live IMAPISupport (caller), borrowed for
+                // the call.
+                unsafe { HostProfileSection::from_support(support, uid, core.allocators()) }
+            })
+        });
+    let store_path = match store_path {
+        Ok(path) => path,
+        Err(e) => return Err(logon_failed(core, flags, out.error, e.error, &e.text)),
+    };
     let request = LogonRequest {
         entry_id: entry,
         flags,
         spooler,
+        store_path: store_path.as_deref(),
     };
     let opened = core.open(&request).and_then(|logic| {
         // The support object is AddRef'd only for a logon that will exist:
@@ -168,19 +190,55 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         Ok(objects) => objects,
         Err(e) => {
             // The failed Logon explains itself, in the host's buffers.
-            if let Some(error_out) = out.error {
-                let text = format!("cannot open the message store: {e}");
-                let wide = flags & MAPI_UNICODE != 0;
-                if let Ok(error) = core.allocators().mapi_error(&text, COMPONENT, 0, wide) {
-                    error_out.set(error);
-                }
-            }
-            return Err(e);
+            let text = match &store_path {
+                Some(path) => format!(
+                    "cannot open the message store in {}: {}",
+                    path.display(),
+                    store_failure(e)
+                ),
+                None => format!("cannot open the message store: {e}"),
+            };
+            return Err(logon_failed(core, flags, out.error, e, &text));
         }
     };
     out.logon.set(logon_iface);
     out.store.set(store_iface);
     Ok(())
+}
+
+/// A failed `Logon`: `e`, with a `MAPIERROR` saying `text` in the host's
+/// buffers when it asked for one.
+fn logon_failed<M: MessageStoreProvider>(
+    core: &ProviderCore<M>,
+    flags: ULONG,
+    error_out: Option<Out<*mut MAPIERROR>>,
+    e: MapiError,
+    text: &str,
+) -> MapiError {
+    if let Some(error_out) = error_out {
+        let wide = flags & MAPI_UNICODE != 0;
+        if let Ok(error) = core.allocators().mapi_error(text, COMPONENT, 0, wide) {
+            error_out.set(error);
+        }
+    }
+    e
+}
+
+/// Why a store file could not be opened, for a `MAPIERROR`.
+fn store_failure(e: MapiError) -> String {
+    let why = match e.hresult() {
+        MAPI_E_CORRUPT_STORE => "the file is not an mslogon store, or it is damaged",
+        MAPI_E_NO_ACCESS => "the file cannot be opened for reading and writing",
+        MAPI_E_VERSION => "the store was written by a newer version of mslogon",
+        MAPI_E_DISK_ERROR => "the file cannot be read or written",
+        MAPI_E_BUSY => "the file is locked by another process",
+        _ => return e.to_string(),
+    };
+    let name = HRESULT_NAMES
+        .iter()
+        .find(|(code, _)| *code == e.hresult())
+        .map_or("", |(_, name)| name);
+    format!("{why} ({name})")
 }
 
 #[allow(clippy::too_many_arguments)]

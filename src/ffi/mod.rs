@@ -14,13 +14,16 @@ use std::ptr;
 
 use std::ffi::c_void;
 
-use crate::com::{hresult, live_objects, new_logon, new_provider, ComPtr, HostAllocators};
+use crate::com::{
+    hresult, live_objects, new_logon, new_provider, service_entry, ComPtr, HostAllocators,
+};
 use crate::mapi::{
     self, AllocateBufferFn, AllocateMoreFn, FreeBufferFn, IMAPISupport, IMSLogon, IMSProvider,
-    IMalloc, MapiError, CURRENT_SPI_VERSION, HRESULT, IID, MAPI_NT_SERVICE, ULONG,
+    IMalloc, IProviderAdmin, MapiError, SPropValue, CURRENT_SPI_VERSION, HRESULT, IID, MAPIERROR,
+    MAPI_E_UNCONFIGURED, MAPI_NT_SERVICE, ULONG, ULONG_PTR,
 };
-use crate::provider::{LogonCore, MessageStoreProvider, ProviderCore};
-use crate::store::{ReferenceLogon, ReferenceStore};
+use crate::provider::{LogonCore, MessageStoreProvider, ProfileError, ProviderCore};
+use crate::store::{default_store_file, ReferenceLogon, ReferenceStore};
 use crate::trace::trace;
 
 /// `IID_IUnknown`.
@@ -68,6 +71,12 @@ pub static MSLogon_IID_IStream: IID = mapi::IID_IStream;
 /// `IID_IStorage`.
 #[no_mangle]
 pub static MSLogon_IID_IStorage: IID = mapi::IID_IStorage;
+/// `IID_IProfSect`.
+#[no_mangle]
+pub static MSLogon_IID_IProfSect: IID = mapi::IID_IProfSect;
+/// `IID_IProviderAdmin`.
+#[no_mangle]
+pub static MSLogon_IID_IProviderAdmin: IID = mapi::IID_IProviderAdmin;
 
 /// Creates a logon object of the reference provider, for hosts that do not
 /// go through `MSProviderInit` (no store object, no provider list).
@@ -284,6 +293,133 @@ pub unsafe extern "C" fn mslogon_provider_init(
             ulMAPIVer,
             lpulProviderVer,
             lppMSProvider,
+        )
+    }
+}
+
+/// The function type of [`ServiceEntry`] (`MSGSERVICEENTRY` in
+/// `mapispi.h`), for hosts that look it up with `dlsym`/`GetProcAddress`:
+/// `WINAPI` (`__stdcall` on 32-bit Windows). `ulUIParam` is `ULONG_PTR`
+/// (Microsoft's width; MinGW-w64 says `ULONG`).
+pub type MSGSERVICEENTRY = Option<
+    unsafe extern "system" fn(
+        hInstance: *mut c_void,
+        lpMalloc: *mut IMalloc,
+        lpMAPISup: *mut IMAPISupport,
+        ulUIParam: ULONG_PTR,
+        ulFlags: ULONG,
+        ulContext: ULONG,
+        cValues: ULONG,
+        lpProps: *mut SPropValue,
+        lpProviderAdmin: *mut IProviderAdmin,
+        lppMapiError: *mut *mut MAPIERROR,
+    ) -> HRESULT,
+>;
+
+/// The message service's entry point (`MSGSERVICEENTRY` in `mapispi.h`),
+/// exported under this name for `PR_SERVICE_ENTRY_NAME=ServiceEntry` in
+/// `MAPISVC.INF`: MAPI calls it when the service is added to a profile
+/// (`MSG_SERVICE_CREATE`), configured (`MSG_SERVICE_CONFIGURE`) or removed
+/// (`MSG_SERVICE_DELETE`). It keeps where the store lives in the service's
+/// profile section (`PR_MSLOGON_STORE_PATH`), which `IMSProvider::Logon`
+/// reads:
+///
+/// - `CREATE`: the path of `lpProps`, or without one the default file
+///   ([`default_store_file`]: the per-user data directory, or
+///   `MSLOGON_STORE_DIR`); `MAPI_E_UNCONFIGURED` when there is none;
+/// - `CONFIGURE`: the path of `lpProps`; without one the configuration is
+///   kept (or made as by `CREATE` if there is none);
+/// - `DELETE`: the property is removed; the store's file is left where it
+///   is (as Outlook leaves a PST file).
+///
+/// No UI is ever shown: the UI flags are accepted and change nothing.
+/// Other contexts are `MAPI_E_NO_SUPPORT`; `lpProviderAdmin` and
+/// `lpMAPISup` are required; the path must be a `PT_UNICODE` or
+/// `PT_STRING8` absolute path (else `MAPI_E_INVALID_PARAMETER`, nothing
+/// changed). Failures past the argument checks return a `MAPIERROR` in
+/// `*lppMapiError` (optional), allocated with the support object's
+/// `MAPIAllocateBuffer`. C hosts that link the library call it as
+/// [`mslogon_service_entry`]; the header does not declare `ServiceEntry`
+/// itself (cbindgen cannot write `__stdcall` functions).
+///
+/// # Safety
+///
+/// Pointers NULL or valid as `mapispi.h` documents.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "system" fn ServiceEntry(
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpMAPISup: *mut IMAPISupport,
+    ulUIParam: ULONG_PTR,
+    ulFlags: ULONG,
+    ulContext: ULONG,
+    cValues: ULONG,
+    lpProps: *mut SPropValue,
+    lpProviderAdmin: *mut IProviderAdmin,
+    lppMapiError: *mut *mut MAPIERROR,
+) -> HRESULT {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        service_entry(
+            hInstance,
+            lpMalloc,
+            lpMAPISup,
+            ulUIParam,
+            ulFlags,
+            ulContext,
+            cValues,
+            lpProps,
+            lpProviderAdmin,
+            lppMapiError,
+            |uid| {
+                default_store_file(uid).ok_or_else(|| {
+                    ProfileError::new(
+                        MapiError::Other(MAPI_E_UNCONFIGURED),
+                        "no store path was given and there is no per-user data directory \
+                         to keep the store in (set MSLOGON_STORE_DIR, or pass \
+                         PR_MSLOGON_STORE_PATH)",
+                    )
+                })
+            },
+        )
+    }
+}
+
+/// [`ServiceEntry`] under this library's prefix, for C hosts that link the
+/// library and include `mslogon.h` (same arguments, same results;
+/// `__cdecl`, like every `mslogon_*` function).
+///
+/// # Safety
+///
+/// As [`ServiceEntry`].
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn mslogon_service_entry(
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpMAPISup: *mut IMAPISupport,
+    ulUIParam: ULONG_PTR,
+    ulFlags: ULONG,
+    ulContext: ULONG,
+    cValues: ULONG,
+    lpProps: *mut SPropValue,
+    lpProviderAdmin: *mut IProviderAdmin,
+    lppMapiError: *mut *mut MAPIERROR,
+) -> HRESULT {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        ServiceEntry(
+            hInstance,
+            lpMalloc,
+            lpMAPISup,
+            ulUIParam,
+            ulFlags,
+            ulContext,
+            cValues,
+            lpProps,
+            lpProviderAdmin,
+            lppMapiError,
         )
     }
 }

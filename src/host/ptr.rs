@@ -4,8 +4,9 @@ use std::fmt;
 use std::ptr::NonNull;
 
 use crate::mapi::{
-    IID_IMAPIAdviseSink, IID_IMAPISup, IID_IMalloc, IID_IUnknown, IMAPIAdviseSink,
-    IMAPIAdviseSinkVtbl, IMAPISupport, IMAPISupportVtbl, IMalloc, IMallocVtbl, IUnknown,
+    IID_IMAPIAdviseSink, IID_IMAPISup, IID_IMalloc, IID_IProfSect, IID_IProviderAdmin,
+    IID_IUnknown, IMAPIAdviseSink, IMAPIAdviseSinkVtbl, IMAPISupport, IMAPISupportVtbl, IMalloc,
+    IMallocVtbl, IProfSect, IProfSectVtbl, IProviderAdmin, IProviderAdminVtbl, IUnknown,
     IUnknownVtbl, IID,
 };
 
@@ -47,6 +48,18 @@ unsafe impl Interface for IMAPIAdviseSink {
 unsafe impl Interface for IMalloc {
     const IID: IID = IID_IMalloc;
     type Vtbl = IMallocVtbl;
+}
+
+// SAFETY: as above, for `IProfSect`.
+unsafe impl Interface for IProfSect {
+    const IID: IID = IID_IProfSect;
+    type Vtbl = IProfSectVtbl;
+}
+
+// SAFETY: as above, for `IProviderAdmin`.
+unsafe impl Interface for IProviderAdmin {
+    const IID: IID = IID_IProviderAdmin;
+    type Vtbl = IProviderAdminVtbl;
 }
 
 /// One counted reference to a host COM object: `clone` calls `AddRef`,

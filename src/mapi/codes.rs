@@ -103,6 +103,37 @@ pub const PDK3_SPI_VERSION: ULONG = 0x0001_0010_u32 as ULONG;
 /// `MSProviderInit` flag: the provider runs inside a Windows service.
 pub const MAPI_NT_SERVICE: ULONG = 0x0001_0000_u32 as ULONG;
 
+/// `MSGSERVICEENTRY` `ulContext`: the service is being installed on the
+/// computer (not used by MAPI).
+pub const MSG_SERVICE_INSTALL: ULONG = 0x0000_0001_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: the service is being added to a profile.
+pub const MSG_SERVICE_CREATE: ULONG = 0x0000_0002_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: the service's configuration changes.
+pub const MSG_SERVICE_CONFIGURE: ULONG = 0x0000_0003_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: the service is being removed from a
+/// profile (before MAPI deletes its profile sections).
+pub const MSG_SERVICE_DELETE: ULONG = 0x0000_0004_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: the service is being removed from the
+/// computer (not used by MAPI).
+pub const MSG_SERVICE_UNINSTALL: ULONG = 0x0000_0005_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: a provider is being added to the service.
+pub const MSG_SERVICE_PROVIDER_CREATE: ULONG = 0x0000_0006_u32 as ULONG;
+/// `MSGSERVICEENTRY` `ulContext`: a provider is being removed from the
+/// service.
+pub const MSG_SERVICE_PROVIDER_DELETE: ULONG = 0x0000_0007_u32 as ULONG;
+/// `MSGSERVICEENTRY` flag: the configuration UI may be shown when `lpProps`
+/// does not hold a valid configuration.
+pub const SERVICE_UI_ALLOWED: ULONG = 0x0000_0010_u32 as ULONG;
+/// `MSGSERVICEENTRY` flag: the configuration UI must be shown.
+pub const SERVICE_UI_ALWAYS: ULONG = 0x0000_0002_u32 as ULONG;
+/// `MSGSERVICEENTRY` flag: the UI shows the configuration, read-only.
+pub const MSG_SERVICE_UI_READ_ONLY: ULONG = 0x0000_0008_u32 as ULONG;
+/// `MSGSERVICEENTRY` flag: the active provider's dialog goes on top.
+pub const UI_CURRENT_PROVIDER_FIRST: ULONG = 0x0000_0004_u32 as ULONG;
+/// `MSGSERVICEENTRY` flag: MAPI calls the entry point after a logon of the
+/// service failed (`MSG_SERVICE_CONFIGURE`), so that it can be fixed.
+pub const SERVICE_LOGON_FAILED: ULONG = 0x0000_0020_u32 as ULONG;
+
 /// `ulFlags` of `OpenEntry` and friends: open for writing.
 pub const MAPI_MODIFY: ULONG = 0x0000_0001_u32 as ULONG;
 /// `ulFlags` of `OpenEntry` and friends: errors may be reported late.

@@ -48,3 +48,8 @@ pub const IID_ISequentialStream: IID = IID::new(
 pub const IID_IStream: IID = IID::mapi(0x0000_000C);
 /// `IID_IStorage` `{0000000B-0000-0000-C000-000000000046}` (`objidl.h`).
 pub const IID_IStorage: IID = IID::mapi(0x0000_000B);
+/// `IID_IProfSect` `{00020304-0000-0000-C000-000000000046}`: a profile
+/// section.
+pub const IID_IProfSect: IID = IID::mapi(0x0002_0304);
+/// `IID_IProviderAdmin` `{00020325-0000-0000-C000-000000000046}`.
+pub const IID_IProviderAdmin: IID = IID::mapi(0x0002_0325);

@@ -21,9 +21,10 @@
 
 use std::ffi::{c_char, c_int, c_void};
 
+use super::objects::IMAPITable;
 use super::types::{
     AllocateBufferFn, AllocateMoreFn, FreeBufferFn, SPropProblemArray, SPropTagArray, SPropValue,
-    BYTE, ENTRYID, GUID, HRESULT, IID, MAPIERROR, MAPINAMEID, ULONG, ULONG_PTR,
+    BYTE, ENTRYID, GUID, HRESULT, IID, MAPIERROR, MAPINAMEID, MAPIUID, ULONG, ULONG_PTR,
 };
 
 /// `IUnknown`: any COM object, seen through its first three slots.
@@ -237,13 +238,15 @@ pub struct IMAPISupportVtbl {
             ulFlags: ULONG,
         ) -> HRESULT,
     >,
-    /// `IMAPISupport::OpenProfileSection`. Opaque here: `lpUid`: `LPMAPIUID`, `lppProfileObj`: `LPPROFSECT`.
+    /// `IMAPISupport::OpenProfileSection`: a NULL `lpUid` opens the
+    /// caller's own section (a provider's, at `Logon`); `MAPI_MODIFY` asks
+    /// for write access. `*lppProfileObj` gets one reference.
     pub OpenProfileSection: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISupport,
-            lpUid: *mut c_void,
+            lpUid: *mut MAPIUID,
             ulFlags: ULONG,
-            lppProfileObj: *mut *mut c_void,
+            lppProfileObj: *mut *mut IProfSect,
         ) -> HRESULT,
     >,
     /// `IMAPISupport::RegisterPreprocessor`. Opaque here: `lpMuid`: `LPMAPIUID`.
@@ -906,3 +909,225 @@ pub struct IMallocVtbl {
     /// `IMalloc::HeapMinimize`.
     pub HeapMinimize: Option<unsafe extern "system" fn(This: *mut IMalloc)>,
 }
+
+/// `IProfSect`, implemented by the host (MAPI): a section of a MAPI profile,
+/// where a message service keeps its configuration. It is an `IMAPIProp`
+/// with nothing of its own (`MAPI_IPROFSECT_METHODS` is empty); changes
+/// are kept by `SaveChanges`.
+#[repr(C)]
+pub struct IProfSect {
+    /// The object's vtable.
+    pub lpVtbl: *const IProfSectVtbl,
+}
+
+/// `IProfSect`'s 14 slots: `IUnknown` + `MAPI_IMAPIPROP_METHODS`, laid out
+/// as [`IMAPIPropVtbl`](super::objects::IMAPIPropVtbl) but `Option`al
+/// (the host implements them). `ulUIParam` is `ULONG_PTR` (Microsoft's
+/// width), as in `IMAPIProp`.
+#[repr(C)]
+#[derive(Default)]
+pub struct IProfSectVtbl {
+    /// Slot 0: `IUnknown::QueryInterface` (IUnknown, IMAPIProp, IProfSect).
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            riid: *const IID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// Slot 1: `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IProfSect) -> ULONG>,
+    /// Slot 2: `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IProfSect) -> ULONG>,
+    /// Slot 3: `IMAPIProp::GetLastError`.
+    pub GetLastError: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            hResult: HRESULT,
+            ulFlags: ULONG,
+            lppMAPIError: *mut *mut MAPIERROR,
+        ) -> HRESULT,
+    >,
+    /// Slot 4: `IMAPIProp::SaveChanges`: makes the changes permanent.
+    pub SaveChanges:
+        Option<unsafe extern "system" fn(This: *mut IProfSect, ulFlags: ULONG) -> HRESULT>,
+    /// Slot 5: `IMAPIProp::GetProps`: `*lppPropArray` is allocated with
+    /// `MAPIAllocateBuffer`; missing properties come back as `PT_ERROR`
+    /// entries (`MAPI_W_ERRORS_RETURNED`).
+    pub GetProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            lpPropTagArray: *mut SPropTagArray,
+            ulFlags: ULONG,
+            lpcValues: *mut ULONG,
+            lppPropArray: *mut *mut SPropValue,
+        ) -> HRESULT,
+    >,
+    /// Slot 6: `IMAPIProp::GetPropList`.
+    pub GetPropList: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            ulFlags: ULONG,
+            lppPropTagArray: *mut *mut SPropTagArray,
+        ) -> HRESULT,
+    >,
+    /// Slot 7: `IMAPIProp::OpenProperty`. Opaque here: `lppUnk`: `LPUNKNOWN *`.
+    pub OpenProperty: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            ulPropTag: ULONG,
+            lpiid: *const IID,
+            ulInterfaceOptions: ULONG,
+            ulFlags: ULONG,
+            lppUnk: *mut *mut IUnknown,
+        ) -> HRESULT,
+    >,
+    /// Slot 8: `IMAPIProp::SetProps`.
+    pub SetProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            cValues: ULONG,
+            lpPropArray: *mut SPropValue,
+            lppProblems: *mut *mut SPropProblemArray,
+        ) -> HRESULT,
+    >,
+    /// Slot 9: `IMAPIProp::DeleteProps`.
+    pub DeleteProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            lpPropTagArray: *mut SPropTagArray,
+            lppProblems: *mut *mut SPropProblemArray,
+        ) -> HRESULT,
+    >,
+    /// Slot 10: `IMAPIProp::CopyTo`. `ulUIParam` is `ULONG_PTR`
+    /// (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+    pub CopyTo: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            ciidExclude: ULONG,
+            rgiidExclude: *const IID,
+            lpExcludeProps: *mut SPropTagArray,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            lpInterface: *const IID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut SPropProblemArray,
+        ) -> HRESULT,
+    >,
+    /// Slot 11: `IMAPIProp::CopyProps`. `ulUIParam` is `ULONG_PTR`
+    /// (Microsoft); opaque here: `lpProgress`: `LPMAPIPROGRESS`.
+    pub CopyProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            lpIncludeProps: *mut SPropTagArray,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            lpInterface: *const IID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut SPropProblemArray,
+        ) -> HRESULT,
+    >,
+    /// Slot 12: `IMAPIProp::GetNamesFromIDs`.
+    pub GetNamesFromIDs: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            lppPropTags: *mut *mut SPropTagArray,
+            lpPropSetGuid: *mut GUID,
+            ulFlags: ULONG,
+            lpcPropNames: *mut ULONG,
+            lpppPropNames: *mut *mut *mut MAPINAMEID,
+        ) -> HRESULT,
+    >,
+    /// Slot 13: `IMAPIProp::GetIDsFromNames`.
+    pub GetIDsFromNames: Option<
+        unsafe extern "system" fn(
+            This: *mut IProfSect,
+            cPropNames: ULONG,
+            lppPropNames: *mut *mut MAPINAMEID,
+            ulFlags: ULONG,
+            lppPropTags: *mut *mut SPropTagArray,
+        ) -> HRESULT,
+    >,
+}
+
+const _: () = assert!(std::mem::size_of::<IProfSectVtbl>() == 14 * std::mem::size_of::<usize>());
+
+/// `IProviderAdmin`, implemented by the host (MAPI): what a message
+/// service's entry point (`ServiceEntry`) is given to reach the profile
+/// sections of its service and its providers.
+#[repr(C)]
+pub struct IProviderAdmin {
+    /// The object's vtable.
+    pub lpVtbl: *const IProviderAdminVtbl,
+}
+
+/// `IProviderAdmin`'s eight slots (`IUnknown` +
+/// `MAPI_IPROVIDERADMIN_METHODS`). `LPTSTR` strings are `void *`.
+#[repr(C)]
+#[derive(Default)]
+pub struct IProviderAdminVtbl {
+    /// Slot 0: `IUnknown::QueryInterface` (IUnknown, IProviderAdmin).
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IProviderAdmin,
+            riid: *const IID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    /// Slot 1: `IUnknown::AddRef`.
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IProviderAdmin) -> ULONG>,
+    /// Slot 2: `IUnknown::Release`.
+    pub Release: Option<unsafe extern "system" fn(This: *mut IProviderAdmin) -> ULONG>,
+    /// Slot 3: `IProviderAdmin::GetLastError`.
+    pub GetLastError: Option<
+        unsafe extern "system" fn(
+            This: *mut IProviderAdmin,
+            hResult: HRESULT,
+            ulFlags: ULONG,
+            lppMAPIError: *mut *mut MAPIERROR,
+        ) -> HRESULT,
+    >,
+    /// Slot 4: `IProviderAdmin::GetProviderTable`: the service's providers.
+    pub GetProviderTable: Option<
+        unsafe extern "system" fn(
+            This: *mut IProviderAdmin,
+            ulFlags: ULONG,
+            lppTable: *mut *mut IMAPITable,
+        ) -> HRESULT,
+    >,
+    /// Slot 5: `IProviderAdmin::CreateProvider`. `ulUIParam` is
+    /// `ULONG_PTR` (Microsoft's width; MinGW-w64 says `ULONG`).
+    pub CreateProvider: Option<
+        unsafe extern "system" fn(
+            This: *mut IProviderAdmin,
+            lpszProvider: *mut c_void,
+            cValues: ULONG,
+            lpProps: *mut SPropValue,
+            ulUIParam: ULONG_PTR,
+            ulFlags: ULONG,
+            lpUID: *mut MAPIUID,
+        ) -> HRESULT,
+    >,
+    /// Slot 6: `IProviderAdmin::DeleteProvider`.
+    pub DeleteProvider: Option<
+        unsafe extern "system" fn(This: *mut IProviderAdmin, lpUID: *mut MAPIUID) -> HRESULT,
+    >,
+    /// Slot 7: `IProviderAdmin::OpenProfileSection`: a NULL `lpUID` (from
+    /// a service's entry point) opens the message service's own section; a
+    /// NULL `lpInterface` means `IProfSect`; `MAPI_MODIFY` asks for write
+    /// access. `*lppProfSect` gets one reference.
+    pub OpenProfileSection: Option<
+        unsafe extern "system" fn(
+            This: *mut IProviderAdmin,
+            lpUID: *mut MAPIUID,
+            lpInterface: *const IID,
+            ulFlags: ULONG,
+            lppProfSect: *mut *mut IProfSect,
+        ) -> HRESULT,
+    >,
+}
+
+const _: () =
+    assert!(std::mem::size_of::<IProviderAdminVtbl>() == 8 * std::mem::size_of::<usize>());

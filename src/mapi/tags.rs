@@ -105,6 +105,10 @@ pub const PR_PROVIDER_DISPLAY_A: ULONG = 0x3006_001E_u32 as ULONG;
 pub const PR_RESOURCE_FLAGS: ULONG = 0x3009_0003_u32 as ULONG;
 /// `PR_STORE_SUPPORT_MASK` = `PROP_TAG(PT_LONG, 0x340D)`: `STORE_*` bits.
 pub const PR_STORE_SUPPORT_MASK: ULONG = 0x340D_0003_u32 as ULONG;
+/// `PR_SERVICE_UID` = `PROP_TAG(PT_BINARY, 0x3D0C)`: the `MAPIUID` of a
+/// message service, computed by MAPI on every profile section of the
+/// service (its own and its providers').
+pub const PR_SERVICE_UID: ULONG = 0x3D0C_0102_u32 as ULONG;
 /// `PR_MDB_PROVIDER` = `PROP_TAG(PT_BINARY, 0x3414)`: the `MAPIUID` of the
 /// store provider type.
 pub const PR_MDB_PROVIDER: ULONG = 0x3414_0102_u32 as ULONG;

@@ -13,6 +13,7 @@ mod logon;
 mod msprovider;
 mod notify;
 mod objects;
+mod profile;
 mod props;
 
 pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support};
@@ -24,6 +25,10 @@ pub use notify::{
 pub use objects::{
     Attachment, ErrorRecord, Folder, MapiProp, Message, NamedProps, OpenObject, OpenObjects,
     Opened, PropProblem, PropStream, Status,
+};
+pub use profile::{
+    configure_service, logon_store_path, store_path, ProfileError, ProfileResult, ProfileSection,
+    ServiceContext, PR_MSLOGON_STORE_PATH, PR_MSLOGON_STORE_PATH_A, PR_MSLOGON_STORE_PATH_W,
 };
 pub use props::{GuidKey, PropName, PropValue};
 
@@ -51,6 +56,12 @@ pub struct LogonRequest<'a> {
     pub flags: ULONG,
     /// `true` for `SpoolerLogon`.
     pub spooler: bool,
+    /// The store's file, when the MAPI profile names one
+    /// ([`PR_MSLOGON_STORE_PATH`], read by the boundary from the provider's
+    /// profile section or its service's; always absolute); `None`: the
+    /// profile does not say (or the host has no profile), the entry ID
+    /// alone names the store.
+    pub store_path: Option<&'a std::path::Path>,
 }
 
 /// A message-store provider: the logic behind `IMSProvider`.

@@ -5,9 +5,11 @@
 //! Its behaviour (the folder tree, entry IDs, computed properties,
 //! transacted messages, receive folders, named properties) is the
 //! [`Engine`]'s, over any [`Backend`]; this crate ships the in-memory
-//! [`MemoryBackend`]. A store's data belongs to the provider object: it
-//! outlives its logons (a new `Logon` sees what was saved), not the
-//! provider.
+//! [`MemoryBackend`] and the SQLite [`SqliteBackend`]. Where each store is
+//! kept is its [`Storage`]: in memory, its data belongs to the provider
+//! object (it outlives its logons, not the provider); in a file (a
+//! directory of store files, or the file the MAPI profile names,
+//! [`LogonRequest::store_path`]) it outlives the process.
 //!
 //! Store entry IDs (what `IMSProvider::Logon` takes):
 //!
@@ -24,6 +26,7 @@
 mod backend;
 mod codec;
 mod engine;
+mod location;
 mod objects;
 mod sqlite;
 mod tables;
@@ -36,12 +39,14 @@ pub use engine::{
     folders, parse_store_entry_id, store_entry_id, Engine, EntryTarget, EventKind, StoreEvent,
     StoreListener, PROVIDER_UID,
 };
+pub use location::{default_store_dir, default_store_file};
 pub use objects::{AttachObject, FolderObject, MessageObject, StatusObject};
 pub use sqlite::{remove_store_files, SqliteBackend, SCHEMA_VERSION};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::mapi::*;
 use crate::provider::{
@@ -81,6 +86,30 @@ fn memory_store_guid(number: u32) -> [u8; 16] {
 pub struct ReferenceStore {
     stores: BTreeMap<u32, StoreSlot>,
     storage: Storage,
+    /// The stores MAPI profiles name by file
+    /// ([`LogonRequest::store_path`]): one engine per file, shared by the
+    /// logons on it.
+    files: FileStores,
+}
+
+/// The engines of the store files profiles named, by path.
+#[derive(Default)]
+struct FileStores(Mutex<BTreeMap<PathBuf, Arc<OnceLock<Arc<Engine>>>>>);
+
+impl FileStores {
+    /// The cell of the engine of the store in `path` (made empty on first
+    /// use: the logon opens it).
+    fn cell(&self, path: &Path) -> Arc<OnceLock<Arc<Engine>>> {
+        let mut files = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        files.entry(path.to_path_buf()).or_default().clone()
+    }
+}
+
+impl std::fmt::Debug for FileStores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        f.debug_list().entries(files.keys()).finish()
+    }
 }
 
 struct StoreSlot {
@@ -126,6 +155,11 @@ pub enum Storage {
     /// One scratch SQLite file per store, deleted with the provider: the
     /// durable code path with the in-memory lifetime (for tests).
     Scratch,
+    /// One store in this SQLite file, created (with its directory and its
+    /// standard folders) at the first logon: what a MAPI profile names
+    /// ([`PR_MSLOGON_STORE_PATH`](crate::provider::PR_MSLOGON_STORE_PATH)).
+    /// Meant for one store: every store number kept here is this one file.
+    File(PathBuf),
 }
 
 impl Storage {
@@ -139,10 +173,12 @@ impl Storage {
         }
     }
 
-    /// The file of store `number` (for [`Storage::Directory`]).
+    /// The file of store `number` (for [`Storage::Directory`] and
+    /// [`Storage::File`]).
     pub fn store_file(&self, number: u32) -> Option<std::path::PathBuf> {
         match self {
             Storage::Directory(dir) => Some(dir.join(format!("store-{number}.mslogon.db"))),
+            Storage::File(path) => Some(path.clone()),
             _ => None,
         }
     }
@@ -159,6 +195,15 @@ impl Storage {
                 }
                 let file = self.store_file(number).ok_or(MapiError::CallFailed)?;
                 Box::new(SqliteBackend::open(&file, guid)?)
+            }
+            Storage::File(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    if !dir.is_dir() {
+                        std::fs::create_dir_all(dir)
+                            .map_err(|_| MapiError::Other(MAPI_E_NO_ACCESS))?;
+                    }
+                }
+                Box::new(SqliteBackend::open(path, guid)?)
             }
         })
     }
@@ -189,6 +234,7 @@ impl Default for ReferenceStore {
                 StoreSlot::new(Cow::Borrowed("mslogon reference store")),
             )]),
             storage: Storage::from_env(),
+            files: FileStores::default(),
         }
     }
 }
@@ -202,6 +248,7 @@ impl ReferenceStore {
                 .map(|(n, s)| (n, StoreSlot::new(Cow::Owned(s))))
                 .collect(),
             storage: Storage::from_env(),
+            files: FileStores::default(),
         }
     }
 
@@ -228,8 +275,18 @@ impl MessageStoreProvider for ReferenceStore {
         let slot = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
         let mut logon = ReferenceLogon::open(number, slot.name.clone());
         logon.writable = request.flags & MDB_WRITE != 0;
-        logon.engine = EngineCell::Shared(slot.engine.clone());
-        logon.storage = self.storage.clone();
+        match request.store_path {
+            // The profile names the store's file: that file, wherever the
+            // provider keeps its other stores.
+            Some(path) => {
+                logon.engine = EngineCell::Shared(self.files.cell(path));
+                logon.storage = Storage::File(path.to_path_buf());
+            }
+            None => {
+                logon.engine = EngineCell::Shared(slot.engine.clone());
+                logon.storage = self.storage.clone();
+            }
+        }
         if logon.storage != Storage::Memory {
             // A store file is opened (or created) at the logon: a bad one
             // fails the logon, with the reason in its MAPIERROR.
@@ -596,6 +653,7 @@ mod tests {
             entry_id,
             flags: 0,
             spooler: false,
+            store_path: None,
         };
         let logon = provider.logon(&request(None)).unwrap();
         assert_eq!(logon.store_entry_id(), store_entry_id(DEFAULT_STORE));
