@@ -181,6 +181,7 @@ fn logon(storage: Storage) -> Outcome<(ReferenceStore, ReferenceLogon)> {
             entry_id: None,
             flags: MDB_WRITE,
             spooler: false,
+            store_path: None,
         }),
     )?;
     Ok((provider, logon))
