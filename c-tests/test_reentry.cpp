@@ -107,7 +107,10 @@ void threads_race_logoff(void) {
     for (int t = 0; t < kThreads; t++) {
       threads.emplace_back([&, t] {
         ready.fetch_add(1);
+        // Yield while waiting: under valgrind (one thread runs at a time)
+        // a bare spin can starve the threads it waits for.
         while (ready.load() < kThreads) {
+          std::this_thread::yield();
         }
         if (t % 2) {
           MSLogon_IMSLogon_AddRef(logon.get());
