@@ -787,7 +787,7 @@ impl Engine {
     }
 
     /// Every folder under `id` (not `id` itself), parents before children.
-    fn descendants(&self, id: ObjectId) -> MapiResult<Vec<ObjectId>> {
+    pub(crate) fn descendants(&self, id: ObjectId) -> MapiResult<Vec<ObjectId>> {
         let mut out = Vec::new();
         let mut queue = self.backend.subfolders(id)?;
         while let Some(f) = queue.pop() {

@@ -372,29 +372,15 @@ impl SqliteBackend {
         Ok(out)
     }
 
-    fn props_of(conn: &Connection, owner: ObjectId, kind: i64) -> MapiResult<Vec<(i64, Props)>> {
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT sub, tag, value FROM properties WHERE owner = ?1 AND kind = ?2 \
-                 ORDER BY sub, tag",
-            )
+    /// Whether folder `id` exists.
+    fn has_folder(conn: &Connection, id: ObjectId) -> MapiResult<bool> {
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT id FROM folders WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| r.get(0))
+            .optional()
             .mapi()?;
-        let mut rows = stmt.query(params![int(owner)?, kind]).mapi()?;
-        let mut out: Vec<(i64, Props)> = Vec::new();
-        while let Some(row) = rows.next().mapi()? {
-            let sub: i64 = row.get(0).mapi()?;
-            let tag: i64 = row.get(1).mapi()?;
-            let value: Vec<u8> = row.get(2).mapi()?;
-            let tag = u16::try_from(tag).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
-            let value = decode_value(&value)?;
-            match out.last_mut() {
-                Some((s, props)) if *s == sub => {
-                    props.insert(tag, value);
-                }
-                _ => out.push((sub, Props::from([(tag, value)]))),
-            }
-        }
-        Ok(out)
+        Ok(found.is_some())
     }
 
     fn put_props(
@@ -427,16 +413,8 @@ impl SqliteBackend {
     fn apply_one(tx: &Connection, change: Change) -> MapiResult<()> {
         match change {
             Change::PutFolder(f) => {
-                if f.parent != f.id {
-                    let parent: Option<i64> = tx
-                        .prepare_cached("SELECT id FROM folders WHERE id = ?1")
-                        .mapi()?
-                        .query_row(params![int(f.parent)?], |r| r.get(0))
-                        .optional()
-                        .mapi()?;
-                    if parent.is_none() {
-                        return Err(MapiError::NotFound);
-                    }
+                if f.parent != f.id && !Self::has_folder(tx, f.parent)? {
+                    return Err(MapiError::NotFound);
                 }
                 tx.prepare_cached(
                     "INSERT INTO folders (id, parent) VALUES (?1, ?2) \
@@ -460,13 +438,7 @@ impl SqliteBackend {
                     .mapi()?;
             }
             Change::PutMessage(m) => {
-                let exists: Option<i64> = tx
-                    .prepare_cached("SELECT id FROM folders WHERE id = ?1")
-                    .mapi()?
-                    .query_row(params![int(m.folder)?], |r| r.get(0))
-                    .optional()
-                    .mapi()?;
-                if exists.is_none() {
+                if !Self::has_folder(tx, m.folder)? {
                     return Err(MapiError::NotFound);
                 }
                 let unread = match m.props.get(&(PROP_ID(PR_MESSAGE_FLAGS) as u16)) {
@@ -698,10 +670,12 @@ impl Backend for SqliteBackend {
         let Some(parent) = parent else {
             return Ok(None);
         };
-        let props = Self::props_of(&conn, id, OWNER_OBJECT)?
-            .pop()
-            .map(|(_, p)| p)
-            .unwrap_or_default();
+        // A folder has only its own properties (kind OWNER_OBJECT).
+        let props = match Self::all_props_of(&conn, id)?.pop() {
+            Some((OWNER_OBJECT, _, p)) => p,
+            Some(_) => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
+            None => Props::new(),
+        };
         Ok(Some(FolderRecord {
             id,
             parent: id_of(parent)?,
@@ -710,14 +684,7 @@ impl Backend for SqliteBackend {
     }
 
     fn folder_exists(&self, id: ObjectId) -> MapiResult<bool> {
-        let found: Option<i64> = self
-            .conn()
-            .prepare_cached("SELECT id FROM folders WHERE id = ?1")
-            .mapi()?
-            .query_row(params![int(id)?], |r| r.get(0))
-            .optional()
-            .mapi()?;
-        Ok(found.is_some())
+        Self::has_folder(&self.conn(), id)
     }
 
     fn message_version(&self, id: ObjectId) -> MapiResult<Option<u64>> {

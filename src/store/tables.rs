@@ -143,11 +143,7 @@ impl StoreListener for LockedTable<HierarchySource> {
                 // (and place) in a deep table changed too (the fuzzer
                 // found them left out).
                 if deep && e.kind == super::EventKind::Moved {
-                    let mut stack = engine.backend().subfolders(e.id).unwrap_or_default();
-                    while let Some(f) = stack.pop() {
-                        rows.push(f);
-                        stack.extend(engine.backend().subfolders(f).unwrap_or_default());
-                    }
+                    rows.extend(engine.descendants(e.id).unwrap_or_default());
                 }
             }
             // Its folder's counts (or subfolders) changed too.
