@@ -1844,6 +1844,13 @@ static void logoff_with_sinks(void) {
   CHECK_HR(MSLogon_IMSLogon_Advise(s.logon, 0, NULL, ALL_OBJECT_EVENTS, &late->iface, &c),
            MSLogon_MAPI_E_END_OF_SESSION);
   CHECK_HR(MSLogon_IMsgStore_Unadvise(s.store, 1), MSLogon_MAPI_E_END_OF_SESSION);
+  /* NotifyNewMail after the logoff: a well-formed notification (the
+   * folder's own ID as the message's too: the session is checked first). */
+  {
+    char message_class[] = "IPM.Note";
+    CHECK_HR(notify_new_mail(s.store, MSLogon_fnevNewMail, &f_id, &f_id, 0, message_class, 0),
+             MSLogon_MAPI_E_END_OF_SESSION);
+  }
   CHECK_EQ(rec_refs(late), 1);
   CHECK_EQ(MSLogon_IMAPITable_Release(ct), 0);
   CHECK_EQ(MSLogon_IMAPITable_Release(ht), 0);
