@@ -688,6 +688,101 @@ static void create_logon_persist(void) {
   remove_store(path);
 }
 
+/* ---- 1b. two services, one profile: the entry ID names the file --------- */
+
+/* The store's PR_ENTRYID (host buffer). */
+static MSLogon_SPropValue *store_entry_id(MSLogon_IMsgStore *store) {
+  MSLogon_ULONG tags[2] = {1, MSLogon_PR_ENTRYID};
+  MSLogon_ULONG n = 0;
+  MSLogon_SPropValue *v = NULL;
+  CHECK_HR(MSLogon_IMAPIProp_GetProps(PROP(store), (MSLogon_SPropTagArray *)(void *)tags, 0, &n,
+                                      &v),
+           MSLogon_S_OK);
+  CHECK(v != NULL && n == 1 && v->ulPropTag == MSLogon_PR_ENTRYID);
+  return v;
+}
+
+static MSLogon_HRESULT logon_by_entry_id(MSLogon_IMSProvider *provider, HostSupport *support,
+                                         const MSLogon_SPropValue *eid, Logon *l) {
+  MSLogon_MAPIERROR *error = NULL;
+  MSLogon_HRESULT hr;
+  l->logon = NULL;
+  l->store = NULL;
+  hr = MSLogon_IMSProvider_Logon(provider, &support->iface, 0, NULL, eid->Value.bin.cb,
+                                 (MSLogon_ENTRYID *)(void *)eid->Value.bin.lpb,
+                                 MSLogon_MDB_NO_DIALOG | MSLogon_MDB_WRITE, NULL, NULL, NULL,
+                                 &error, &l->logon, &l->store);
+  if (error) host_free_buffer(error);
+  return hr;
+}
+
+static void two_services_by_entry_id(void) {
+  Profile profile_a, profile_b;
+  HostSupport support_a, support_b, plain;
+  MSLogon_IMSProvider *provider;
+  MSLogon_SPropValue *eid_a, *eid_b;
+  Logon la, lb;
+  char path_a[512], path_b[512];
+  temp_path(path_a, sizeof path_a, "service-a.mslogon.db");
+  temp_path(path_b, sizeof path_b, "service-b.mslogon.db");
+  profile_init(&profile_a, 1);
+  profile_init(&profile_b, 1);
+  set_section_string(&profile_a, SERVICE, MSLogon_PR_MSLOGON_STORE_PATH_A, path_a);
+  set_section_string(&profile_b, SERVICE, MSLogon_PR_MSLOGON_STORE_PATH_A, path_b);
+  support_with_profile(&support_a, &profile_a);
+  support_with_profile(&support_b, &profile_b);
+  host_support_init(&plain); /* no OpenProfileSection: MAPI_E_NO_SUPPORT */
+
+  /* One provider, two services (two profile sections): two stores, two
+   * files, two distinct entry IDs. */
+  provider = init_provider();
+  la = logon_ok(provider, &support_a);
+  lb = logon_ok(provider, &support_b);
+  save_message(la.store, "in service a");
+  save_message(lb.store, "in service b");
+  eid_a = store_entry_id(la.store);
+  eid_b = store_entry_id(lb.store);
+  CHECK(exists(path_a) && exists(path_b));
+  if (eid_a && eid_b) {
+    MSLogon_ULONG result = 1;
+    CHECK(eid_a->Value.bin.cb != eid_b->Value.bin.cb ||
+          memcmp(eid_a->Value.bin.lpb, eid_b->Value.bin.lpb, eid_a->Value.bin.cb) != 0);
+    CHECK_HR(MSLogon_IMSProvider_CompareStoreIDs(
+                 provider, eid_a->Value.bin.cb, (MSLogon_ENTRYID *)(void *)eid_a->Value.bin.lpb,
+                 eid_b->Value.bin.cb, (MSLogon_ENTRYID *)(void *)eid_b->Value.bin.lpb, 0, &result),
+             MSLogon_S_OK);
+    CHECK_EQ(result, 0);
+  }
+  logoff_release(&la);
+  logoff_release(&lb);
+  shutdown_and_release(provider);
+
+  /* A new provider and a host without a profile: each entry ID alone
+   * opens its own file. */
+  provider = init_provider();
+  if (eid_a && eid_b) {
+    CHECK_HR(logon_by_entry_id(provider, &plain, eid_a, &la), MSLogon_S_OK);
+    CHECK_HR(logon_by_entry_id(provider, &plain, eid_b, &lb), MSLogon_S_OK);
+    if (la.store && lb.store) {
+      CHECK(strcmp(inbox_subject(la.store), "in service a") == 0);
+      CHECK(strcmp(inbox_subject(lb.store), "in service b") == 0);
+      logoff_release(&la);
+      logoff_release(&lb);
+    }
+    /* The file is gone: MAPI_E_NOT_FOUND, and no empty store in its place. */
+    remove_store(path_a);
+    CHECK_HR(logon_by_entry_id(provider, &plain, eid_a, &la), MSLogon_MAPI_E_NOT_FOUND);
+    CHECK(la.logon == NULL && la.store == NULL);
+    CHECK(!exists(path_a));
+  }
+  shutdown_and_release(provider);
+  host_free_buffer(eid_a);
+  host_free_buffer(eid_b);
+  check_clean(&profile_a, &support_a, NULL);
+  check_clean(&profile_b, &support_b, NULL);
+  remove_store(path_b);
+}
+
 /* ---- 2. configure, delete ------------------------------------------------ */
 
 static void configure_and_delete(void) {
@@ -1053,6 +1148,7 @@ static void bad_files(void) {
 int main(void) {
   make_temp_root();
   create_logon_persist();
+  two_services_by_entry_id();
   configure_and_delete();
   bad_arguments();
   default_path();

@@ -15,7 +15,10 @@ use mslogon::mapi::*;
 use mslogon::provider::{
     Folder, LogonProvider, LogonRequest, Message, MessageStoreProvider, Opened, PropValue,
 };
-use mslogon::store::{ReferenceLogon, ReferenceStore, SqliteBackend, Storage, SCHEMA_VERSION};
+use mslogon::store::{
+    parse_store_entry_id, store_entry_file, store_entry_id, store_entry_id_in, ReferenceLogon,
+    ReferenceStore, SqliteBackend, Storage, SCHEMA_VERSION, STORE_FILE_MARK,
+};
 
 /// A fresh directory under the temporary directory, removed on drop.
 struct TempDir(PathBuf);
@@ -486,4 +489,119 @@ fn a_store_named_by_the_profile_lives_in_that_file() {
     let err = logon_at(&provider, &garbage).expect_err("a bad file fails the logon");
     assert_eq!(err.hresult(), MAPI_E_CORRUPT_STORE);
     assert_eq!(std::fs::read(&garbage).unwrap(), before);
+}
+
+/// The store's entry ID names its file: without a profile value, a logon
+/// given that entry ID opens the file (a profile with two mslogon
+/// services, each its own file, works by entry ID alone); each new file
+/// is a store of its own GUID, so one store's entry IDs are invalid in
+/// the other.
+#[test]
+fn a_store_entry_id_names_its_file() {
+    let dir = TempDir::new("named");
+    let (file_a, file_b) = (dir.0.join("a.mslogon.db"), dir.0.join("b.mslogon.db"));
+    let provider = ReferenceStore::default().in_storage(Storage::Memory);
+    let a = logon_at(&provider, &file_a).expect("logon a");
+    let b = logon_at(&provider, &file_b).expect("logon b");
+    let (store_a, store_b) = (a.store_entry_id(), b.store_entry_id());
+    assert_ne!(store_a, store_b);
+    assert_eq!(
+        store_entry_file(&store_a).unwrap().as_deref(),
+        Some(&*file_a)
+    );
+    assert_eq!(parse_store_entry_id(&store_a).unwrap(), 1);
+    assert!(!provider.compare_store_ids(&store_a, &store_b, 0).unwrap());
+    assert!(provider
+        .compare_store_ids(&store_a, &store_a.clone(), 0)
+        .unwrap());
+    // Distinct GUIDs: distinct record keys and object entry IDs.
+    let key = |l: &ReferenceLogon| l.store_prop(PR_STORE_RECORD_KEY);
+    assert_ne!(key(&a), key(&b));
+    let in_a = save_message(&*inbox(&a), 7);
+    let in_b = save_message(&*inbox(&b), 8);
+    assert_ne!(in_a[..36], in_b[..36]);
+    assert!(
+        open_message(&a, &in_b).is_none(),
+        "b's message is no entry of a"
+    );
+    assert_eq!(
+        a.open_entry(Some(&in_b), None, 0)
+            .err()
+            .map(|e| e.hresult()),
+        Some(MAPI_E_INVALID_ENTRYID)
+    );
+    // Each store opens itself by its entry ID, not the other's.
+    assert!(matches!(
+        a.open_entry(Some(&store_a), None, 0),
+        Ok(Opened::Store)
+    ));
+    assert_eq!(
+        a.open_entry(Some(&store_b), None, 0)
+            .err()
+            .map(|e| e.hresult()),
+        Some(MAPI_E_INVALID_ENTRYID)
+    );
+    drop((a, b));
+
+    // A new provider, no profile value: the entry ID alone finds the file.
+    let provider = ReferenceStore::default().in_storage(Storage::Memory);
+    let by_entry_id = |eid: &[u8]| {
+        provider.logon(&LogonRequest {
+            entry_id: Some(eid),
+            flags: MDB_WRITE,
+            spooler: false,
+            store_path: None,
+        })
+    };
+    let a = by_entry_id(&store_a).expect("logon by a's entry ID");
+    let b = by_entry_id(&store_b).expect("logon by b's entry ID");
+    assert_eq!(
+        whole_message(&*open_message(&a, &in_a).expect("a's")),
+        Some(7)
+    );
+    assert_eq!(
+        whole_message(&*open_message(&b, &in_b).expect("b's")),
+        Some(8)
+    );
+    assert!(open_message(&b, &in_a).is_none());
+    assert_eq!(a.store_entry_id(), store_a, "the same entry ID again");
+    // The profile's path wins over the entry ID's.
+    let profiled = provider
+        .logon(&LogonRequest {
+            entry_id: Some(&store_a),
+            flags: MDB_WRITE,
+            spooler: false,
+            store_path: Some(&file_b),
+        })
+        .unwrap();
+    assert!(open_message(&profiled, &in_b).is_some());
+    // A relative path, a NUL in the path, a mark without a path, a wrong
+    // mark: not entry IDs of this provider.
+    let mut bad = store_entry_id(1);
+    bad.extend_from_slice(&STORE_FILE_MARK);
+    for tail in [&b"relative/x.db"[..], b"/a\0b", b""] {
+        let mut e = bad.clone();
+        e.extend_from_slice(tail);
+        assert_eq!(
+            by_entry_id(&e).err().map(|e| e.hresult()),
+            Some(MAPI_E_INVALID_ENTRYID),
+            "{tail:?}"
+        );
+    }
+    let mut wrong_mark = store_entry_id(1);
+    wrong_mark.extend_from_slice(b"XXXXXXXX/tmp/x.db");
+    assert_eq!(
+        by_entry_id(&wrong_mark).err().map(|e| e.hresult()),
+        Some(MAPI_E_INVALID_ENTRYID)
+    );
+    // A file an entry ID names that is gone: MAPI_E_NOT_FOUND, and no
+    // empty store is made in its place (a profile's path is created: it
+    // names where a store is to be; an entry ID, where one was).
+    let gone = dir.0.join("gone.mslogon.db");
+    let eid = store_entry_id_in(1, Some(&gone));
+    assert_eq!(
+        by_entry_id(&eid).err().map(|e| e.hresult()),
+        Some(MAPI_E_NOT_FOUND)
+    );
+    assert!(!gone.exists());
 }

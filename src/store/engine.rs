@@ -5,6 +5,7 @@
 //! backend passes the same tests.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 
 use super::backend::{Backend, Change, FolderCounts, FolderRecord, MessageRecord, ObjectId, Props};
@@ -95,6 +96,8 @@ pub fn is_computed(tag: ULONG) -> bool {
 pub struct Engine {
     backend: Box<dyn Backend>,
     number: u32,
+    /// The file its entry ID names ([`store_entry_id_in`]), if any.
+    file: Option<PathBuf>,
     guid: [u8; 16],
     /// Serialises compound changes (check, then apply) within the process.
     write: Mutex<()>,
@@ -333,6 +336,7 @@ impl Engine {
         let engine = Engine {
             backend,
             number,
+            file: None,
             guid,
             write: Mutex::new(()),
             names: Mutex::new(Names::default()),
@@ -437,6 +441,18 @@ impl Engine {
         self.number
     }
 
+    /// The same store, its entry ID naming `file` (a store kept in a file
+    /// a profile or an entry ID named: [`store_entry_id_in`]).
+    pub fn named_by(mut self, file: Option<PathBuf>) -> Self {
+        self.file = file;
+        self
+    }
+
+    /// The file the store's entry ID names, if any.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     /// The store's identity.
     pub fn guid(&self) -> [u8; 16] {
         self.guid
@@ -449,9 +465,19 @@ impl Engine {
 
     // ----- entry IDs -------------------------------------------------------
 
-    /// The store's entry ID: `00000000 | PROVIDER_UID | number LE`.
+    /// The store's entry ID: `00000000 | PROVIDER_UID | number LE`, then
+    /// the store's file when one names it ([`store_entry_id_in`]).
     pub fn store_entry_id(&self) -> Vec<u8> {
-        store_entry_id(self.number)
+        store_entry_id_in(self.number, self.file.as_deref())
+    }
+
+    /// Whether `entry_id` is a store entry ID naming this store: its
+    /// number, and its file if it names one (an entry ID without a file
+    /// names the store by number alone).
+    pub fn is_own_store_entry_id(&self, entry_id: &[u8]) -> MapiResult<bool> {
+        let number = parse_store_entry_id(entry_id)?;
+        let file = store_entry_file(entry_id)?;
+        Ok(number == self.number && file.is_none_or(|f| Some(f.as_path()) == self.file()))
     }
 
     /// The store's record key (`PR_STORE_RECORD_KEY`).
@@ -491,7 +517,11 @@ impl Engine {
     /// term, another provider's, another store's).
     pub fn parse_entry_id(&self, entry_id: &[u8]) -> MapiResult<EntryTarget> {
         if let Ok(n) = parse_store_entry_id(entry_id) {
-            return Ok(EntryTarget::Store(n));
+            // Another store's file is another store, whatever its number.
+            return match store_entry_file(entry_id)? {
+                Some(f) if Some(f.as_path()) != self.file() => Err(MapiError::InvalidEntryId),
+                _ => Ok(EntryTarget::Store(n)),
+            };
         }
         if entry_id.len() != OBJECT_EID_LEN
             || entry_id[..4] != [0; 4]
@@ -1091,22 +1121,90 @@ impl Engine {
     }
 }
 
-/// The entry ID of store `number`: `00000000 | PROVIDER_UID | number LE`.
+/// The entry ID of store `number`: `00000000 | PROVIDER_UID | number LE`
+/// (24 bytes; what names an in-memory store, or a store in
+/// `MSLOGON_STORE_DIR`).
 pub fn store_entry_id(number: u32) -> Vec<u8> {
-    let mut id = Vec::with_capacity(24);
+    store_entry_id_in(number, None)
+}
+
+/// What follows the 24 bytes of [`store_entry_id`] in a store entry ID
+/// that names a file, before the path (an object entry ID has 8 bytes of
+/// its store's GUID there).
+pub const STORE_FILE_MARK: [u8; 8] = *b"mslogon\x01";
+
+/// The entry ID of store `number` kept in `file`: the 24 bytes of
+/// [`store_entry_id`], [`STORE_FILE_MARK`], then the file's path (UTF-8
+/// on Windows, the path's bytes elsewhere; no terminator), as a PST's
+/// entry ID names its file: a
+/// logon given it without a profile value opens that file, and two stores
+/// of one profile have distinct entry IDs. A path that cannot be written
+/// so (not Unicode on Windows, empty, with a NUL) is left out.
+pub fn store_entry_id_in(number: u32, file: Option<&Path>) -> Vec<u8> {
+    let path = file.and_then(path_bytes);
+    let mut id = Vec::with_capacity(32 + path.map_or(0, <[u8]>::len));
     id.extend_from_slice(&[0; 4]);
     id.extend_from_slice(&PROVIDER_UID);
     id.extend_from_slice(&number.to_le_bytes());
+    if let Some(p) = path {
+        id.extend_from_slice(&STORE_FILE_MARK);
+        id.extend_from_slice(p);
+    }
     id
 }
 
-/// The store number in a store entry ID of this provider:
-/// `MAPI_E_INVALID_ENTRYID` for anything else.
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Option<&[u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(path.as_os_str().as_bytes()).filter(|b| !b.is_empty() && !b.contains(&0))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Option<&[u8]> {
+    path.to_str()
+        .map(str::as_bytes)
+        .filter(|b| !b.is_empty() && !b.contains(&0))
+}
+
+#[cfg(unix)]
+fn path_of(bytes: &[u8]) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_of(bytes: &[u8]) -> Option<PathBuf> {
+    std::str::from_utf8(bytes).ok().map(PathBuf::from)
+}
+
+/// The store number in a store entry ID of this provider (with or without
+/// a file): `MAPI_E_INVALID_ENTRYID` for anything else.
 pub fn parse_store_entry_id(entry_id: &[u8]) -> MapiResult<u32> {
     match entry_id {
-        [0, 0, 0, 0, rest @ ..] if rest.len() == 20 && rest[..16] == PROVIDER_UID => {
+        [0, 0, 0, 0, rest @ ..] if rest.len() >= 20 && rest[..16] == PROVIDER_UID => {
+            match &rest[20..] {
+                [] => {}
+                tail if tail.len() > 8
+                    && tail[..8] == STORE_FILE_MARK
+                    && !tail[8..].contains(&0) => {}
+                _ => return Err(MapiError::InvalidEntryId),
+            }
             Ok(u32::from_le_bytes([rest[16], rest[17], rest[18], rest[19]]))
         }
         _ => Err(MapiError::InvalidEntryId),
+    }
+}
+
+/// The file a store entry ID of this provider names (`None`: it names
+/// the store by number alone); `MAPI_E_INVALID_ENTRYID` for anything that
+/// is not a store entry ID of this provider, or names a relative path.
+pub fn store_entry_file(entry_id: &[u8]) -> MapiResult<Option<PathBuf>> {
+    parse_store_entry_id(entry_id)?;
+    match entry_id.get(32..) {
+        None => Ok(None),
+        Some(path) => path_of(path)
+            .filter(|p| p.is_absolute())
+            .map(Some)
+            .ok_or(MapiError::InvalidEntryId),
     }
 }

@@ -18,6 +18,14 @@
 //! | 0..4 | `abFlags`, zero (long-term) |
 //! | 4..20 | [`PROVIDER_UID`], this provider's MAPIUID |
 //! | 20..24 | the store number, little-endian |
+//! | 24..32 | a store kept in a file a profile or an entry ID named: [`STORE_FILE_MARK`] |
+//! | 32.. | then that file's path (UTF-8 on Windows, its bytes elsewhere) |
+//!
+//! A logon given an entry ID that names a file, and no path in its
+//! profile, opens that file (as a PST's entry ID names its file): two
+//! stores of one profile, each in its own file, have distinct entry IDs,
+//! and each new store file gets a fresh GUID (its objects' entry IDs and
+//! record keys are distinct too).
 //!
 //! Folder and message entry IDs: `abFlags` (0) | `PROVIDER_UID` | the
 //! store's GUID (16 bytes) | kind (1 folder, 2 message; LE u32) | object
@@ -36,8 +44,8 @@ pub use backend::{
     ObjectId, Props, FIRST_DYNAMIC_ID,
 };
 pub use engine::{
-    folders, parse_store_entry_id, store_entry_id, Engine, EntryTarget, EventKind, StoreEvent,
-    StoreListener, PROVIDER_UID,
+    folders, parse_store_entry_id, store_entry_file, store_entry_id, store_entry_id_in, Engine,
+    EntryTarget, EventKind, StoreEvent, StoreListener, PROVIDER_UID, STORE_FILE_MARK,
 };
 pub use location::{default_store_dir, default_store_file};
 pub use objects::{AttachObject, FolderObject, MessageObject, StatusObject};
@@ -183,7 +191,18 @@ impl Storage {
         }
     }
 
-    /// Store `number`'s backend.
+    /// The file a store kept here is named by in its entry ID
+    /// ([`store_entry_id_in`]): a [`Storage::File`]'s (stores of
+    /// [`Storage::Directory`] are named by their number).
+    pub fn named_file(&self) -> Option<&Path> {
+        match self {
+            Storage::File(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Store `number`'s backend. A store file made now gets a fresh GUID
+    /// (an existing one keeps its own).
     fn backend(&self, number: u32) -> MapiResult<Box<dyn Backend>> {
         let guid = memory_store_guid(number);
         Ok(match self {
@@ -194,7 +213,7 @@ impl Storage {
                     std::fs::create_dir_all(dir).map_err(|_| MapiError::Other(MAPI_E_NO_ACCESS))?;
                 }
                 let file = self.store_file(number).ok_or(MapiError::CallFailed)?;
-                Box::new(SqliteBackend::open(&file, guid)?)
+                Box::new(SqliteBackend::open(&file, fresh_guid())?)
             }
             Storage::File(path) => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -203,10 +222,36 @@ impl Storage {
                             .map_err(|_| MapiError::Other(MAPI_E_NO_ACCESS))?;
                     }
                 }
-                Box::new(SqliteBackend::open(path, guid)?)
+                Box::new(SqliteBackend::open(path, fresh_guid())?)
             }
         })
     }
+}
+
+/// A new store's GUID: 128 bits from std's randomly keyed hasher (seeded
+/// from the OS's random source once per thread), the clock, the process
+/// and a counter; version 4 / variant bits set as a random UUID's.
+fn fresh_guid() -> [u8; 16] {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    let mut guid = [0u8; 16];
+    for (half, chunk) in guid.chunks_exact_mut(8).enumerate() {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(now);
+        h.write_u32(std::process::id());
+        h.write_u64(count);
+        h.write_usize(half);
+        chunk.copy_from_slice(&h.finish().to_le_bytes());
+    }
+    guid[7] = (guid[7] & 0x0F) | 0x40;
+    guid[8] = (guid[8] & 0x3F) | 0x80;
+    guid
 }
 
 /// The engine in `cell`, created on first use in `storage`.
@@ -218,7 +263,10 @@ fn engine_in<'a>(
     if let Some(e) = cell.get() {
         return Ok(e);
     }
-    let engine = Arc::new(Engine::open(storage.backend(number)?, number)?);
+    let engine = Arc::new(
+        Engine::open(storage.backend(number)?, number)?
+            .named_by(storage.named_file().map(Path::to_path_buf)),
+    );
     // Another thread may have won: theirs is the one.
     let _ = cell.set(engine);
     cell.get().ok_or(MapiError::CallFailed)
@@ -268,16 +316,24 @@ impl MessageStoreProvider for ReferenceStore {
     type Logon = ReferenceLogon;
 
     fn logon(&self, request: &LogonRequest<'_>) -> MapiResult<ReferenceLogon> {
-        let number = match request.entry_id {
-            None => DEFAULT_STORE,
-            Some(id) => parse_store_entry_id(id)?,
+        let (number, named) = match request.entry_id {
+            None => (DEFAULT_STORE, None),
+            Some(id) => (parse_store_entry_id(id)?, store_entry_file(id)?),
         };
         let slot = self.stores.get(&number).ok_or(MapiError::LogonFailed)?;
         let mut logon = ReferenceLogon::open(number, slot.name.clone());
         logon.writable = request.flags & MDB_WRITE != 0;
-        match request.store_path {
-            // The profile names the store's file: that file, wherever the
-            // provider keeps its other stores.
+        // The profile's path first (created if missing: it says where the
+        // store is to be); without one, the file the entry ID names (which
+        // must be there: it says where a store was); else where the
+        // provider keeps its stores.
+        if let (None, Some(file)) = (request.store_path, &named) {
+            if !file.exists() {
+                return Err(MapiError::NotFound);
+            }
+        }
+        match request.store_path.or(named.as_deref()) {
+            // That file, wherever the provider keeps its other stores.
             Some(path) => {
                 logon.engine = EngineCell::Shared(self.files.cell(path));
                 logon.storage = Storage::File(path.to_path_buf());
@@ -301,7 +357,9 @@ impl MessageStoreProvider for ReferenceStore {
         entry_id2: &[u8],
         _flags: ULONG,
     ) -> MapiResult<bool> {
-        Ok(parse_store_entry_id(entry_id1)? == parse_store_entry_id(entry_id2)?)
+        let store =
+            |e: &[u8]| -> MapiResult<_> { Ok((parse_store_entry_id(e)?, store_entry_file(e)?)) };
+        Ok(store(entry_id1)? == store(entry_id2)?)
     }
 }
 
@@ -458,8 +516,22 @@ impl ReferenceLogon {
         }
     }
 
+    /// `PR_STORE_RECORD_KEY`: the store's GUID (an in-memory store's is
+    /// known without making it; a file's is in the file, opened at the
+    /// logon).
     fn record_key(&self) -> Vec<u8> {
-        memory_store_guid(self.number).to_vec()
+        match (&self.storage, self.engine()) {
+            (Storage::Memory, _) | (_, Err(_)) => memory_store_guid(self.number).to_vec(),
+            (_, Ok(engine)) => engine.store_record_key(),
+        }
+    }
+
+    /// Whether `entry_id` is a store entry ID that names this logon's
+    /// store (`MAPI_E_INVALID_ENTRYID` when it is no store entry ID).
+    fn is_own_store_entry_id(&self, entry_id: &[u8]) -> MapiResult<bool> {
+        let file = store_entry_file(entry_id)?;
+        Ok(parse_store_entry_id(entry_id)? == self.number
+            && file.is_none_or(|f| Some(f.as_path()) == self.storage.named_file()))
     }
 }
 
@@ -471,7 +543,7 @@ impl LogonProvider for ReferenceLogon {
     }
 
     fn store_entry_id(&self) -> Vec<u8> {
-        store_entry_id(self.number)
+        store_entry_id_in(self.number, self.storage.named_file())
     }
 
     fn store_prop(&self, tag: ULONG) -> Option<PropValue> {
@@ -530,8 +602,8 @@ impl LogonProvider for ReferenceLogon {
         if flags & !crate::provider::OPEN_ENTRY_FLAGS != 0 {
             return Err(MapiError::UnknownFlags);
         }
-        if let Some(Ok(n)) = entry_id.map(parse_store_entry_id) {
-            return if n == self.number {
+        if let Some(Ok(own)) = entry_id.map(|e| self.is_own_store_entry_id(e)) {
+            return if own {
                 Ok(Opened::Store)
             } else {
                 Err(MapiError::InvalidEntryId)
@@ -585,9 +657,9 @@ impl LogonProvider for ReferenceLogon {
         let _ = self.notifier.set(notifier.clone());
         let key = match entry_id {
             None => self.store_entry_id(),
-            Some(e) => match parse_store_entry_id(e) {
-                Ok(n) if n == self.number => self.store_entry_id(),
-                Ok(_) => return Err(MapiError::InvalidEntryId),
+            Some(e) => match self.is_own_store_entry_id(e) {
+                Ok(true) => self.store_entry_id(),
+                Ok(false) => return Err(MapiError::InvalidEntryId),
                 Err(_) => {
                     engine.parse_entry_id(e)?;
                     e.to_vec()
