@@ -628,6 +628,8 @@ static void check_clean_f(Profile *p, HostSupport *s, Admin *a, int line) {
 
 #define check_clean(p, s, a) check_clean_f((p), (s), (a), __LINE__)
 
+static MSLogon_SPropValue *store_entry_id(MSLogon_IMsgStore *store);
+
 /* ---- 1. create -> logon -> persist -------------------------------------- */
 
 static void create_logon_persist(void) {
@@ -657,6 +659,27 @@ static void create_logon_persist(void) {
   l = logon_ok(provider, &support);
   CHECK(exists(path));
   CHECK(support.open_profile_sections >= 2); /* its own, then the service's */
+  /* The logon wrote what MAPI's message store table is made of into its
+   * own section, once: PR_ENTRYID (the store's, as the store answers it),
+   * PR_DISPLAY_NAME_W, PR_PROVIDER_DISPLAY_W, PR_RECORD_KEY. */
+  CHECK_EQ(profile.saves, 2);
+  {
+    Section *own = &profile.sections[PROVIDER];
+    Prop *eid = find_prop(own->props, TAG_ID(MSLogon_PR_ENTRYID));
+    MSLogon_SPropValue *store_eid = store_entry_id(l.store);
+    CHECK(eid != NULL && eid->tag == MSLogon_PR_ENTRYID);
+    if (eid && store_eid) {
+      CHECK_EQ(eid->cb, store_eid->Value.bin.cb);
+      CHECK(eid->cb == store_eid->Value.bin.cb &&
+            memcmp(eid->data, store_eid->Value.bin.lpb, eid->cb) == 0);
+    }
+    host_free_buffer(store_eid);
+    CHECK(find_prop(own->props, TAG_ID(MSLogon_PR_DISPLAY_NAME_W)) != NULL);
+    CHECK(find_prop(own->props, TAG_ID(MSLogon_PR_PROVIDER_DISPLAY_W)) != NULL);
+    CHECK(find_prop(own->props, TAG_ID(MSLogon_PR_RECORD_KEY)) != NULL);
+    /* Nothing in the service's section. */
+    CHECK(find_prop(profile.sections[SERVICE].props, TAG_ID(MSLogon_PR_ENTRYID)) == NULL);
+  }
   save_message(l.store, "kept in the file");
   logoff_release(&l);
   shutdown_and_release(provider);
@@ -666,6 +689,7 @@ static void create_logon_persist(void) {
    * same profile and finds the message. */
   provider = init_provider();
   l = logon_ok(provider, &support);
+  CHECK_EQ(profile.saves, 2); /* an unchanged profile is not written again */
   CHECK(strcmp(inbox_subject(l.store), "kept in the file") == 0);
   logoff_release(&l);
   shutdown_and_release(provider);

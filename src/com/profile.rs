@@ -47,8 +47,8 @@ unsafe fn opened(
 }
 
 impl HostProfileSection {
-    /// `IMAPISupport::OpenProfileSection(uid, 0)`, read-only: `None` (the
-    /// provider's own section) for `uid` `None`. `Ok(None)` when the host
+    /// `IMAPISupport::OpenProfileSection(uid, flags)` (0: read-only, or
+    /// `MAPI_MODIFY`): `None` (the provider's own section) for `uid` `None`. `Ok(None)` when the host
     /// keeps no profile: a NULL slot, `MAPI_E_NO_SUPPORT`, `E_NOTIMPL`, or
     /// no such section (`MAPI_E_NOT_FOUND`).
     ///
@@ -58,6 +58,7 @@ impl HostProfileSection {
     pub(crate) unsafe fn from_support(
         support: *mut IMAPISupport,
         uid: Option<&[u8; 16]>,
+        flags: ULONG,
         alloc: &HostAllocators,
     ) -> MapiResult<Option<Self>> {
         // SAFETY: a live COM object: its first field is its vtable pointer.
@@ -70,7 +71,7 @@ impl HostProfileSection {
         let mut out: *mut IProfSect = ptr::null_mut();
         // SAFETY: a live support object and its own slot; the UID (if any)
         // is a local the host only reads; `out` a valid local.
-        let hr = unsafe { open(support, uid_ptr, 0, &mut out) };
+        let hr = unsafe { open(support, uid_ptr, flags, &mut out) };
         if matches!(hr, MAPI_E_NO_SUPPORT | E_NOTIMPL | MAPI_E_NOT_FOUND) {
             return Ok(None);
         }

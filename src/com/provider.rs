@@ -15,12 +15,13 @@ use crate::mapi::{
     IID_IMSProvider, IID_IMsgStore, IMAPISupport, IMSLogon, IMSProvider, IMSProviderVtbl,
     IMsgStore, MapiError, MapiResult, BYTE, ENTRYID, HRESULT, HRESULT_NAMES, IID, MAPIERROR,
     MAPI_BEST_ACCESS, MAPI_DEFERRED_ERRORS, MAPI_E_BUSY, MAPI_E_CORRUPT_STORE, MAPI_E_DISK_ERROR,
-    MAPI_E_NO_ACCESS, MAPI_E_VERSION, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL, MDB_TEMPORARY,
-    MDB_WRITE, ULONG, ULONG_PTR,
+    MAPI_E_NO_ACCESS, MAPI_E_VERSION, MAPI_MODIFY, MAPI_UNICODE, MDB_NO_DIALOG, MDB_NO_MAIL,
+    MDB_TEMPORARY, MDB_WRITE, PR_DISPLAY_NAME_W, PR_ENTRYID, PR_PROVIDER_DISPLAY_W, PR_RECORD_KEY,
+    ULONG, ULONG_PTR,
 };
 use crate::provider::{
-    logon_store_path, LogonCore, LogonProvider, LogonRequest, MessageStoreProvider, ProfileError,
-    ProviderCore,
+    logon_store_path, record_logon, LogonCore, LogonProvider, LogonRequest, MessageStoreProvider,
+    ProfileError, PropValue, ProviderCore,
 };
 use crate::trace::trace;
 
@@ -147,7 +148,7 @@ unsafe fn open_logon<M: MessageStoreProvider>(
             logon_store_path(|uid| {
                 // SAFETY: a non-NULL live IMAPISupport (caller), borrowed for
                 // the call.
-                unsafe { HostProfileSection::from_support(support, uid, core.allocators()) }
+                unsafe { HostProfileSection::from_support(support, uid, 0, core.allocators()) }
             })
         });
     let store_path = match store_path {
@@ -167,6 +168,7 @@ unsafe fn open_logon<M: MessageStoreProvider>(
         let support =
             unsafe { ComPtr::from_borrowed(support) }.ok_or(MapiError::InvalidParameter)?;
         let wrapped = wrap_store_entry_id(&support, || logic.store_entry_id(), core.allocators());
+        record_in_profile(&support, &logic, wrapped.as_deref(), core.allocators());
         let logon = LogonCore::new(logic, support)
             .with_allocators(Some(*core.allocators()))
             .with_registry(core.registry().clone());
@@ -335,6 +337,46 @@ unsafe extern "system" fn compare_store_ids<M: MessageStoreProvider>(
             Ok(())
         })
     })
+}
+
+/// Writes what MAPI asks a provider to put in its profile section at
+/// logon ([`record_logon`]: display name, the store's entry ID, wrapped
+/// when the host wraps, provider display, record key) when the host keeps
+/// a profile. A host without one, or whose section refuses the write
+/// (read-only, no support), leaves the logon as it is: the values are
+/// MAPI's convenience (its message store table), not the logon's.
+fn record_in_profile<L: LogonProvider>(
+    support: &ComPtr<IMAPISupport>,
+    logic: &L,
+    wrapped: Option<&[u8]>,
+    allocators: &HostAllocators,
+) {
+    let entry_id = wrapped.map_or_else(|| logic.store_entry_id(), <[u8]>::to_vec);
+    let mut values = vec![(PR_ENTRYID, PropValue::Binary(entry_id))];
+    for tag in [PR_DISPLAY_NAME_W, PR_RECORD_KEY] {
+        if let Some(v) = logic.store_prop(tag) {
+            values.push((tag, v));
+        }
+    }
+    let provider = logic
+        .store_prop(PR_PROVIDER_DISPLAY_W)
+        .unwrap_or_else(|| PropValue::String(COMPONENT.into()));
+    values.push((PR_PROVIDER_DISPLAY_W, provider));
+    // SAFETY: a live support object (we hold a reference), borrowed for
+    // the call.
+    let section = unsafe {
+        HostProfileSection::from_support(support.as_raw(), None, MAPI_MODIFY, allocators)
+    };
+    let written = match section {
+        Ok(None) => return, // no profile
+        Ok(Some(section)) => record_logon(&section, &values),
+        Err(e) => Err(e),
+    };
+    match written {
+        Ok(true) => trace!("logon: profile section updated"),
+        Ok(false) => {}
+        Err(e) => trace!("logon: profile section not updated: {e}"),
+    }
 }
 
 /// `IMAPISupport::WrapStoreEntryID` of the store's entry ID, when the host

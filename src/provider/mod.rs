@@ -27,8 +27,9 @@ pub use objects::{
     Opened, PropProblem, PropStream, Status,
 };
 pub use profile::{
-    configure_service, logon_store_path, store_path, ProfileError, ProfileResult, ProfileSection,
-    ServiceContext, PR_MSLOGON_STORE_PATH, PR_MSLOGON_STORE_PATH_A, PR_MSLOGON_STORE_PATH_W,
+    configure_service, logon_store_path, record_logon, store_path, ProfileError, ProfileResult,
+    ProfileSection, ServiceContext, PR_MSLOGON_STORE_PATH, PR_MSLOGON_STORE_PATH_A,
+    PR_MSLOGON_STORE_PATH_W,
 };
 pub use props::{GuidKey, PropName, PropValue};
 

@@ -147,6 +147,34 @@ pub fn logon_store_path<S: ProfileSection>(
     }
 }
 
+/// What `IMSProvider::Logon` writes into the provider's own profile
+/// section, as MAPI asks of a provider at logon ("Implementing Service
+/// Provider Logon"): `PR_DISPLAY_NAME`, `PR_ENTRYID` (the store's entry ID
+/// as `WrapStoreEntryID` made it), `PR_PROVIDER_DISPLAY` and
+/// `PR_RECORD_KEY`, from which MAPI builds the session's message store
+/// table. Only the values that differ are set, and the section is saved
+/// only then (a logon on an unchanged profile writes nothing). `Ok(true)`
+/// when something was written.
+pub fn record_logon<S: ProfileSection>(
+    section: &S,
+    values: &[(ULONG, PropValue)],
+) -> MapiResult<bool> {
+    let tags: Vec<ULONG> = values.iter().map(|(t, _)| *t).collect();
+    let now = section.get(&tags)?;
+    let changed: Vec<(ULONG, PropValue)> = values
+        .iter()
+        .zip(&now)
+        .filter(|((_, want), have)| have.as_ref() != Some(want))
+        .map(|(v, _)| v.clone())
+        .collect();
+    if changed.is_empty() {
+        return Ok(false);
+    }
+    section.set(&changed)?;
+    section.save()?;
+    Ok(true)
+}
+
 /// What `ServiceEntry` is asked to do (`ulContext`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServiceContext {
@@ -451,5 +479,37 @@ mod tests {
             logon_store_path(open).unwrap_err().error,
             MapiError::CallFailed
         );
+    }
+
+    #[test]
+    fn a_logon_records_only_what_changed() {
+        let section = Section::default();
+        let values = [
+            (crate::mapi::PR_ENTRYID, PropValue::Binary(vec![1, 2, 3])),
+            (
+                crate::mapi::PR_DISPLAY_NAME_W,
+                PropValue::String("store".into()),
+            ),
+        ];
+        assert_eq!(record_logon(&&section, &values), Ok(true));
+        assert_eq!(*section.saves.borrow(), 1);
+        assert_eq!(
+            section.props.borrow().get(&crate::mapi::PR_ENTRYID),
+            Some(&PropValue::Binary(vec![1, 2, 3]))
+        );
+        // The same values again: nothing set, nothing saved.
+        assert_eq!(record_logon(&&section, &values), Ok(false));
+        assert_eq!(*section.saves.borrow(), 1);
+        // One changed value: written and saved once more.
+        let changed = [(crate::mapi::PR_ENTRYID, PropValue::Binary(vec![9]))];
+        assert_eq!(record_logon(&&section, &changed), Ok(true));
+        assert_eq!(*section.saves.borrow(), 2);
+        // A section that cannot be read: its error, nothing saved.
+        let broken = Section {
+            fail: Some(MapiError::CallFailed),
+            ..Section::default()
+        };
+        assert_eq!(record_logon(&&broken, &values), Err(MapiError::CallFailed));
+        assert_eq!(*broken.saves.borrow(), 0);
     }
 }
