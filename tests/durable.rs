@@ -96,6 +96,23 @@ fn props_of(n: u32) -> Vec<(ULONG, PropValue)> {
     props
 }
 
+/// [`save_message`], its failure returned: the message is released
+/// unsaved.
+fn try_save_message(folder: &dyn Folder, n: u32) -> MapiResult<Vec<u8>> {
+    let m = folder.create_message(false)?;
+    let props = props_of(n)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (t, v))| (i, t, v))
+        .collect();
+    assert!(m.set_props(props)?.is_empty());
+    m.save_changes(KEEP_OPEN_READWRITE)?;
+    match m.get_props(&[PR_ENTRYID])?.pop().flatten() {
+        Some(PropValue::Binary(eid)) => Ok(eid),
+        other => panic!("no entry ID: {other:?}"),
+    }
+}
+
 fn save_message(folder: &dyn Folder, n: u32) -> Vec<u8> {
     let m = folder.create_message(false).unwrap();
     let props = props_of(n)
@@ -164,8 +181,21 @@ fn child_process_entry() {
     let (_provider, logon) = logon(Path::new(&dir));
     let folder = inbox(&logon);
     let out = std::io::stdout();
+    let report_failure = std::env::var_os("MSLOGON_DURABLE_REPORT_FAILURE").is_some();
     for n in from..from.saturating_add(count) {
-        let eid = save_message(&*folder, n);
+        let eid = if report_failure {
+            match try_save_message(&*folder, n) {
+                Ok(eid) => eid,
+                Err(e) => {
+                    let mut out = out.lock();
+                    writeln!(out, "failed {n} {:08x}", e.hresult() as u32).unwrap();
+                    out.flush().unwrap();
+                    return;
+                }
+            }
+        } else {
+            save_message(&*folder, n)
+        };
         let mut out = out.lock();
         writeln!(out, "saved {n} {}", hex(&eid)).unwrap();
         out.flush().unwrap();
@@ -604,4 +634,90 @@ fn a_store_entry_id_names_its_file() {
         Some(MAPI_E_NOT_FOUND)
     );
     assert!(!gone.exists());
+}
+
+/// A full disk (here: the file-size limit, `ulimit -f`, with SIGXFSZ
+/// ignored, so a write past it fails with EFBIG as on a full disk): the
+/// SaveChanges that cannot be written answers MAPI_E_DISK_ERROR and
+/// nothing panics; every message saved before it is intact, the failed
+/// one is not there at all, and the file passes `integrity_check`.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_mapi_e_disk_error_and_loses_nothing() {
+    let dir = TempDir::new("full");
+    drop(logon(&dir.0)); // the store exists: the limit bites its WAL
+    let file = Storage::Directory(dir.0.clone()).store_file(1).unwrap();
+    let size = std::fs::metadata(&file).unwrap().len();
+    // 512 blocks: 256 KiB (dash) or 512 KiB (bash); the WAL outgrows
+    // either after a few dozen saves of ~33 KB of pages.
+    let script = "trap '' XFSZ; ulimit -f 512 && exec \"$0\" \"$@\"";
+    let out = Command::new("sh")
+        .args(["-c", script])
+        .arg(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_process_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("MSLOGON_DURABLE_CHILD", &dir.0)
+        .env("MSLOGON_DURABLE_REPORT_FAILURE", "1")
+        .env("MSLOGON_DURABLE_COUNT", "100000")
+        .stderr(Stdio::null())
+        .output()
+        .expect("the child runs");
+    assert!(out.status.success(), "the child failed: {out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut saved = Vec::new();
+    let mut failed = None;
+    for line in stdout.lines() {
+        if let Some(at) = line.find("saved ") {
+            let mut parts = line[at + 6..].split(' ');
+            let n: u32 = parts.next().unwrap().parse().unwrap();
+            saved.push((n, unhex(parts.next().unwrap())));
+        } else if let Some(at) = line.find("failed ") {
+            let mut parts = line[at + 7..].split(' ');
+            let n: u32 = parts.next().unwrap().parse().unwrap();
+            let hr = u32::from_str_radix(parts.next().unwrap(), 16).unwrap();
+            failed = Some((n, hr as HRESULT));
+        }
+    }
+    let (failed_n, hr) = failed.expect("a save failed at the limit");
+    assert_eq!(hr, MAPI_E_DISK_ERROR, "{stdout}");
+    assert!(!saved.is_empty(), "some saves fit under the limit");
+    assert_eq!(
+        failed_n as usize,
+        saved.len(),
+        "the failure is the next save"
+    );
+    assert!(
+        size < 256 * 1024,
+        "the limit is above the new store: {size}"
+    );
+    eprintln!(
+        "{} saves fit under the file-size limit; save {failed_n}: MAPI_E_DISK_ERROR",
+        saved.len()
+    );
+
+    // Without the limit: the store is whole.
+    let db = SqliteBackend::open(&file, [0; 16]).expect("the store opens");
+    db.integrity_check().expect("integrity_check is ok");
+    drop(db);
+    let (_p, logon) = logon(&dir.0);
+    for (n, eid) in &saved {
+        let m = open_message(&logon, eid).unwrap_or_else(|| panic!("message {n} is gone"));
+        assert_eq!(whole_message(&*m), Some(*n));
+    }
+    let table = inbox(&logon).contents_table(false, true).unwrap();
+    assert_eq!(
+        table.row_count(),
+        saved.len(),
+        "the failed save left nothing behind"
+    );
+    // And the store takes the next message again.
+    let eid = save_message(&*inbox(&logon), failed_n);
+    assert_eq!(
+        whole_message(&*open_message(&logon, &eid).unwrap()),
+        Some(failed_n)
+    );
 }
