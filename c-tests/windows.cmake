@@ -18,6 +18,8 @@
 #   wine_tables_c            IMAPITable: MFCMAPI's hierarchy and contents
 #                            sequences, sort/restrict/find/bookmarks, the
 #                            message and receive-folder tables, Logoff
+#   wine_tables_c_heap       the same under WINEDEBUG=warn+heap (Wine's heap
+#                            checked on every call: a bad free fails it)
 #   wine_service_c           ServiceEntry (CREATE/CONFIGURE/DELETE) into an
 #                            in-memory profile, Logon reading it, the store
 #                            in that file across providers, a bad file
@@ -214,6 +216,21 @@ if(MSLOGON_WINDOWS_TESTS)
       list(APPEND wine_tests ${name})
     endif()
   endforeach()
+
+  # The tables host (the most buffers: row sets, FreeProws) once more with
+  # WINEDEBUG=warn+heap: Wine checks its heap on every call, so a bad
+  # MAPIFreeBuffer (a freed or chained buffer) fails the run instead of
+  # hanging it (wine-run.sh fails on any err:heap / warn:heap line).
+  if("wine_tables_c" IN_LIST wine_tests)
+    mslogon_windows_test(wine_tables_c_heap ""
+      "${MSLOGON_SH}" "${win_src}/run-if-built.sh" "${dir}"
+      "${MSLOGON_SH}" "${win_src}/wine-run.sh" "${dir}/bin/win_test_tables_c.exe")
+    set_tests_properties(wine_tables_c_heap PROPERTIES
+      FIXTURES_REQUIRED "windows_x64;wine_prefix"
+      ENVIRONMENT "${wine_env};MSLOGON_WINEDEBUG=warn+heap"
+      TIMEOUT 600)
+    list(APPEND wine_tests wine_tables_c_heap)
+  endif()
 
   if(wine_tests)
     add_test(NAME wine_prefix_setup

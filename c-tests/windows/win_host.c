@@ -50,8 +50,10 @@ ULONG host_tick(void) {
 /* ---- the provider DLL ------------------------------------------------- */
 
 LPMSPROVIDERINIT host_load_provider(const char *dll, HMODULE *module) {
-  HMODULE h = LoadLibraryA(dll);
+  HMODULE h;
   FARPROC proc;
+  host_mapi_load(); /* MAPI's memory and utilities: Wine's mapi32.dll */
+  h = LoadLibraryA(dll);
   *module = h;
   CHECK(h != NULL);
   if (!h) {
@@ -66,78 +68,404 @@ LPMSPROVIDERINIT host_load_provider(const char *dll, HMODULE *module) {
   return (LPMSPROVIDERINIT)(void (*)(void))proc;
 }
 
-/* ---- MAPI allocators --------------------------------------------------- */
+/* ---- Wine's mapi32.dll ------------------------------------------------- */
 
-/* Every buffer carries a header; buffers from AllocateMore are chained to
- * their parent and freed with it, as MAPIFreeBuffer does. */
-typedef union BufferHeader {
-  struct {
-    ULONG magic;
-    ULONG is_more;
-    union BufferHeader *more; /* next buffer chained to the same parent */
-  } h;
-  char align[16]; /* keeps the payload 16-byte aligned, as malloc's */
-} BufferHeader;
+HostMapi host_mapi;
 
-#define BUFFER_MAGIC 0x4D41504Ful
-static volatile LONG live_buffers;
+static HMODULE mapi32;
+
+/* GetProcAddress(mapi32, name), else "name@bytes"; prints which. Exits when
+ * neither is exported. */
+static void (*resolve(const char *name, int bytes))(void) {
+  char decorated[64];
+  FARPROC proc = GetProcAddress(mapi32, name);
+  const char *found = name;
+  if (!proc) {
+    snprintf(decorated, sizeof decorated, "%s@%d", name, bytes);
+    proc = GetProcAddress(mapi32, decorated);
+    found = decorated;
+  }
+  if (!proc) {
+    fprintf(stderr, "FAIL: Wine's mapi32.dll exports neither %s nor %s@%d\n", name, name, bytes);
+    fflush(NULL);
+    exit(1);
+  }
+  printf("mapi32: %-18s resolved as %s\n", name, found);
+  /* Through void (*)(void): the one function-pointer type a cast from
+   * FARPROC does not warn about. */
+  return (void (*)(void))proc;
+}
+
+/* Whether `path` is `dir`\mapi32.dll (case-insensitive). */
+static int is_mapi32_in(const WCHAR *path, const WCHAR *dir, UINT dir_len) {
+  static const WCHAR file[] = L"\\mapi32.dll";
+  WCHAR want[MAX_PATH + 16];
+  if (dir_len == 0 || dir_len >= MAX_PATH) return 0;
+  memcpy(want, dir, dir_len * sizeof(WCHAR));
+  memcpy(want + dir_len, file, sizeof file);
+  return lstrcmpiW(path, want) == 0;
+}
+
+void host_mapi_load(void) {
+  WCHAR path[MAX_PATH];
+  WCHAR sys[MAX_PATH];
+  WCHAR wow[MAX_PATH];
+  UINT sys_len;
+  UINT wow_len;
+  DWORD len;
+  HMODULE ntdll;
+  if (mapi32) return;
+  mapi32 = LoadLibraryA("mapi32.dll");
+  if (!mapi32) {
+    fprintf(stderr, "FAIL: LoadLibraryA(\"mapi32.dll\") failed: error %lu\n",
+            (unsigned long)GetLastError());
+    fflush(NULL);
+    exit(1);
+  }
+  /* Wine's own: its system directory's mapi32.dll (Wine's builtin, which the
+   * prefix holds as a placeholder there) in a process whose ntdll is Wine's. */
+  len = GetModuleFileNameW(mapi32, path, MAX_PATH);
+  sys_len = GetSystemDirectoryW(sys, MAX_PATH);
+  wow_len = GetSystemWow64DirectoryW(wow, MAX_PATH); /* 0 in a 64-bit process */
+  CHECK(len > 0 && len < MAX_PATH);
+  CHECK(is_mapi32_in(path, sys, sys_len) || is_mapi32_in(path, wow, wow_len));
+  ntdll = GetModuleHandleA("ntdll.dll");
+  CHECK(ntdll != NULL && GetProcAddress(ntdll, "wine_get_version") != NULL);
+  if (ntdll && GetProcAddress(ntdll, "wine_get_version")) {
+    typedef const char *(CDECL * WineGetVersion)(void);
+    WineGetVersion version =
+        (WineGetVersion)(void (*)(void))GetProcAddress(ntdll, "wine_get_version");
+    printf("mapi32: %ls, Wine %s, %d-bit\n", path, version(), (int)(8 * sizeof(void *)));
+  }
+
+#define RESOLVE(field, name, bytes) \
+  host_mapi.field = (__typeof__(host_mapi.field))resolve(name, bytes)
+  RESOLVE(AllocateBuffer, "MAPIAllocateBuffer", 8);
+  RESOLVE(AllocateMore, "MAPIAllocateMore", 12);
+  RESOLVE(FreeBuffer, "MAPIFreeBuffer", 4);
+  RESOLVE(FreeProws, "FreeProws", 4);
+  RESOLVE(FreePadrlist, "FreePadrlist", 4);
+  RESOLVE(FBadRowSet, "FBadRowSet", 4);
+  RESOLVE(FBadRow, "FBadRow", 4);
+  RESOLVE(FBadProp, "FBadProp", 4);
+  RESOLVE(FBadPropTag, "FBadPropTag", 4);
+  RESOLVE(FBadColumnSet, "FBadColumnSet", 4);
+  RESOLVE(HrGetOneProp, "HrGetOneProp", 12);
+  RESOLVE(HrSetOneProp, "HrSetOneProp", 8);
+  RESOLVE(PpropFindProp, "PpropFindProp", 12);
+  RESOLVE(ScCountProps, "ScCountProps", 12);
+  RESOLVE(ScCopyProps, "ScCopyProps", 16);
+  RESOLVE(UlPropSize, "UlPropSize", 4);
+#undef RESOLVE
+  fflush(stdout);
+}
+
+/* ---- MAPI allocators: Wine's, the live roots tracked -------------------- */
+
+/* The live root buffers, each with the number of the allocation that made
+ * it (host_hr_get_one_prop forgets the one Wine freed). */
+typedef struct Root {
+  void *p;
+  LONG seq;
+} Root;
+
+static SRWLOCK roots_lock = SRWLOCK_INIT;
+static Root *roots;
+static LONG n_roots;
+static LONG cap_roots;
 static volatile LONG allocations;
 static volatile LONG more_allocations;
 
-static void *new_buffer(ULONG cb, ULONG is_more) {
-  BufferHeader *h = (BufferHeader *)malloc(sizeof(BufferHeader) + (cb ? cb : 1));
-  if (!h) return NULL;
-  h->h.magic = BUFFER_MAGIC;
-  h->h.is_more = is_more;
-  h->h.more = NULL;
-  InterlockedIncrement(&live_buffers);
-  return h + 1;
+/* Index of p among the live roots, or -1; call with the lock held. */
+static LONG find_root(const void *p) {
+  LONG i;
+  for (i = n_roots - 1; i >= 0; i--)
+    if (roots[i].p == p) return i;
+  return -1;
+}
+
+static int track_root(void *p, LONG seq) {
+  int ok = 1;
+  AcquireSRWLockExclusive(&roots_lock);
+  if (n_roots == cap_roots) {
+    LONG cap = cap_roots ? 2 * cap_roots : 256;
+    Root *grown = (Root *)realloc(roots, (size_t)cap * sizeof *grown);
+    if (grown) {
+      roots = grown;
+      cap_roots = cap;
+    }
+  }
+  if (n_roots < cap_roots) {
+    roots[n_roots].p = p;
+    roots[n_roots].seq = seq;
+    n_roots++;
+  } else {
+    ok = 0;
+  }
+  ReleaseSRWLockExclusive(&roots_lock);
+  return ok;
+}
+
+/* Removes p from the live roots; 0 when it was none. */
+static int untrack_root(const void *p) {
+  LONG i;
+  AcquireSRWLockExclusive(&roots_lock);
+  i = find_root(p);
+  if (i >= 0) roots[i] = roots[--n_roots];
+  ReleaseSRWLockExclusive(&roots_lock);
+  return i >= 0;
+}
+
+int host_is_root_buffer(const void *p) {
+  LONG i;
+  if (!p) return 0;
+  AcquireSRWLockShared(&roots_lock);
+  i = find_root(p);
+  ReleaseSRWLockShared(&roots_lock);
+  return i >= 0;
 }
 
 SCODE WINAPI host_allocate_buffer(ULONG cbSize, LPVOID *lppBuffer) {
+  SCODE sc;
+  LONG seq;
+  host_mapi_load();
   if (!lppBuffer) return MAPI_E_INVALID_PARAMETER;
-  InterlockedIncrement(&allocations);
-  *lppBuffer = new_buffer(cbSize, 0);
-  return *lppBuffer ? S_OK : MAPI_E_NOT_ENOUGH_MEMORY;
+  seq = InterlockedIncrement(&allocations);
+  sc = host_mapi.AllocateBuffer(cbSize, lppBuffer);
+  if (sc == S_OK && *lppBuffer && !track_root(*lppBuffer, seq)) {
+    host_mapi.FreeBuffer(*lppBuffer);
+    *lppBuffer = NULL;
+    return MAPI_E_NOT_ENOUGH_MEMORY;
+  }
+  return sc;
 }
 
 SCODE WINAPI host_allocate_more(ULONG cbSize, LPVOID lpObject, LPVOID *lppBuffer) {
-  BufferHeader *p;
-  BufferHeader *h;
+  int root;
+  host_mapi_load();
   if (!lppBuffer || !lpObject) return MAPI_E_INVALID_PARAMETER;
-  p = (BufferHeader *)lpObject - 1;
   /* lpObject must be a live buffer from MAPIAllocateBuffer itself. */
-  CHECK(p->h.magic == BUFFER_MAGIC && !p->h.is_more);
-  if (p->h.magic != BUFFER_MAGIC || p->h.is_more) return MAPI_E_INVALID_PARAMETER;
+  root = host_is_root_buffer(lpObject);
+  host_check(root, "MAPIAllocateMore chained to a live root buffer", __FILE__, __LINE__);
+  if (!root) return MAPI_E_INVALID_PARAMETER;
   InterlockedIncrement(&more_allocations);
-  *lppBuffer = new_buffer(cbSize, 1);
-  if (!*lppBuffer) return MAPI_E_NOT_ENOUGH_MEMORY;
-  h = (BufferHeader *)*lppBuffer - 1;
-  h->h.more = p->h.more;
-  p->h.more = h;
-  return S_OK;
+  return host_mapi.AllocateMore(cbSize, lpObject, lppBuffer);
 }
 
 ULONG WINAPI host_free_buffer(LPVOID lpBuffer) {
-  BufferHeader *h;
+  int root;
   if (!lpBuffer) return 0;
-  h = (BufferHeader *)lpBuffer - 1;
-  /* Only a MAPIAllocateBuffer buffer may be freed, and only once. */
-  CHECK(h->h.magic == BUFFER_MAGIC && !h->h.is_more);
-  if (h->h.magic != BUFFER_MAGIC || h->h.is_more) return 0;
-  while (h) {
-    BufferHeader *next = h->h.more;
-    h->h.magic = 0;
-    free(h);
-    InterlockedDecrement(&live_buffers);
-    h = next;
-  }
-  return 0;
+  host_mapi_load();
+  /* Only a live MAPIAllocateBuffer buffer may be freed, and only once. */
+  root = untrack_root(lpBuffer);
+  host_check(root, "MAPIFreeBuffer of a live root buffer (each freed exactly once)", __FILE__,
+             __LINE__);
+  if (!root) return 0; /* never hand Wine a stale or chained pointer */
+  return host_mapi.FreeBuffer(lpBuffer);
 }
 
-LONG host_live_buffers(void) { return InterlockedCompareExchange(&live_buffers, 0, 0); }
+LONG host_live_buffers(void) {
+  LONG n;
+  AcquireSRWLockShared(&roots_lock);
+  n = n_roots;
+  ReleaseSRWLockShared(&roots_lock);
+  return n;
+}
 LONG host_allocations(void) { return InterlockedCompareExchange(&allocations, 0, 0); }
 LONG host_more_allocations(void) { return InterlockedCompareExchange(&more_allocations, 0, 0); }
+
+/* Forgets the `count` property arrays `arrays[i]` and `set`, all live roots,
+ * so Wine's FreeProws / FreePadrlist may free them; 0 when one is no live
+ * root (or appears twice): then those that were are freed one by one. */
+static int untrack_set(void *set, void **arrays, ULONG count) {
+  ULONG i;
+  int ok = 1;
+  void **forgotten = (void **)calloc(count + 1, sizeof *forgotten);
+  ULONG n = 0;
+  if (!forgotten) return 0;
+  for (i = 0; i < count; i++) {
+    if (!arrays[i]) continue; /* FreeProws skips nothing: NULL frees nothing */
+    if (untrack_root(arrays[i]))
+      forgotten[n++] = arrays[i];
+    else
+      ok = 0;
+  }
+  if (untrack_root(set))
+    forgotten[n++] = set;
+  else
+    ok = 0;
+  if (!ok) {
+    /* Not a MAPI row set: free the roots it had, leave the rest. */
+    for (i = 0; i < n; i++) host_mapi.FreeBuffer(forgotten[i]);
+  }
+  free(forgotten);
+  return ok;
+}
+
+void host_free_prows(LPSRowSet rows) {
+  ULONG i;
+  void **arrays;
+  int ok;
+  if (!rows) return;
+  host_mapi_load();
+  arrays = (void **)calloc(rows->cRows + 1, sizeof *arrays);
+  CHECK(arrays != NULL);
+  if (!arrays) return;
+  for (i = 0; i < rows->cRows; i++) arrays[i] = rows->aRow[i].lpProps;
+  ok = untrack_set(rows, arrays, rows->cRows);
+  free(arrays);
+  host_check(ok, "FreeProws: every row's lpProps and the set are live roots", __FILE__, __LINE__);
+  if (ok) host_mapi.FreeProws(rows);
+}
+
+void host_free_padrlist(LPADRLIST list) {
+  ULONG i;
+  void **arrays;
+  int ok;
+  if (!list) return;
+  host_mapi_load();
+  arrays = (void **)calloc(list->cEntries + 1, sizeof *arrays);
+  CHECK(arrays != NULL);
+  if (!arrays) return;
+  for (i = 0; i < list->cEntries; i++) arrays[i] = list->aEntries[i].rgPropVals;
+  ok = untrack_set(list, arrays, list->cEntries);
+  free(arrays);
+  host_check(ok, "FreePadrlist: every entry's rgPropVals and the list are live roots", __FILE__,
+             __LINE__);
+  if (ok) host_mapi.FreePadrlist(list);
+}
+
+HRESULT host_hr_get_one_prop(void *obj, ULONG tag, LPSPropValue *out) {
+  LONG before;
+  LONG i;
+  LONG newest = -1;
+  LONG made = 0;
+  HRESULT hr;
+  host_mapi_load();
+  before = host_allocations();
+  hr = host_mapi.HrGetOneProp((LPMAPIPROP)obj, tag, out);
+  if (hr == MAPI_E_NOT_FOUND) {
+    /* Wine freed the provider's array (MAPI_W_ERRORS_RETURNED) with its own
+     * MAPIFreeBuffer: the one root made during the call that is still
+     * tracked. */
+    AcquireSRWLockExclusive(&roots_lock);
+    for (i = 0; i < n_roots; i++) {
+      if (roots[i].seq > before) {
+        made++;
+        if (newest < 0 || roots[i].seq > roots[newest].seq) newest = i;
+      }
+    }
+    if (made == 1) roots[newest] = roots[--n_roots];
+    ReleaseSRWLockExclusive(&roots_lock);
+    CHECK_EQ(made, 1);
+    CHECK(*out == NULL);
+  } else if (hr == S_OK) {
+    host_check(*out != NULL && host_is_root_buffer(*out) && !host_mapi.FBadProp(*out) &&
+                   (*out)->ulPropTag == tag,
+               "HrGetOneProp: one valid property with the tag asked, in a root buffer", __FILE__,
+               __LINE__);
+  }
+  return hr;
+}
+
+/* ---- validation ---------------------------------------------------------- */
+
+int host_check_props_f(ULONG count, LPSPropValue props, const char *file, int line) {
+  ULONG i;
+  int ok = 1;
+  host_mapi_load();
+  if (count == 0 && !props) return 1;
+  ok = props != NULL && host_is_root_buffer(props);
+  host_check(ok, "a property array in a live root buffer", file, line);
+  if (!props) return 0;
+  for (i = 0; i < count; i++) {
+    if (host_mapi.FBadProp(&props[i])) {
+      fprintf(stderr, "  FBadProp: value %lu of %lu, tag 0x%08lX\n", (unsigned long)i,
+              (unsigned long)count, (unsigned long)props[i].ulPropTag);
+      host_check(0, "every property valid (Wine's FBadProp)", file, line);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+int host_check_tags_f(LPSPropTagArray tags, const char *file, int line) {
+  ULONG i;
+  int ok;
+  host_mapi_load();
+  ok = tags != NULL && host_is_root_buffer(tags);
+  host_check(ok, "a property tag array in a live root buffer", file, line);
+  if (!tags) return 0;
+  if (host_mapi.FBadColumnSet(tags)) {
+    host_check(0, "a valid tag array (Wine's FBadColumnSet)", file, line);
+    ok = 0;
+  }
+  for (i = 0; i < tags->cValues; i++) {
+    if (host_mapi.FBadPropTag(tags->aulPropTag[i])) {
+      fprintf(stderr, "  FBadPropTag: 0x%08lX\n", (unsigned long)tags->aulPropTag[i]);
+      host_check(0, "every tag valid (Wine's FBadPropTag)", file, line);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+int host_check_rows_f(LPSRowSet rows, const char *file, int line) {
+  ULONG i;
+  int ok;
+  host_mapi_load();
+  ok = rows != NULL && host_is_root_buffer(rows);
+  host_check(ok, "an SRowSet in a live root buffer", file, line);
+  if (!rows) return 0;
+  if (host_mapi.FBadRowSet(rows)) {
+    host_check(0, "a valid row set (Wine's FBadRowSet)", file, line);
+    ok = 0;
+  }
+  for (i = 0; i < rows->cRows; i++) {
+    SRow *row = &rows->aRow[i];
+    if (host_mapi.FBadRow(row)) {
+      fprintf(stderr, "  FBadRow: row %lu of %lu\n", (unsigned long)i, (unsigned long)rows->cRows);
+      host_check(0, "every row valid (Wine's FBadRow)", file, line);
+      ok = 0;
+    }
+    if (!host_is_root_buffer(row->lpProps)) {
+      host_check(0, "each row's lpProps is a live root buffer (FreeProws frees it)", file, line);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+int host_check_adrlist_f(LPADRLIST list, const char *file, int line) {
+  ULONG i;
+  ULONG j;
+  int ok;
+  host_mapi_load();
+  ok = list != NULL && host_is_root_buffer(list);
+  host_check(ok, "an ADRLIST in a live root buffer", file, line);
+  if (!list) return 0;
+  for (i = 0; i < list->cEntries; i++) {
+    ADRENTRY *e = &list->aEntries[i];
+    if (!host_is_root_buffer(e->rgPropVals)) {
+      host_check(0, "each entry's rgPropVals is a live root buffer (FreePadrlist frees it)", file,
+                 line);
+      ok = 0;
+    }
+    for (j = 0; e->rgPropVals && j < e->cValues; j++) {
+      if (host_mapi.FBadProp(&e->rgPropVals[j])) {
+        host_check(0, "every recipient property valid (Wine's FBadProp)", file, line);
+        ok = 0;
+      }
+    }
+  }
+  return ok;
+}
+
+int host_check_entry_id_f(ULONG cb, const void *eid, const char *file, int line) {
+  int ok = cb > 0 && eid != NULL && host_is_root_buffer(eid);
+  host_check(ok, "an entry ID of cb > 0 bytes in a live root buffer", file, line);
+  return ok;
+}
 
 /* ---- IMAPISupport ------------------------------------------------------ */
 
@@ -532,6 +860,11 @@ int host_check_mapierror(const MAPIERROR *err, const char *needle, int wide) {
   char component[64];
   if (!err) {
     fprintf(stderr, "no MAPIERROR (expected one containing '%s')\n", needle);
+    return 0;
+  }
+  if (!host_is_root_buffer(err) || host_is_root_buffer(err->lpszError) ||
+      host_is_root_buffer(err->lpszComponent)) {
+    fprintf(stderr, "the MAPIERROR is no live root buffer, or its strings are roots\n");
     return 0;
   }
   narrow(err->lpszError, wide, text, sizeof text);

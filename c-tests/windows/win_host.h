@@ -10,9 +10,11 @@
  * The host plays MAPI's part: an IMAPISupport (all 44 slots of mapispi.h's
  * IMAPISupportVtbl; the ones a store provider does not need here answer
  * MAPI_E_NO_SUPPORT), an IMAPIAdviseSink and an IMalloc, all counting their
- * AddRef/Release calls; counting MAPIAllocateBuffer/MAPIAllocateMore/
- * MAPIFreeBuffer (AllocateMore buffers are chained to their parent and freed
- * with it); CHECK helpers that print "<name>: N passed, M failed".
+ * AddRef/Release calls; MAPI's memory and utilities from Wine's own
+ * mapi32.dll (MAPIAllocateBuffer/More/FreeBuffer behind a wrapper that
+ * tracks the live root buffers, FreeProws, FreePadrlist, the FBad*
+ * validators, HrGetOneProp, ...); CHECK helpers that print "<name>: N
+ * passed, M failed".
  *
  * The COM objects are implemented in C (win_host.c). From C++ their
  * interface pointers are obtained with host_*_iface(): the C object and the
@@ -148,17 +150,102 @@ typedef struct HostMalloc {
 void host_malloc_init(HostMalloc *m);
 IMalloc *host_malloc_iface(HostMalloc *m);
 
+/* ---- Wine's mapi32.dll ------------------------------------------------- */
+
+/* MAPI's utility library, as Wine ships it (dlls/mapi32): loaded once by
+ * host_mapi_load() (host_load_provider calls it first), which
+ *   - loads "mapi32.dll" and checks it is Wine's own: the module's path is
+ *     the system directory's mapi32.dll (GetModuleFileNameW; the WoW64
+ *     directory for a 32-bit program in a 64-bit prefix) and ntdll exports
+ *     wine_get_version;
+ *   - resolves each function by its plain name, then by its decorated one
+ *     (`Name@N`, N the bytes of its arguments on i686: Wine exports most
+ *     utilities only so, on x64 too), and prints which name it found;
+ *     neither: "FAIL: ..." and the program exits 1.
+ * Wine's MAPIAllocateBuffer returns HeapAlloc + one pointer: addresses 8 mod
+ * 16 on x64, 4 mod 8 on i686. HrQueryAllRows and CreateTable are stubs in
+ * Wine: not used. */
+typedef struct HostMapi {
+  LPALLOCATEBUFFER AllocateBuffer;
+  LPALLOCATEMORE AllocateMore;
+  LPFREEBUFFER FreeBuffer;
+  void(WINAPI *FreeProws)(LPSRowSet);
+  void(WINAPI *FreePadrlist)(LPADRLIST);
+  /* TRUE (non-zero) when the structure is invalid. */
+  BOOL(WINAPI *FBadRowSet)(LPSRowSet);
+  ULONG(WINAPI *FBadRow)(LPSRow);
+  ULONG(WINAPI *FBadProp)(LPSPropValue);
+  ULONG(WINAPI *FBadPropTag)(ULONG);
+  ULONG(WINAPI *FBadColumnSet)(LPSPropTagArray);
+  HRESULT(WINAPI *HrGetOneProp)(LPMAPIPROP, ULONG, LPSPropValue *);
+  HRESULT(WINAPI *HrSetOneProp)(LPMAPIPROP, LPSPropValue);
+  LPSPropValue(WINAPI *PpropFindProp)(LPSPropValue, ULONG, ULONG);
+  SCODE(WINAPI *ScCountProps)(int, LPSPropValue, ULONG *);
+  SCODE(WINAPI *ScCopyProps)(int, LPSPropValue, LPVOID, ULONG *);
+  ULONG(WINAPI *UlPropSize)(LPSPropValue);
+} HostMapi;
+
+/* Filled by host_mapi_load(). */
+extern HostMapi host_mapi;
+
+/* Loads and checks Wine's mapi32.dll and resolves host_mapi (once; later
+ * calls return at once). Exits the program when a function is missing. */
+void host_mapi_load(void);
+
 /* ---- MAPI allocators (also returned by GetMemAllocRoutines) ------------ */
 
-/* Exactly ALLOCATEBUFFER / ALLOCATEMORE / FREEBUFFER of mapidefs.h (WINAPI). */
+/* Exactly ALLOCATEBUFFER / ALLOCATEMORE / FREEBUFFER of mapidefs.h
+ * (WINAPI): Wine's MAPIAllocateBuffer / MAPIAllocateMore / MAPIFreeBuffer
+ * behind a wrapper that keeps the set of live root buffers (thread-safe).
+ * MAPIAllocateMore must name a live root and MAPIFreeBuffer a live root,
+ * once (CHECKed; anything else is refused, never handed to Wine, whose
+ * MAPIFreeBuffer of a chained buffer corrupts the heap). */
 SCODE WINAPI host_allocate_buffer(ULONG cbSize, LPVOID *lppBuffer);
 SCODE WINAPI host_allocate_more(ULONG cbSize, LPVOID lpObject, LPVOID *lppBuffer);
 ULONG WINAPI host_free_buffer(LPVOID lpBuffer);
-/* Buffers from host_allocate_buffer/more not yet freed. */
+/* Root buffers from host_allocate_buffer not yet freed (AllocateMore
+ * buffers are freed with their root and not counted). */
 LONG host_live_buffers(void);
 /* Buffers host_allocate_buffer / host_allocate_more handed out so far. */
 LONG host_allocations(void);
 LONG host_more_allocations(void);
+/* Whether p is a live root buffer (MAPIAllocateBuffer's, not yet freed). */
+int host_is_root_buffer(const void *p);
+
+/* Wine's FreeProws / FreePadrlist: each row's (entry's) property array,
+ * then the set; each must be a live root (CHECKed first: when one is not,
+ * only the roots are freed, one by one). NULL: nothing. */
+void host_free_prows(LPSRowSet rows);
+void host_free_padrlist(LPADRLIST list);
+
+/* Wine's HrGetOneProp on a provider object (GetProps with an uninitialised
+ * count; on MAPI_W_ERRORS_RETURNED Wine frees the array itself with its
+ * MAPIFreeBuffer and answers MAPI_E_NOT_FOUND: the wrapper then forgets
+ * that root, checking the provider allocated exactly one). S_OK: *out is a
+ * live root holding one valid property (FBadProp). */
+HRESULT host_hr_get_one_prop(void *obj, ULONG tag, LPSPropValue *out);
+
+/* ---- validation of what the provider returns (Wine's FBad*) ----------- */
+
+/* Each CHECKs and returns 1 when all is well:
+ *   props:  `count` values at a live root buffer, none FBadProp
+ *           (count 0: props may be NULL);
+ *   tags:   a live root, not FBadColumnSet, no FBadPropTag;
+ *   rows:   a live root, not FBadRowSet, each row's lpProps a live root of
+ *           its own (FreeProws frees each);
+ *   adrlist: each entry's rgPropVals valid properties (FBadProp) at a live
+ *           root, the list a live root;
+ *   entry ID: `cb` > 0 bytes at a live root buffer. */
+int host_check_props_f(ULONG count, LPSPropValue props, const char *file, int line);
+int host_check_tags_f(LPSPropTagArray tags, const char *file, int line);
+int host_check_rows_f(LPSRowSet rows, const char *file, int line);
+int host_check_adrlist_f(LPADRLIST list, const char *file, int line);
+int host_check_entry_id_f(ULONG cb, const void *eid, const char *file, int line);
+#define host_check_props(count, props) host_check_props_f((count), (props), __FILE__, __LINE__)
+#define host_check_tags(tags) host_check_tags_f((tags), __FILE__, __LINE__)
+#define host_check_rows(rows) host_check_rows_f((rows), __FILE__, __LINE__)
+#define host_check_adrlist(list) host_check_adrlist_f((list), __FILE__, __LINE__)
+#define host_check_entry_id(cb, eid) host_check_entry_id_f((cb), (eid), __FILE__, __LINE__)
 
 /* ---- MAPI data ---------------------------------------------------------- */
 
@@ -168,7 +255,8 @@ void host_store_entry_id(BYTE eid[24], ULONG number);
 
 /* Whether `err` is a MAPIERROR of version MAPI_ERROR_VERSION, component
  * "mslogon", whose text contains `needle`: 8-bit strings, or WCHAR strings
- * when `wide` (the MAPI_UNICODE form). Prints what it found otherwise. */
+ * when `wide` (the MAPI_UNICODE form), in one live root buffer (its strings
+ * chained to it, no roots of their own). Prints what it found otherwise. */
 int host_check_mapierror(const MAPIERROR *err, const char *needle, int wide);
 
 #ifdef __cplusplus

@@ -16,6 +16,11 @@
  *   - the store released without StoreLogoff: StoreLogoffTransports(ABORT);
  *   - bad input (MSProviderInit, Logon, Logoff), methods after Logoff;
  *   - GetProps (PR_DISPLAY_NAME_A/W, PR_ENTRYID), GetLastError (8-bit, WCHAR);
+ *   - MAPI's memory and utilities are Wine's mapi32.dll (win_host.c): every
+ *     returned structure checked with Wine's FBadProp / FBadColumnSet, freed
+ *     with Wine's MAPIFreeBuffer; HrGetOneProp, PpropFindProp, UlPropSize,
+ *     ScCountProps / ScCopyProps on the store's properties; MSProviderInit
+ *     handed Wine's allocators themselves once;
  *   - Shutdown with logons alive; the provider released without Shutdown;
  *   - balance: every AddRef released, every host buffer freed, the IMalloc
  *     AddRef'd by MSProviderInit and released at Shutdown;
@@ -209,12 +214,43 @@ static void provider_init_checks_its_arguments(void) {
 
 /* ---- the store's properties ------------------------------------------- */
 
-static const SPropValue *find_prop(const SPropValue *props, ULONG count, ULONG tag) {
+/* Wine's PpropFindProp. */
+static const SPropValue *find_prop(SPropValue *props, ULONG count, ULONG tag) {
+  return host_mapi.PpropFindProp(props, count, tag);
+}
+
+/* Wine's ScCountProps + ScCopyProps: the array copies into one new buffer
+ * (its pointers relocated), equal value by value (UlPropSize bytes). */
+static void copy_props_with_wine(ULONG count, LPSPropValue props) {
+  ULONG cb = 0;
+  ULONG copied = 0;
+  LPSPropValue copy = NULL;
   ULONG i;
-  for (i = 0; props && i < count; i++) {
-    if (props[i].ulPropTag == tag) return &props[i];
+  CHECK_HR(host_mapi.ScCountProps((int)count, props, &cb), S_OK);
+  CHECK(cb >= count * sizeof(SPropValue));
+  CHECK_HR(host_allocate_buffer(cb, (LPVOID *)&copy), S_OK);
+  if (!copy) return;
+  CHECK_HR(host_mapi.ScCopyProps((int)count, props, copy, &copied), S_OK);
+  CHECK_EQ(copied, cb);
+  CHECK(host_check_props(count, copy));
+  for (i = 0; i < count; i++) {
+    ULONG size = host_mapi.UlPropSize(&props[i]);
+    CHECK_EQ(copy[i].ulPropTag, props[i].ulPropTag);
+    CHECK_EQ(host_mapi.UlPropSize(&copy[i]), size);
+    switch (PROP_TYPE(props[i].ulPropTag)) {
+    case PT_STRING8:
+    case PT_UNICODE:
+      CHECK(memcmp(copy[i].Value.lpszA, props[i].Value.lpszA, size) == 0);
+      break;
+    case PT_BINARY:
+      CHECK(props[i].Value.bin.cb == 0 ||
+            memcmp(copy[i].Value.bin.lpb, props[i].Value.bin.lpb, size) == 0);
+      break;
+    default:
+      break;
+    }
   }
-  return NULL;
+  host_free_buffer(copy);
 }
 
 /* PR_DISPLAY_NAME_A, PR_ENTRYID, an unknown tag; then all, 8-bit and wide. */
@@ -229,6 +265,7 @@ static void store_properties(IMsgStore *store) {
   host_store_entry_id(eid, 1);
   CHECK_HR(store->lpVtbl->GetProps(store, (LPSPropTagArray)&tags, 0, &count, &props),
            MAPI_W_ERRORS_RETURNED);
+  CHECK(host_check_props(count, props)); /* Wine's FBadProp, one root */
   CHECK_EQ(count, 3);
   CHECK(props != NULL);
   if (count == 3 && props) {
@@ -239,6 +276,8 @@ static void store_properties(IMsgStore *store) {
     CHECK(props[1].Value.bin.cb == 24 && memcmp(props[1].Value.bin.lpb, eid, 24) == 0);
     CHECK_EQ(props[2].ulPropTag, PROP_TAG(PT_ERROR, 0x6666));
     CHECK_HR(props[2].Value.err, MAPI_E_NOT_FOUND);
+    CHECK_EQ(host_mapi.UlPropSize(&props[0]), sizeof "mslogon reference store");
+    CHECK_EQ(host_mapi.UlPropSize(&props[1]), 24);
   }
   /* One MAPIFreeBuffer frees the array and everything chained to it. */
   CHECK(host_live_buffers() >= 1);
@@ -248,6 +287,7 @@ static void store_properties(IMsgStore *store) {
   /* All properties, 8-bit strings. */
   props = NULL;
   CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0, &count, &props), S_OK);
+  CHECK(host_check_props(count, props));
   CHECK(count >= 5);
   p = find_prop(props, count, PR_DISPLAY_NAME_A);
   CHECK(p && strcmp(p->Value.lpszA, "mslogon reference store") == 0);
@@ -256,19 +296,37 @@ static void store_properties(IMsgStore *store) {
   CHECK(p && p->Value.bin.cb == 24 && memcmp(p->Value.bin.lpb, eid, 24) == 0);
   p = find_prop(props, count, PR_STORE_SUPPORT_MASK);
   CHECK(p && (p->Value.ul & STORE_ENTRYID_UNIQUE));
+  if (props) copy_props_with_wine(count, props);
   host_free_buffer(props);
 
   /* All properties, MAPI_UNICODE: WCHAR strings. */
   props = NULL;
   CHECK_HR(store->lpVtbl->GetProps(store, NULL, MAPI_UNICODE, &count, &props), S_OK);
+  CHECK(host_check_props(count, props));
   p = find_prop(props, count, PR_DISPLAY_NAME_W);
   CHECK(p && wcscmp(p->Value.lpszW, L"mslogon reference store") == 0);
+  CHECK(p && host_mapi.UlPropSize((LPSPropValue)p) == sizeof L"mslogon reference store");
+  if (props) copy_props_with_wine(count, props);
   CHECK(find_prop(props, count, PR_DISPLAY_NAME_A) == NULL);
   host_free_buffer(props);
 
   CHECK_HR(store->lpVtbl->GetPropList(store, MAPI_UNICODE, &list), S_OK);
+  CHECK(host_check_tags(list)); /* Wine's FBadColumnSet / FBadPropTag */
   CHECK(list && list->cValues == count);
   host_free_buffer(list);
+
+  /* Wine's HrGetOneProp on the store (GetProps with an uninitialised
+   * count): present, and missing (MAPI_E_NOT_FOUND, Wine frees the
+   * provider's PT_ERROR array itself). */
+  props = NULL;
+  CHECK_HR(host_hr_get_one_prop(store, PR_DISPLAY_NAME_W, &props), S_OK);
+  CHECK(props && props->ulPropTag == PR_DISPLAY_NAME_W &&
+        wcscmp(props->Value.lpszW, L"mslogon reference store") == 0);
+  host_free_buffer(props);
+  props = (LPSPropValue)(void *)&props;
+  CHECK_HR(host_hr_get_one_prop(store, PROP_TAG(PT_LONG, 0x6666), &props), MAPI_E_NOT_FOUND);
+  CHECK(props == NULL);
+  CHECK_EQ(host_live_buffers(), 0);
 
   CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0x2u, &count, &props), MAPI_E_UNKNOWN_FLAGS);
   CHECK_HR(store->lpVtbl->GetProps(store, NULL, 0, NULL, &props), MAPI_E_INVALID_PARAMETER);
@@ -714,6 +772,130 @@ static void shutdown_logs_off_what_is_left(void) {
   CHECK_EQ(host_live_buffers(), 0);
 }
 
+/* The mapi32.dll the host loaded is the real thing, not stubs: Wine's
+ * validators reject what is bad and accept what is good, its buffers are
+ * where Wine puts them (HeapAlloc + one pointer: 8 mod 16 on x64, 4 mod 8
+ * on i686, the alignment the DLL must cope with), AllocateMore chains to
+ * the root, FreeProws frees a row set the host made. */
+static void wine_mapi32_is_genuine(void) {
+  SPropValue good[2];
+  SPropValue bad;
+  SizedSPropTagArray(2, cols) = {2, {PR_DISPLAY_NAME_W, PR_ENTRYID}};
+  SizedSPropTagArray(1, error_col) = {1, {PROP_TAG(PT_ERROR, 0x6666)}};
+  LPSRowSet rows = NULL;
+  void *root = NULL;
+  void *more = NULL;
+  WCHAR name[] = L"x";
+
+  memset(good, 0, sizeof good);
+  good[0].ulPropTag = PR_DISPLAY_NAME_W;
+  good[0].Value.lpszW = name;
+  good[1].ulPropTag = PROP_TAG(PT_ERROR, 0x6666);
+  good[1].Value.err = MAPI_E_NOT_FOUND;
+  memset(&bad, 0, sizeof bad);
+  bad.ulPropTag = PR_DISPLAY_NAME_A;
+  bad.Value.lpszA = NULL; /* a string property without a string */
+  CHECK(!host_mapi.FBadProp(&good[0]));
+  CHECK(!host_mapi.FBadProp(&good[1]));
+  CHECK(host_mapi.FBadProp(&bad));
+  CHECK(!host_mapi.FBadPropTag(PR_ENTRYID));
+  CHECK(host_mapi.FBadPropTag(PROP_TAG(0x0017, 0x6666))); /* no such type */
+  CHECK(!host_mapi.FBadColumnSet((LPSPropTagArray)(void *)&cols));
+  CHECK(host_mapi.FBadColumnSet((LPSPropTagArray)(void *)&error_col));
+  CHECK(host_mapi.FBadRowSet(NULL));
+  CHECK_EQ(host_mapi.UlPropSize(&good[0]), sizeof name);
+  CHECK(host_mapi.PpropFindProp(good, 2, PR_DISPLAY_NAME_W) == &good[0]);
+  CHECK(host_mapi.PpropFindProp(good, 2, PR_DISPLAY_NAME_A) == NULL);
+
+  CHECK_HR(host_allocate_buffer(40, &root), S_OK);
+  CHECK_HR(host_allocate_more(40, root, &more), S_OK);
+  CHECK(host_is_root_buffer(root));
+  CHECK(more != NULL && !host_is_root_buffer(more));
+#ifdef _WIN64
+  CHECK_EQ((ULONG_PTR)root % 16, 8);
+  CHECK_EQ((ULONG_PTR)more % 16, 8);
+#else
+  CHECK_EQ((ULONG_PTR)root % 8, 4);
+  CHECK_EQ((ULONG_PTR)more % 8, 4);
+#endif
+  host_free_buffer(root); /* the chained one with it */
+
+  /* A row set as a provider makes it: Wine's FBadRowSet accepts it, a row
+   * without properties makes it bad, Wine's FreeProws frees it. */
+  CHECK_HR(host_allocate_buffer((ULONG)CbNewSRowSet(2), (LPVOID *)&rows), S_OK);
+  if (!rows) return;
+  rows->cRows = 2;
+  rows->aRow[0].ulAdrEntryPad = 0;
+  rows->aRow[0].cValues = 1;
+  rows->aRow[0].lpProps = NULL;
+  rows->aRow[1] = rows->aRow[0];
+  CHECK_HR(host_allocate_buffer(sizeof(SPropValue), (LPVOID *)&rows->aRow[0].lpProps), S_OK);
+  CHECK_HR(host_allocate_buffer(sizeof(SPropValue), (LPVOID *)&rows->aRow[1].lpProps), S_OK);
+  if (rows->aRow[0].lpProps && rows->aRow[1].lpProps) {
+    LPSPropValue held = rows->aRow[1].lpProps;
+    rows->aRow[0].lpProps[0] = good[1];
+    rows->aRow[1].lpProps[0] = good[0];
+    CHECK(!host_mapi.FBadRowSet(rows));
+    CHECK(host_check_rows(rows));
+    rows->aRow[1].lpProps = NULL;
+    CHECK(host_mapi.FBadRowSet(rows));
+    CHECK(host_mapi.FBadRow(&rows->aRow[1]));
+    rows->aRow[1].lpProps = held;
+  }
+  CHECK_EQ(host_live_buffers(), 3);
+  host_free_prows(rows);
+  CHECK_EQ(host_live_buffers(), 0);
+}
+
+/* MSProviderInit handed Wine's MAPIAllocateBuffer / MAPIAllocateMore /
+ * MAPIFreeBuffer themselves (no wrapper: what MAPI passes): what the store
+ * returns is in Wine's buffers, valid by Wine's FBadProp, freed with Wine's
+ * MAPIFreeBuffer (a bad free would hang or, under WINEDEBUG=warn+heap,
+ * crash the run); the wrapper saw none of it. */
+static void provider_on_wines_own_allocators(void) {
+  HostMalloc m;
+  HostSupport support;
+  IMSProvider *provider = NULL;
+  ULONG version = 0;
+  LONG allocations = host_allocations();
+  LONG more = host_more_allocations();
+  LPSPropValue props = NULL;
+  LPMAPIERROR err = NULL;
+  ULONG count = 0;
+  Session l;
+
+  host_malloc_init(&m);
+  host_support_init(&support);
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&m), host_mapi.AllocateBuffer,
+                         host_mapi.AllocateMore, host_mapi.FreeBuffer, 0, CURRENT_SPI_VERSION,
+                         &version, &provider),
+           S_OK);
+  if (!provider) return;
+  l = logon_default(provider, &support);
+  CHECK_HR(l.store->lpVtbl->GetProps(l.store, NULL, MAPI_UNICODE, &count, &props), S_OK);
+  CHECK(count >= 5 && props != NULL);
+  if (props) {
+    ULONG i;
+    const SPropValue *p = find_prop(props, count, PR_DISPLAY_NAME_W);
+    for (i = 0; i < count; i++) CHECK(!host_mapi.FBadProp(&props[i]));
+    CHECK(p && wcscmp(p->Value.lpszW, L"mslogon reference store") == 0);
+    CHECK(!host_is_root_buffer(props)); /* not the wrapper's */
+    host_mapi.FreeBuffer(props);
+  }
+  CHECK_HR(l.logon->lpVtbl->Unadvise(l.logon, 0xBAD0u), MAPI_E_NOT_FOUND);
+  CHECK_HR(l.logon->lpVtbl->GetLastError(l.logon, MAPI_E_NOT_FOUND, MAPI_UNICODE, &err), S_OK);
+  CHECK(err != NULL && err->ulVersion == MAPI_ERROR_VERSION && err->lpszComponent &&
+        wcscmp((const WCHAR *)err->lpszComponent, L"mslogon") == 0);
+  host_mapi.FreeBuffer(err);
+  CHECK_HR(logoff(l.logon), S_OK);
+  CHECK_EQ(l.logon->lpVtbl->Release(l.logon), 0);
+  CHECK_EQ(l.store->lpVtbl->Release(l.store), 0);
+  shutdown_and_release(provider);
+  check_support_balanced(&support);
+  CHECK_EQ(host_allocations(), allocations);
+  CHECK_EQ(host_more_allocations(), more);
+}
+
 /* The provider's last Release without Shutdown shuts down. */
 static void provider_release_shuts_down(void) {
   HostMalloc m;
@@ -741,7 +923,9 @@ int main(void) {
   if (!provider_init) return host_finish("win_test_lifecycle_c");
 
   exported_iids_match_mapiguid();
+  wine_mapi32_is_genuine();
   provider_init_checks_its_arguments();
+  provider_on_wines_own_allocators();
   session_logoff();
   store_logoff(0, LOGOFF_ORDERLY);
   store_logoff(1, LOGOFF_NO_WAIT | LOGOFF_QUIET);

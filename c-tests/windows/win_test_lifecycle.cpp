@@ -317,6 +317,7 @@ void store_properties(IMsgStore *store) {
 
   CHECK_HR(store->GetProps(reinterpret_cast<LPSPropTagArray>(&tags), 0, &count, &props),
            MAPI_W_ERRORS_RETURNED);
+  CHECK(host_check_props(count, props)); // Wine's FBadProp, one root buffer
   CHECK_EQ(count, 3);
   if (count == 3 && props) {
     CHECK_EQ(props[0].ulPropTag, PR_DISPLAY_NAME_A);
@@ -333,11 +334,29 @@ void store_properties(IMsgStore *store) {
 
   props = nullptr;
   CHECK_HR(store->GetProps(nullptr, MAPI_UNICODE, &count, &props), S_OK);
+  CHECK(host_check_props(count, props));
   const SPropValue *p = find_prop(props, count, PR_DISPLAY_NAME_W);
+  // Wine's PpropFindProp finds the same value.
+  CHECK(p != nullptr && host_mapi.PpropFindProp(props, count, PR_DISPLAY_NAME_W) == p);
   CHECK(p && std::wcscmp(p->Value.lpszW, L"mslogon reference store") == 0);
   p = find_prop(props, count, PR_ENTRYID);
   CHECK(p && p->Value.bin.cb == 24 && std::memcmp(p->Value.bin.lpb, eid, 24) == 0);
   host_free_buffer(props);
+  CHECK_EQ(host_live_buffers(), 0);
+
+  // Wine's HrGetOneProp on the store (an uninitialised count), and the
+  // property list checked with Wine's FBadColumnSet.
+  props = nullptr;
+  CHECK_HR(host_hr_get_one_prop(store, PR_DISPLAY_NAME_W, &props), S_OK);
+  CHECK(props && std::wcscmp(props->Value.lpszW, L"mslogon reference store") == 0);
+  host_free_buffer(props);
+  props = reinterpret_cast<LPSPropValue>(&props);
+  CHECK_HR(host_hr_get_one_prop(store, PROP_TAG(PT_LONG, 0x6666), &props), MAPI_E_NOT_FOUND);
+  CHECK(props == nullptr);
+  LPSPropTagArray list = nullptr;
+  CHECK_HR(store->GetPropList(MAPI_UNICODE, &list), S_OK);
+  CHECK(host_check_tags(list));
+  host_free_buffer(list);
   CHECK_EQ(host_live_buffers(), 0);
 }
 

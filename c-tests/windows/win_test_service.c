@@ -517,6 +517,7 @@ static EntryId save_message(IMsgStore *store, const char *subject) {
   EntryId e;
   memset(&e, 0, sizeof e);
   CHECK_HR(store->lpVtbl->GetReceiveFolder(store, (LPTSTR)(void *)"IPM", 0, &cb, &eid, NULL), S_OK);
+  host_check_entry_id(cb, eid);
   CHECK_HR(store->lpVtbl->OpenEntry(store, cb, eid, NULL, MAPI_MODIFY, &type, &unk), S_OK);
   host_free_buffer(eid);
   CHECK_EQ(type, MAPI_FOLDER);
@@ -530,6 +531,7 @@ static EntryId save_message(IMsgStore *store, const char *subject) {
     CHECK_HR(m->lpVtbl->SetProps(m, 1, &v, NULL), S_OK);
     CHECK_HR(m->lpVtbl->SaveChanges(m, KEEP_OPEN_READWRITE), S_OK);
     CHECK_HR(m->lpVtbl->GetProps(m, (LPSPropTagArray)(void *)&tags, 0, &n, &got), S_OK);
+    host_check_props(n, got); /* Wine's FBadProp, one root buffer */
     if (got && n == 1 && got->ulPropTag == PR_ENTRYID && got->Value.bin.cb <= sizeof e.ab) {
       e.cb = got->Value.bin.cb;
       memcpy(e.ab, got->Value.bin.lpb, e.cb);
@@ -543,19 +545,16 @@ static EntryId save_message(IMsgStore *store, const char *subject) {
 
 /* Whether the message `e` is there, with `subject`. */
 static int message_is(IMsgStore *store, const EntryId *e, const char *subject) {
-  ULONG type = 0, n = 0;
+  ULONG type = 0;
   LPUNKNOWN unk = NULL;
   LPSPropValue got = NULL;
-  SizedSPropTagArray(1, tags) = {1, {PR_SUBJECT_A}};
   int ok = 0;
   if (store->lpVtbl->OpenEntry(store, e->cb, (LPENTRYID)(void *)e->ab, NULL, 0, &type, &unk) !=
           S_OK ||
       !unk)
     return 0;
-  if (((LPMESSAGE)(void *)unk)->lpVtbl->GetProps((LPMESSAGE)(void *)unk,
-                                                  (LPSPropTagArray)(void *)&tags, 0, &n,
-                                                  &got) == S_OK &&
-      got && n == 1 && got->ulPropTag == PR_SUBJECT_A)
+  /* Wine's HrGetOneProp (GetProps with an uninitialised count). */
+  if (host_hr_get_one_prop(unk, PR_SUBJECT_A, &got) == S_OK && got)
     ok = strcmp(got->Value.lpszA, subject) == 0;
   host_free_buffer(got);
   CHECK_EQ(unk->lpVtbl->Release(unk), 0);

@@ -86,49 +86,14 @@ static long live_objects(void) { return live_objects_fn ? (long)live_objects_fn(
 #define FOLDER_TABLE_TYPE TBLTYPE_DYNAMIC
 #define SNAPSHOT_TABLE_TYPE TBLTYPE_SNAPSHOT
 
-/* ---- the tracked allocators --------------------------------------------- */
+/* ---- memory: Wine's, through win_host.c ---------------------------------- */
 
-#define MAX_TRACKED 4096
-static void *tracked[MAX_TRACKED];
-static int n_tracked;
-static long tracked_allocations;
-
-static int find_tracked(const void *p) {
-  int i;
-  for (i = 0; i < n_tracked; i++)
-    if (tracked[i] == p) return i;
-  return -1;
-}
-
-static SCODE WINAPI tb_alloc(ULONG cb, LPVOID *pp) {
-  SCODE sc = host_allocate_buffer(cb, pp);
-  if (sc == S_OK && pp && *pp) {
-    CHECK(n_tracked < MAX_TRACKED);
-    if (n_tracked < MAX_TRACKED) tracked[n_tracked++] = *pp;
-    tracked_allocations++;
-  }
-  return sc;
-}
-
-static SCODE WINAPI tb_more(ULONG cb, LPVOID parent, LPVOID *pp) {
-  /* The parent must be a live root buffer (MAPIAllocateBuffer's). */
-  CHECK(parent != NULL && find_tracked(parent) >= 0);
-  return host_allocate_more(cb, parent, pp);
-}
-
-static ULONG WINAPI tb_free(LPVOID p) {
-  int i;
-  if (!p) return 0;
-  i = find_tracked(p);
-  /* A live root buffer, freed exactly once. */
-  host_check(i >= 0, "MAPIFreeBuffer of a live root buffer (each freed exactly once)", __FILE__,
-             __LINE__);
-  if (i < 0) return 0; /* never hand the counting allocator a stale pointer */
-  tracked[i] = tracked[--n_tracked];
-  return host_free_buffer(p);
-}
-
-static int is_root_buffer(const void *p) { return p && find_tracked(p) >= 0; }
+/* MSProviderInit gets win_host.c's allocators: Wine's MAPIAllocateBuffer /
+ * MAPIAllocateMore / MAPIFreeBuffer, the live root buffers tracked (each
+ * MAPIFreeBuffer names a live root, each MAPIAllocateMore a live parent). */
+#define tb_alloc host_allocate_buffer
+#define tb_free host_free_buffer
+#define is_root_buffer host_is_root_buffer
 
 /* ---- IMAPITable slots at Microsoft's widths ---------------------------- */
 
@@ -221,14 +186,13 @@ static const char *ascii(const WCHAR *w) {
   return buf[slot];
 }
 
+/* One property through Wine's HrGetOneProp (GetProps with an uninitialised
+ * count), checked with FBadProp. */
 static LPSPropValue get_one_f(void *obj, ULONG tag, int line) {
-  LPMAPIPROP p = PROP(obj);
-  SizedSPropTagArray(1, t) = {1, {tag}};
   LPSPropValue v = NULL;
-  ULONG n = 0;
-  HRESULT hr = p->lpVtbl->GetProps(p, TAGS(t), 0, &n, &v);
-  host_check_hr(hr, S_OK, "GetProps (one property)", __FILE__, line);
-  if (hr != S_OK || n != 1 || !v || v->ulPropTag != tag) {
+  HRESULT hr = host_hr_get_one_prop(obj, tag, &v);
+  host_check_hr(hr, S_OK, "HrGetOneProp", __FILE__, line);
+  if (hr != S_OK || !v || v->ulPropTag != tag) {
     host_check(0, "property present with the expected tag", __FILE__, line);
     tb_free(v);
     return NULL;
@@ -254,30 +218,21 @@ static EntryId get_bin_f(void *obj, ULONG tag, int line) {
 
 /* ---- rows ---------------------------------------------------------------- */
 
-/* FreeProws (mapiutil.h), as Wine's mapi32 and Microsoft's implement it:
- * every row's lpProps (its own root buffer), then the set. */
-static void free_prows(LPSRowSet rows) {
-  ULONG i;
-  SRow *row;
-  if (!rows) return;
-  row = rows->aRow;
-  for (i = 0; i < rows->cRows; i++) tb_free(row[i].lpProps);
-  tb_free(rows);
-}
+/* Wine's FreeProws: every row's lpProps (its own root buffer), then the
+ * set (win_host.c checks they are live roots first). */
+#define free_prows host_free_prows
 
-/* MAPI's row-set layout: the set and each row's properties are root
- * buffers of their own. */
+/* MAPI's row-set layout, checked with Wine's FBadRowSet / FBadRow: the set
+ * and each row's properties are root buffers of their own; each row has
+ * values. */
 static void check_layout_f(LPSRowSet rows, int line) {
   ULONG i;
   SRow *row;
   if (!rows) return;
-  host_check(is_root_buffer(rows), "the SRowSet is a root buffer", __FILE__, line);
+  host_check_rows_f(rows, __FILE__, line);
   row = rows->aRow;
-  for (i = 0; i < rows->cRows; i++) {
+  for (i = 0; i < rows->cRows; i++)
     host_check(row[i].cValues > 0, "a row has values", __FILE__, line);
-    host_check(is_root_buffer(row[i].lpProps), "each row's lpProps is a root buffer", __FILE__,
-               line);
-  }
 }
 #define check_layout(rows) check_layout_f((rows), __LINE__)
 
@@ -372,7 +327,7 @@ static void check_columns_f(LPMAPITABLE t, ULONG flags, const ULONG *want, const
                             int line) {
   LPSPropTagArray got = NULL;
   host_check_hr(t->lpVtbl->QueryColumns(t, flags, &got), S_OK, "QueryColumns", __FILE__, line);
-  host_check(is_root_buffer(got), "QueryColumns: one root buffer", __FILE__, line);
+  host_check_tags_f(got, __FILE__, line); /* one root buffer, FBadColumnSet */
   for (; want && *want; want++) {
     if (!has_tag(got, *want)) {
       char what[64];
@@ -421,8 +376,9 @@ static int session_open(Session *s) {
   memset(s, 0, sizeof *s);
   host_malloc_init(&s->malloc);
   host_support_init(&s->support);
-  CHECK_HR(provider_init(provider_module, host_malloc_iface(&s->malloc), tb_alloc, tb_more,
-                         tb_free, 0, CURRENT_SPI_VERSION, &version, &s->provider),
+  CHECK_HR(provider_init(provider_module, host_malloc_iface(&s->malloc), host_allocate_buffer,
+                         host_allocate_more, host_free_buffer, 0, CURRENT_SPI_VERSION, &version,
+                         &s->provider),
            S_OK);
   if (!s->provider) return 0;
   CHECK_HR(s->provider->lpVtbl->Logon(s->provider, host_support_iface(&s->support), 0, NULL, 0,
@@ -445,7 +401,6 @@ static void session_close(Session *s) {
   CHECK_HR(s->provider->lpVtbl->Shutdown(s->provider, &flags), S_OK);
   CHECK_EQ(s->provider->lpVtbl->Release(s->provider), 0);
   CHECK_EQ(live_objects(), 0);
-  CHECK_EQ(n_tracked, 0);
   CHECK_EQ(host_live_buffers(), 0);
   CHECK_EQ(s->support.refs, 1);
   CHECK_EQ(s->support.releases, 1);
@@ -487,7 +442,9 @@ static EntryId receive_folder(IMsgStore *store, const char *cls) {
   CHECK_HR(store->lpVtbl->GetReceiveFolder(store, (LPTSTR)(void *)cls, 0, &cb, &eid,
                                            &explicit_class),
            S_OK);
+  host_check_entry_id(cb, eid);
   CHECK(eid != NULL && cb > 0 && cb <= sizeof e.ab);
+  CHECK(explicit_class == NULL || host_is_root_buffer(explicit_class));
   if (eid && cb <= sizeof e.ab) {
     e.cb = cb;
     memcpy(e.ab, eid, cb);
@@ -683,6 +640,7 @@ static void hierarchy_tables(void) {
       LPSPropTagArray cols = NULL;
       ULONG c, at = 99;
       CHECK_HR(t->lpVtbl->QueryColumns(t, 0, &cols), S_OK);
+      host_check_tags(cols);
       for (c = 0; cols && c < cols->cValues; c++)
         if (cols->aulPropTag[c] == PR_DISPLAY_NAME_A) at = c;
       if (at != 99) {
@@ -1066,6 +1024,7 @@ static void rows_match_getprops(IMsgStore *store, LPSRowSet rows) {
       for (i = 0; i < 5; i++)
         if (PROP_TYPE(row->lpProps[cols[i]].ulPropTag) == PT_ERROR) errors = 1;
       CHECK_HR(hr, errors ? MAPI_W_ERRORS_RETURNED : S_OK);
+      host_check_props(n, v);
     }
     CHECK_EQ(n, 5);
     for (i = 0; v && i < 5 && i < n; i++) {
@@ -1342,6 +1301,7 @@ static void contents_table(void) {
   {
     LPSPropTagArray got = NULL;
     CHECK_HR(t->lpVtbl->QueryColumns(t, 0, &got), S_OK);
+    host_check_tags(got);
     CHECK(got && got->cValues == C_COLUMNS);
     for (i = 0; got && i < C_COLUMNS && (ULONG)i < got->cValues; i++)
       CHECK_EQ(got->aulPropTag[i], contents_cols.aulPropTag[i]);
@@ -1757,6 +1717,7 @@ static void contents_table(void) {
     {
       LPMAPIERROR err = NULL;
       CHECK_HR(t->lpVtbl->GetLastError(t, MAPI_E_TOO_COMPLEX, 0, &err), S_OK);
+      CHECK(err == NULL || host_is_root_buffer(err));
       tb_free(err);
       CHECK_HR(t->lpVtbl->GetLastError(t, MAPI_E_TOO_COMPLEX, 0x1, &err),
                MAPI_E_UNKNOWN_FLAGS);
@@ -1852,7 +1813,8 @@ static const BYTE kData0[5] = {'h', 'e', 'l', 'l', 'o'};
 static const BYTE kData1[3] = {0, 0xFF, 7};
 
 /* ModifyRecipients(0) with the three recipients, the ADRLIST and each
- * row's properties in buffers of the host's MAPIAllocateBuffer. */
+ * row's properties in buffers of the host's MAPIAllocateBuffer (Wine's),
+ * freed with Wine's FreePadrlist. */
 static void add_recipients(LPMESSAGE msg) {
   LPADRLIST list = NULL;
   ULONG i;
@@ -1881,9 +1843,12 @@ static void add_recipients(LPMESSAGE msg) {
     p[3].ulPropTag = PR_ADDRTYPE_W;
     p[3].Value.lpszW = smtp;
   }
+  host_check_adrlist(list);
   CHECK_HR(msg->lpVtbl->ModifyRecipients(msg, 0, list), S_OK);
-  for (i = 0; i < 3; i++) tb_free((&list->aEntries[0] + i)->rgPropVals);
-  tb_free(list);
+  /* The provider copied what it needed: the list is still the host's, each
+   * entry's properties their own root (Wine's FreePadrlist frees them). */
+  host_check_adrlist(list);
+  host_free_padrlist(list);
 }
 
 static void add_attachment(LPMESSAGE msg, const char *file, const BYTE *data, ULONG cb,
@@ -2283,7 +2248,7 @@ static void all_slots_invalid(LPMAPITABLE t) {
   LPBYTE state = (LPBYTE)key;
   void *out = &out;
   long buffers = host_live_buffers();
-  int tracked_before = n_tracked;
+  int tracked_before = host_live_buffers();
 
   sort = sort_order_of(by_subject, 1);
   res_exist(&exist, PR_SUBJECT_W);
@@ -2333,7 +2298,7 @@ static void all_slots_invalid(LPMAPITABLE t) {
   CHECK_HR(tbl_create_bookmark(t, NULL), MAPI_E_INVALID_PARAMETER);
   /* Nothing allocated by any of them. */
   CHECK_EQ(host_live_buffers(), buffers);
-  CHECK_EQ(n_tracked, tracked_before);
+  CHECK_EQ(host_live_buffers(), tracked_before);
   /* IUnknown keeps working. */
   CHECK_EQ(t->lpVtbl->AddRef(t), 2);
   CHECK_EQ(t->lpVtbl->Release(t), 1);
@@ -2421,7 +2386,6 @@ static void forcible_logoff(void) {
   CHECK_HR(s.provider->lpVtbl->Shutdown(s.provider, &flags), S_OK);
   CHECK_EQ(s.provider->lpVtbl->Release(s.provider), 0);
   CHECK_EQ(live_objects(), 0);
-  CHECK_EQ(n_tracked, 0);
   CHECK_EQ(host_live_buffers(), 0);
   CHECK_EQ(s.support.refs, 1);
   CHECK_EQ(s.support.add_refs, s.support.releases);
@@ -2443,9 +2407,8 @@ int main(void) {
   forcible_logoff();
 
   CHECK_EQ(live_objects(), 0);
-  CHECK_EQ(n_tracked, 0);
   CHECK_EQ(host_live_buffers(), 0);
-  CHECK(tracked_allocations > 0);
+  CHECK(host_allocations() > 0);
   CHECK(FreeLibrary(provider_module));
   return host_finish("win_test_tables_c");
 }

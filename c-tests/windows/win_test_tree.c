@@ -89,18 +89,22 @@ static HRESULT get_props(void *obj, const ULONG *tags, ULONG n, ULONG flags, ULO
   LPMAPIPROP p = PROP(obj);
   t.cValues = n;
   for (i = 0; i < n && i < 16; i++) t.aulPropTag[i] = tags[i];
+  HRESULT hr;
   *out = NULL;
   *count = 0;
-  return p->lpVtbl->GetProps(p, (LPSPropTagArray)(void *)&t, flags, count, out);
+  hr = p->lpVtbl->GetProps(p, (LPSPropTagArray)(void *)&t, flags, count, out);
+  /* What came back passes Wine's FBadProp, in one live root buffer. */
+  if (hr == S_OK || hr == MAPI_W_ERRORS_RETURNED) host_check_props(*count, *out);
+  return hr;
 }
 
-/* One property, present with its own tag; freed by the caller. */
+/* One property, present with its own tag; freed by the caller. Through
+ * Wine's HrGetOneProp (GetProps with an uninitialised count; FBadProp). */
 static LPSPropValue get_one_f(void *obj, ULONG tag, int line) {
   LPSPropValue v = NULL;
-  ULONG n = 0;
-  HRESULT hr = get_props(obj, &tag, 1, 0, &n, &v);
-  host_check_hr(hr, S_OK, "get_one GetProps", __FILE__, line);
-  if (hr != S_OK || n != 1 || !v || v->ulPropTag != tag) {
+  HRESULT hr = host_hr_get_one_prop(obj, tag, &v);
+  host_check_hr(hr, S_OK, "get_one HrGetOneProp", __FILE__, line);
+  if (hr != S_OK || !v || v->ulPropTag != tag) {
     host_check(0, "get_one: property present with the expected tag", __FILE__, line);
     if (v) fprintf(stderr, "  asked 0x%08lX, got 0x%08lX\n", (unsigned long)tag,
                    (unsigned long)v->ulPropTag);
@@ -293,11 +297,13 @@ static EntryId receive_folder(IMsgStore *store, const char *cls, const char *exp
   CHECK_HR(store->lpVtbl->GetReceiveFolder(store, (LPTSTR)(void *)cls, 0, &cb, &eid,
                                            &explicit_class),
            S_OK);
+  host_check_entry_id(cb, eid);
   CHECK(eid != NULL && cb > 0 && cb <= sizeof e.ab);
   if (eid && cb <= sizeof e.ab) {
     e.cb = cb;
     memcpy(e.ab, eid, cb);
   }
+  CHECK(explicit_class && host_is_root_buffer(explicit_class));
   CHECK(explicit_class && strcmp((const char *)explicit_class, explicit_want) == 0);
   host_free_buffer(eid);
   host_free_buffer(explicit_class);
@@ -392,7 +398,9 @@ static void walk(void) {
     CHECK_HR(l.store->lpVtbl->GetReceiveFolder(l.store, (LPTSTR)(void *)cls, MAPI_UNICODE, &cb,
                                                &eid, &explicit_class),
              S_OK);
+    host_check_entry_id(cb, eid);
     CHECK(cb == e.cb && eid && memcmp(eid, e.ab, cb) == 0);
+    CHECK(explicit_class && host_is_root_buffer(explicit_class));
     CHECK(explicit_class && wcscmp((const WCHAR *)(void *)explicit_class, L"IPM") == 0);
     host_free_buffer(eid);
     host_free_buffer(explicit_class);
@@ -476,7 +484,8 @@ static void check_values(LPMESSAGE msg, const WCHAR *subject, const char *body) 
 
 /* ModifyRecipients(0) with one MAPI_TO row, the ADRLIST and its property
  * array each in a buffer of the host's MAPIAllocateBuffer (as FreePadrlist
- * expects them); the provider copies them, the host frees them. */
+ * expects them); the provider copies them, the host frees them with Wine's
+ * FreePadrlist. */
 static void add_recipient(LPMESSAGE msg, LPWSTR name) {
   LPADRLIST list = NULL;
   LPSPropValue props = NULL;
@@ -496,8 +505,8 @@ static void add_recipient(LPMESSAGE msg, LPWSTR name) {
   list->aEntries[0].rgPropVals = props;
   CHECK_HR(msg->lpVtbl->ModifyRecipients(msg, 0, list), S_OK);
   CHECK(list->aEntries[0].rgPropVals == props); /* the caller's, untouched */
-  host_free_buffer(props);
-  host_free_buffer(list);
+  host_check_adrlist(list);
+  host_free_padrlist(list);
   CHECK(wide_is(msg, PR_DISPLAY_TO_W, name));
   CHECK_HR(msg->lpVtbl->ModifyRecipients(msg, 0, NULL), MAPI_E_INVALID_PARAMETER);
 }
@@ -666,10 +675,12 @@ static void named_properties(void) {
   /* Without MAPI_CREATE, unknown names map to PT_ERROR. */
   CHECK_HR(msg->lpVtbl->GetIDsFromNames(msg, 2, pnames, 0, &ids2), MAPI_W_ERRORS_RETURNED);
   CHECK(ids2 && ids2->cValues == 2 && PROP_TYPE(ids2->aulPropTag[0]) == PT_ERROR);
+  CHECK(host_is_root_buffer(ids2));
   host_free_buffer(ids2);
   ids2 = NULL;
 
   CHECK_HR(msg->lpVtbl->GetIDsFromNames(msg, 2, pnames, MAPI_CREATE, &ids), S_OK);
+  host_check_tags(ids);
   CHECK(ids && ids->cValues == 2);
   if (!ids || ids->cValues != 2) return;
   for (i = 0; i < 2; i++) {
@@ -692,7 +703,7 @@ static void named_properties(void) {
   /* GetNamesFromIDs: the names back, in one buffer. */
   CHECK_HR(msg->lpVtbl->GetNamesFromIDs(msg, &ids, NULL, 0, &count, &back), S_OK);
   CHECK_EQ(count, 2);
-  CHECK(back != NULL);
+  CHECK(back != NULL && host_is_root_buffer(back));
   if (back && count == 2) {
     CHECK(back[0] && back[0]->ulKind == MNID_ID && back[0]->Kind.lID == 0x8501 &&
           back[0]->lpguid && memcmp(back[0]->lpguid, &ps_public_strings, sizeof(GUID)) == 0);
@@ -709,10 +720,21 @@ static void named_properties(void) {
     memset(&v, 0, sizeof v);
     v.ulPropTag = PROP_TAG(PT_LONG, PROP_ID(ids->aulPropTag[0]));
     v.Value.l = 31337;
-    CHECK_HR(msg->lpVtbl->SetProps(msg, 1, &v, NULL), S_OK);
+    /* Wine's HrSetOneProp: SetProps(1, &v, NULL). */
+    CHECK_HR(host_mapi.HrSetOneProp(PROP(msg), &v), S_OK);
     r = get_one(msg, v.ulPropTag);
     CHECK(r && r->Value.l == 31337);
     host_free_buffer(r);
+  }
+  /* Wine's HrGetOneProp of a property the message lacks: the provider
+   * answers MAPI_W_ERRORS_RETURNED with a PT_ERROR value, Wine frees that
+   * array with its own MAPIFreeBuffer and says MAPI_E_NOT_FOUND. */
+  {
+    LPSPropValue r = (LPSPropValue)(void *)&r;
+    LONG before = host_live_buffers();
+    CHECK_HR(host_hr_get_one_prop(msg, T_MISSING, &r), MAPI_E_NOT_FOUND);
+    CHECK(r == NULL);
+    CHECK_EQ(host_live_buffers(), before);
   }
 
   CHECK_HR(msg->lpVtbl->GetIDsFromNames(msg, 2, pnames, 0x100u, &ids2), MAPI_E_UNKNOWN_FLAGS);

@@ -15,7 +15,13 @@
 #                         it), then reused.
 #   MSLOGON_WINE_TIMEOUT  seconds before the program is killed (default 120;
 #                         exit code 124 then)
-# The program runs with WINEDEBUG=-all and WINEDLLOVERRIDES=
+#   MSLOGON_WINEDEBUG     WINEDEBUG for the program (default -all). With
+#                         warn+heap Wine checks its heap on every call (a
+#                         MAPIFreeBuffer of a freed or chained buffer is
+#                         reported instead of hanging or corrupting it):
+#                         any "err:heap" or "warn:heap" line in the output
+#                         fails the run.
+# The program runs with WINEDEBUG=-all (MSLOGON_WINEDEBUG) and WINEDLLOVERRIDES=
 # bcryptprimitives=n,b (the ProcessPrng shim next to it, see
 # processprng_shim.c), in its own directory, without a display.
 # Exit code 77 (CTest: skipped) when Wine is not installed.
@@ -60,10 +66,12 @@ case $prefix in
   *) prefix=$PWD/$prefix ;;
 esac
 export WINEPREFIX="$prefix"
-export WINEDEBUG=-all
+export WINEDEBUG="${MSLOGON_WINEDEBUG:--all}"
 # bcryptprimitives: ours (n) before Wine's (b). mscoree/mshtml: never offer
 # to install Mono or Gecko. winemenubuilder: no desktop entries in $HOME.
-export WINEDLLOVERRIDES='bcryptprimitives=n,b;mscoree,mshtml=;winemenubuilder.exe=d'
+# winedbg: an unhandled exception (a crash) ends the program at once, with a
+# failing status, instead of starting a debugger that waits for the timeout.
+export WINEDLLOVERRIDES='bcryptprimitives=n,b;mscoree,mshtml=;winemenubuilder.exe=d;winedbg.exe=d'
 export WINEARCH=win64
 # No windows on a developer's screen, no X connection attempts in CI.
 unset DISPLAY WAYLAND_DISPLAY || true
@@ -175,7 +183,10 @@ status=$?
 set -e
 cat "$log"
 mv -f "$log" "$last_log"
-if [ "$status" -eq 124 ]; then
+if [ "$status" -eq 0 ] && grep -Eq '(err|warn):heap' "$last_log"; then
+  echo "FAIL: $exe_name: Wine reported heap errors (WINEDEBUG=$WINEDEBUG)"
+  status=1
+elif [ "$status" -eq 124 ]; then
   echo "FAIL: $exe_name did not finish within ${timeout_s}s (MSLOGON_WINE_TIMEOUT)"
 elif [ "$status" -ne 0 ]; then
   echo "FAIL: $exe_name exited with status $status"
