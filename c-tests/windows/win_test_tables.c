@@ -51,15 +51,18 @@
  * out-bookmarks are ULONG_PTRs pre-filled with a canary, checked to be
  * written in full, and on x64 a bookmark with bits above 32 set is refused
  * (so the DLL reads all 8 bytes). ulUIParam (SetReadFlags) is passed as 0,
- * as in win_test_tree.c. Advise/Unadvise are not called here.
+ * as in win_test_tree.c. Advise/Unadvise (a ULONG_PTR connection too) are
+ * called the same way, the connection canary-checked (table_advise_widths).
  *
- * Memory: MSProviderInit gets this file's allocators, which call the
- * counting ones of win_host.c and also keep the set of live root buffers:
- * each MAPIFreeBuffer must name a live root buffer (so nothing is freed
- * twice or freed when it was chained with MAPIAllocateMore), every
- * MAPIAllocateMore must name a live parent, every row's lpProps must be a
- * root buffer of its own (FreeProws, written here, frees each lpProps then
- * the set), and at the end nothing is left.
+ * Memory: MSProviderInit gets win_host.c's allocators, Wine's own
+ * MAPIAllocateBuffer / MAPIAllocateMore / MAPIFreeBuffer (mapi32.dll: 8 mod
+ * 16 on x64, 4 mod 8 on i686) behind a wrapper that keeps the set of live
+ * root buffers: each MAPIFreeBuffer must name a live root buffer (so
+ * nothing is freed twice or freed when it was chained with
+ * MAPIAllocateMore), every MAPIAllocateMore must name a live parent, every
+ * row set passes Wine's FBadRowSet and each row's lpProps is a root buffer
+ * of its own (Wine's FreeProws frees each lpProps then the set), tag arrays
+ * pass FBadColumnSet, and at the end nothing is left.
  *
  * Prints "win_test_tables_c: N passed, M failed"; exits 0 only if M is 0.
  */
@@ -107,6 +110,10 @@ typedef HRESULT(STDMETHODCALLTYPE *CreateBookmarkWide)(IMAPITable *, ULONG_PTR *
 typedef HRESULT(STDMETHODCALLTYPE *FreeBookmarkWide)(IMAPITable *, ULONG_PTR);
 typedef HRESULT(STDMETHODCALLTYPE *SetCollapseStateWide)(IMAPITable *, ULONG, ULONG, LPBYTE,
                                                          ULONG_PTR *);
+/* Advise's connection is pointer-sized too (MinGW: ULONG *, ULONG). */
+typedef HRESULT(STDMETHODCALLTYPE *AdviseWide)(IMAPITable *, ULONG, LPMAPIADVISESINK,
+                                               ULONG_PTR *);
+typedef HRESULT(STDMETHODCALLTYPE *UnadviseWide)(IMAPITable *, ULONG_PTR);
 
 /* The casts go through void (*)(void), the one function-pointer type a
  * cast does not warn about (-Wcast-function-type). */
@@ -127,6 +134,14 @@ static HRESULT tbl_free_bookmark(LPMAPITABLE t, ULONG_PTR mark) {
 static HRESULT tbl_set_collapse_state(LPMAPITABLE t, ULONG flags, ULONG cb, LPBYTE state,
                                       ULONG_PTR *location) {
   return WIDE_SLOT(SetCollapseStateWide, t, SetCollapseState)(t, flags, cb, state, location);
+}
+
+static HRESULT tbl_advise(LPMAPITABLE t, ULONG mask, LPMAPIADVISESINK sink,
+                          ULONG_PTR *connection) {
+  return WIDE_SLOT(AdviseWide, t, Advise)(t, mask, sink, connection);
+}
+static HRESULT tbl_unadvise(LPMAPITABLE t, ULONG_PTR connection) {
+  return WIDE_SLOT(UnadviseWide, t, Unadvise)(t, connection);
 }
 
 #define BK_BEGINNING ((ULONG_PTR)BOOKMARK_BEGINNING)
@@ -1797,6 +1812,80 @@ static void contents_table(void) {
   session_close(&s);
 }
 
+/* ===== 2b. table notifications: the connection's width =================== */
+
+/* IMAPITable::Advise(fnevTableModified) on a contents table, called at
+ * Microsoft's width (SPEC-objects.md, "Widths"): the connection is a
+ * ULONG_PTR pre-filled with a canary (every byte set on x64) and must come
+ * back written in full; Unadvise reads all of it (on x64 bit 32 makes
+ * another, unknown connection). A saved message reaches the advised sink
+ * (synchronously), and no longer once it is unadvised. */
+static void table_advise_widths(void) {
+  Session s;
+  HostSink sink;
+  HostSink other;
+  LPMAPIFOLDER subtree, folder;
+  LPMAPITABLE t = NULL;
+  ULONG_PTR c1 = HOST_CONNECTION_CANARY;
+  ULONG_PTR c2 = HOST_CONNECTION_CANARY;
+  LONG seen;
+  int i;
+
+  if (!session_open(&s)) return;
+  host_sink_init(&sink);
+  host_sink_init(&other);
+  {
+    EntryId se = get_bin(s.store, PR_IPM_SUBTREE_ENTRYID);
+    subtree = open_folder(s.store, &se, MAPI_MODIFY);
+  }
+  if (!subtree) return;
+  folder = create_folder(subtree, "Advised");
+  if (!folder) return;
+  CHECK_HR(folder->lpVtbl->GetContentsTable(folder, 0, &t), S_OK);
+  if (!t) return;
+  CHECK_HR(tbl_advise(t, fnevTableModified, host_sink_iface(&sink), &c1), S_OK);
+  CHECK_CONNECTION(c1);
+  CHECK_HR(tbl_advise(t, fnevTableModified, host_sink_iface(&other), &c2), S_OK);
+  CHECK_CONNECTION(c2);
+  CHECK(c1 != c2);
+  CHECK(sink.refs > 1 && other.refs > 1); /* the table holds both sinks */
+
+  for (i = 0; i < 2; i++) {
+    LPMESSAGE msg = NULL;
+    SPropValue v;
+    memset(&v, 0, sizeof v);
+    v.ulPropTag = PR_SUBJECT_A;
+    v.Value.lpszA = (LPSTR)(void *)(i ? "second" : "first");
+    seen = sink.notifications;
+    CHECK_HR(folder->lpVtbl->CreateMessage(folder, NULL, 0, &msg), S_OK);
+    if (!msg) continue;
+    CHECK_HR(msg->lpVtbl->SetProps(msg, 1, &v, NULL), S_OK);
+    CHECK_HR(msg->lpVtbl->SaveChanges(msg, 0), S_OK);
+    CHECK_EQ(msg->lpVtbl->Release(msg), 0);
+    if (i == 0) {
+      CHECK(sink.notifications > seen); /* TABLE_ROW_ADDED, synchronously */
+#ifdef _WIN64
+      /* All 8 bytes are the connection: bit 32 names none. */
+      CHECK_HR(tbl_unadvise(t, c1 | ((ULONG_PTR)1 << 32)), MAPI_E_NOT_FOUND);
+#endif
+      CHECK_HR(tbl_unadvise(t, c1), S_OK);
+      CHECK_HR(tbl_unadvise(t, c1), MAPI_E_NOT_FOUND);
+      CHECK_EQ(sink.refs, 1); /* released at Unadvise */
+    } else {
+      CHECK_EQ(sink.notifications, seen); /* unadvised: nothing more */
+      CHECK(other.notifications >= 2);
+    }
+  }
+  CHECK_HR(tbl_unadvise(t, c2), S_OK);
+  CHECK_EQ(other.refs, 1);
+  CHECK_EQ(t->lpVtbl->Release(t), 0);
+  CHECK_EQ(folder->lpVtbl->Release(folder), 0);
+  CHECK_EQ(subtree->lpVtbl->Release(subtree), 0);
+  session_close(&s);
+  CHECK_EQ(sink.add_refs, sink.releases);
+  CHECK_EQ(other.add_refs, other.releases);
+}
+
 /* ===== 3. recipient and attachment tables ================================ */
 
 static const struct {
@@ -2402,6 +2491,7 @@ int main(void) {
 
   hierarchy_tables();
   contents_table();
+  table_advise_widths();
   message_tables();
   receive_folder_table();
   forcible_logoff();
