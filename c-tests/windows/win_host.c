@@ -461,6 +461,84 @@ int host_check_adrlist_f(LPADRLIST list, const char *file, int line) {
   return ok;
 }
 
+/* Whether two values of the same tag hold the same data. */
+static int same_value(const SPropValue *a, const SPropValue *b) {
+  ULONG i;
+  ULONG size = host_mapi.UlPropSize((LPSPropValue)a);
+  if (a->ulPropTag != b->ulPropTag || size != host_mapi.UlPropSize((LPSPropValue)b)) return 0;
+  switch (PROP_TYPE(a->ulPropTag)) {
+  case PT_STRING8:
+  case PT_UNICODE:
+    return memcmp(a->Value.lpszA, b->Value.lpszA, size) == 0;
+  case PT_BINARY:
+    return a->Value.bin.cb == b->Value.bin.cb &&
+           memcmp(a->Value.bin.lpb, b->Value.bin.lpb, size) == 0;
+  case PT_CLSID:
+    return memcmp(a->Value.lpguid, b->Value.lpguid, sizeof(GUID)) == 0;
+  case PT_MV_STRING8:
+    if (a->Value.MVszA.cValues != b->Value.MVszA.cValues) return 0;
+    for (i = 0; i < a->Value.MVszA.cValues; i++)
+      if (strcmp(a->Value.MVszA.lppszA[i], b->Value.MVszA.lppszA[i]) != 0) return 0;
+    return 1;
+  case PT_MV_UNICODE:
+    if (a->Value.MVszW.cValues != b->Value.MVszW.cValues) return 0;
+    for (i = 0; i < a->Value.MVszW.cValues; i++)
+      if (wcscmp(a->Value.MVszW.lppszW[i], b->Value.MVszW.lppszW[i]) != 0) return 0;
+    return 1;
+  case PT_MV_BINARY:
+    if (a->Value.MVbin.cValues != b->Value.MVbin.cValues) return 0;
+    for (i = 0; i < a->Value.MVbin.cValues; i++)
+      if (a->Value.MVbin.lpbin[i].cb != b->Value.MVbin.lpbin[i].cb ||
+          memcmp(a->Value.MVbin.lpbin[i].lpb, b->Value.MVbin.lpbin[i].lpb,
+                 a->Value.MVbin.lpbin[i].cb) != 0)
+        return 0;
+    return 1;
+  default:
+    if (a->ulPropTag & MV_FLAG) /* arrays of numbers, times, GUIDs */
+      return a->Value.MVi.cValues == b->Value.MVi.cValues &&
+             memcmp(a->Value.MVi.lpi, b->Value.MVi.lpi, size) == 0;
+    /* Scalars: the union's bytes the type uses. */
+    return memcmp(&a->Value, &b->Value, size < sizeof a->Value ? size : sizeof a->Value) == 0;
+  }
+}
+
+int host_check_copy_props_f(ULONG count, LPSPropValue props, const char *file, int line) {
+  ULONG i;
+  ULONG n = 0;
+  ULONG cb = 0;
+  ULONG copied = 0;
+  LPSPropValue picked = NULL;
+  LPSPropValue copy = NULL;
+  int ok = 1;
+  host_mapi_load();
+  if (!props || count == 0) return 1;
+  picked = (LPSPropValue)calloc(count, sizeof *picked);
+  if (!picked) return 0;
+  for (i = 0; i < count; i++)
+    if (PROP_TYPE(props[i].ulPropTag) != PT_OBJECT && host_mapi.UlPropSize(&props[i]) > 0)
+      picked[n++] = props[i];
+  if (n > 0) {
+    ok = host_mapi.ScCountProps((int)n, picked, &cb) == S_OK && cb >= n * sizeof(SPropValue);
+    host_check(ok, "ScCountProps accepts the returned values", file, line);
+    if (ok) ok = host_allocate_buffer(cb, (LPVOID *)&copy) == S_OK && copy;
+    if (ok) {
+      ok = host_mapi.ScCopyProps((int)n, picked, copy, &copied) == S_OK && copied == cb;
+      host_check(ok, "ScCopyProps copies them in the bytes ScCountProps said", file, line);
+      for (i = 0; ok && i < n; i++) {
+        if (!same_value(&picked[i], &copy[i])) {
+          fprintf(stderr, "  ScCopyProps: value %lu (tag 0x%08lX) differs from its copy\n",
+                  (unsigned long)i, (unsigned long)picked[i].ulPropTag);
+          host_check(0, "each copied value equals the provider's", file, line);
+          ok = 0;
+        }
+      }
+    }
+    host_free_buffer(copy);
+  }
+  free(picked);
+  return ok;
+}
+
 int host_check_entry_id_f(ULONG cb, const void *eid, const char *file, int line) {
   int ok = cb > 0 && eid != NULL && host_is_root_buffer(eid);
   host_check(ok, "an entry ID of cb > 0 bytes in a live root buffer", file, line);

@@ -241,7 +241,15 @@ int host_check_tags_f(LPSPropTagArray tags, const char *file, int line);
 int host_check_rows_f(LPSRowSet rows, const char *file, int line);
 int host_check_adrlist_f(LPADRLIST list, const char *file, int line);
 int host_check_entry_id_f(ULONG cb, const void *eid, const char *file, int line);
+/* Wine's ScCountProps + ScCopyProps deep-copy the values of `props` (those
+ * of a non-zero UlPropSize: ScCountProps refuses empty ones) into one new
+ * buffer, compared with the originals value by value (strings, binaries,
+ * multi-valued arrays and their elements): what the provider returned is
+ * laid out as MAPI's own utilities read it. */
+int host_check_copy_props_f(ULONG count, LPSPropValue props, const char *file, int line);
 #define host_check_props(count, props) host_check_props_f((count), (props), __FILE__, __LINE__)
+#define host_check_copy_props(count, props) \
+  host_check_copy_props_f((count), (props), __FILE__, __LINE__)
 #define host_check_tags(tags) host_check_tags_f((tags), __FILE__, __LINE__)
 #define host_check_rows(rows) host_check_rows_f((rows), __FILE__, __LINE__)
 #define host_check_adrlist(list) host_check_adrlist_f((list), __FILE__, __LINE__)

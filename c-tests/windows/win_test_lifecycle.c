@@ -219,40 +219,6 @@ static const SPropValue *find_prop(SPropValue *props, ULONG count, ULONG tag) {
   return host_mapi.PpropFindProp(props, count, tag);
 }
 
-/* Wine's ScCountProps + ScCopyProps: the array copies into one new buffer
- * (its pointers relocated), equal value by value (UlPropSize bytes). */
-static void copy_props_with_wine(ULONG count, LPSPropValue props) {
-  ULONG cb = 0;
-  ULONG copied = 0;
-  LPSPropValue copy = NULL;
-  ULONG i;
-  CHECK_HR(host_mapi.ScCountProps((int)count, props, &cb), S_OK);
-  CHECK(cb >= count * sizeof(SPropValue));
-  CHECK_HR(host_allocate_buffer(cb, (LPVOID *)&copy), S_OK);
-  if (!copy) return;
-  CHECK_HR(host_mapi.ScCopyProps((int)count, props, copy, &copied), S_OK);
-  CHECK_EQ(copied, cb);
-  CHECK(host_check_props(count, copy));
-  for (i = 0; i < count; i++) {
-    ULONG size = host_mapi.UlPropSize(&props[i]);
-    CHECK_EQ(copy[i].ulPropTag, props[i].ulPropTag);
-    CHECK_EQ(host_mapi.UlPropSize(&copy[i]), size);
-    switch (PROP_TYPE(props[i].ulPropTag)) {
-    case PT_STRING8:
-    case PT_UNICODE:
-      CHECK(memcmp(copy[i].Value.lpszA, props[i].Value.lpszA, size) == 0);
-      break;
-    case PT_BINARY:
-      CHECK(props[i].Value.bin.cb == 0 ||
-            memcmp(copy[i].Value.bin.lpb, props[i].Value.bin.lpb, size) == 0);
-      break;
-    default:
-      break;
-    }
-  }
-  host_free_buffer(copy);
-}
-
 /* PR_DISPLAY_NAME_A, PR_ENTRYID, an unknown tag; then all, 8-bit and wide. */
 static void store_properties(IMsgStore *store) {
   SizedSPropTagArray(3, tags) = {3, {PR_DISPLAY_NAME_A, PR_ENTRYID, PROP_TAG(PT_LONG, 0x6666)}};
@@ -296,7 +262,7 @@ static void store_properties(IMsgStore *store) {
   CHECK(p && p->Value.bin.cb == 24 && memcmp(p->Value.bin.lpb, eid, 24) == 0);
   p = find_prop(props, count, PR_STORE_SUPPORT_MASK);
   CHECK(p && (p->Value.ul & STORE_ENTRYID_UNIQUE));
-  if (props) copy_props_with_wine(count, props);
+  CHECK(host_check_copy_props(count, props)); /* Wine's ScCountProps/ScCopyProps */
   host_free_buffer(props);
 
   /* All properties, MAPI_UNICODE: WCHAR strings. */
@@ -306,7 +272,7 @@ static void store_properties(IMsgStore *store) {
   p = find_prop(props, count, PR_DISPLAY_NAME_W);
   CHECK(p && wcscmp(p->Value.lpszW, L"mslogon reference store") == 0);
   CHECK(p && host_mapi.UlPropSize((LPSPropValue)p) == sizeof L"mslogon reference store");
-  if (props) copy_props_with_wine(count, props);
+  CHECK(host_check_copy_props(count, props)); /* Wine's ScCountProps/ScCopyProps */
   CHECK(find_prop(props, count, PR_DISPLAY_NAME_A) == NULL);
   host_free_buffer(props);
 

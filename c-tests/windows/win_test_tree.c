@@ -87,12 +87,13 @@ static HRESULT get_props(void *obj, const ULONG *tags, ULONG n, ULONG flags, ULO
   Tags t;
   ULONG i;
   LPMAPIPROP p = PROP(obj);
-  t.cValues = n;
-  for (i = 0; i < n && i < 16; i++) t.aulPropTag[i] = tags[i];
   HRESULT hr;
+  t.cValues = n;
+  for (i = 0; tags && i < n && i < 16; i++) t.aulPropTag[i] = tags[i];
   *out = NULL;
   *count = 0;
-  hr = p->lpVtbl->GetProps(p, (LPSPropTagArray)(void *)&t, flags, count, out);
+  /* tags NULL: every property. */
+  hr = p->lpVtbl->GetProps(p, tags ? (LPSPropTagArray)(void *)&t : NULL, flags, count, out);
   /* What came back passes Wine's FBadProp, in one live root buffer. */
   if (hr == S_OK || hr == MAPI_W_ERRORS_RETURNED) host_check_props(*count, *out);
   return hr;
@@ -459,6 +460,18 @@ static void check_values(LPMESSAGE msg, const WCHAR *subject, const char *body) 
         memcmp(v[4].Value.MVl.lpl, kLongs, sizeof kLongs) == 0);
   CHECK_EQ(v[5].ulPropTag, PROP_TAG(PT_ERROR, PROP_ID(T_MISSING)));
   CHECK_HR(v[5].Value.err, MAPI_E_NOT_FOUND);
+  host_free_buffer(v);
+
+  /* Everything the message has, deep-copied by Wine's ScCopyProps and
+   * compared (PT_I8, PT_SYSTIME, PT_MV_LONG, strings, binaries...). */
+  v = NULL;
+  CHECK_HR(get_props(msg, NULL, 0, 0, &n, &v), S_OK);
+  CHECK(n >= 5);
+  CHECK(host_check_copy_props(n, v));
+  host_free_buffer(v);
+  v = NULL;
+  CHECK_HR(get_props(msg, NULL, 0, MAPI_UNICODE, &n, &v), S_OK);
+  CHECK(host_check_copy_props(n, v));
   host_free_buffer(v);
 
   /* The 8-bit body as WCHAR, the subject through PT_UNSPECIFIED. */
