@@ -622,6 +622,93 @@ static HRESULT STDMETHODCALLTYPE support_OpenProfileSection(IMAPISupport *This, 
   return s->open_profile_section(s->profile_context, lpUid, ulFlags, lppProfileObj);
 }
 
+/* ---- the notification engine (HostSupport.engine) ----------------------- */
+
+static int key_eq(const HostSubscription *sub, const NOTIFKEY *key) {
+  return key && sub->cb == key->cb && memcmp(sub->key, key->ab, key->cb) == 0;
+}
+
+static HRESULT STDMETHODCALLTYPE support_Subscribe(IMAPISupport *This, LPNOTIFKEY lpKey,
+                                                   ULONG ulEventMask, ULONG ulFlags,
+                                                   LPMAPIADVISESINK lpAdviseSink,
+                                                   ULONG *lpulConnection) {
+  HostSupport *s = support_of(This);
+  HostSubscription *sub;
+  (void)ulFlags;
+  if (!s->engine) {
+    InterlockedIncrement(&s->unsupported_calls);
+    return MAPI_E_NO_SUPPORT;
+  }
+  if (!lpKey || !lpAdviseSink || !lpulConnection || lpKey->cb > sizeof sub->key)
+    return MAPI_E_INVALID_PARAMETER;
+  if (s->n_subscriptions >= HOST_MAX_SUBSCRIPTIONS) return MAPI_E_NOT_ENOUGH_MEMORY;
+  sub = &s->subscriptions[s->n_subscriptions++];
+  sub->connection = HOST_ENGINE_CONNECTION_BASE | (ULONG_PTR)(++s->subscribes);
+  sub->cb = lpKey->cb;
+  memcpy(sub->key, lpKey->ab, lpKey->cb);
+  sub->mask = ulEventMask;
+  sub->sink = lpAdviseSink;
+  lpAdviseSink->lpVtbl->AddRef(lpAdviseSink);
+  s->last_connection = sub->connection;
+  /* Microsoft's width: the caller passed the address of a ULONG_PTR. */
+  *(ULONG_PTR *)(void *)lpulConnection = sub->connection;
+  return S_OK;
+}
+
+/* Microsoft's signature (MinGW's says ULONG): cast into the vtable below. */
+static HRESULT STDMETHODCALLTYPE support_Unsubscribe(IMAPISupport *This, ULONG_PTR ulConnection) {
+  HostSupport *s = support_of(This);
+  LONG i;
+  if (!s->engine) {
+    InterlockedIncrement(&s->unsupported_calls);
+    return MAPI_E_NO_SUPPORT;
+  }
+  for (i = 0; i < s->n_subscriptions; i++) {
+    if (s->subscriptions[i].connection == ulConnection) {
+      IMAPIAdviseSink *sink = s->subscriptions[i].sink;
+      s->subscriptions[i] = s->subscriptions[--s->n_subscriptions];
+      s->unsubscribes++;
+      sink->lpVtbl->Release(sink);
+      return S_OK;
+    }
+  }
+  s->unknown_unsubscribes++;
+  return MAPI_E_NOT_FOUND;
+}
+
+static HRESULT STDMETHODCALLTYPE support_Notify(IMAPISupport *This, LPNOTIFKEY lpKey,
+                                                ULONG cNotification,
+                                                LPNOTIFICATION lpNotifications,
+                                                ULONG *lpulFlags) {
+  HostSupport *s = support_of(This);
+  LONG i;
+  ULONG j;
+  if (!s->engine) {
+    InterlockedIncrement(&s->unsupported_calls);
+    return MAPI_E_NO_SUPPORT;
+  }
+  if (!lpKey || (cNotification && !lpNotifications) || !lpulFlags)
+    return MAPI_E_INVALID_PARAMETER;
+  s->notifies++;
+  *lpulFlags = 0;
+  for (i = 0; i < s->n_subscriptions; i++) {
+    HostSubscription *sub = &s->subscriptions[i];
+    NOTIFICATION *picked;
+    ULONG n = 0;
+    if (!key_eq(sub, lpKey)) continue;
+    picked = (NOTIFICATION *)calloc(cNotification + 1, sizeof *picked);
+    if (!picked) return MAPI_E_NOT_ENOUGH_MEMORY;
+    for (j = 0; j < cNotification; j++)
+      if (lpNotifications[j].ulEventType & sub->mask) picked[n++] = lpNotifications[j];
+    if (n) {
+      sub->sink->lpVtbl->OnNotify(sub->sink, n, picked);
+      s->delivered += (LONG)n;
+    }
+    free(picked);
+  }
+  return S_OK;
+}
+
 /* The slots a store provider does not use here: counted, MAPI_E_NO_SUPPORT.
  * Each signature is mapispi.h's (the initializer below type-checks it). */
 static HRESULT no_support(IMAPISupport *This) {
@@ -635,12 +722,6 @@ static HRESULT no_support(IMAPISupport *This) {
 #endif
 
 static HRESULT STDMETHODCALLTYPE nosup_GetLastError(IMAPISupport *This, HRESULT hResult, ULONG ulFlags, LPMAPIERROR *lppMAPIError)
-{ return no_support(This); }
-static HRESULT STDMETHODCALLTYPE nosup_Subscribe(IMAPISupport *This, LPNOTIFKEY lpKey, ULONG ulEventMask, ULONG ulFlags, LPMAPIADVISESINK lpAdviseSink, ULONG *lpulConnection)
-{ return no_support(This); }
-static HRESULT STDMETHODCALLTYPE nosup_Unsubscribe(IMAPISupport *This, ULONG ulConnection)
-{ return no_support(This); }
-static HRESULT STDMETHODCALLTYPE nosup_Notify(IMAPISupport *This, LPNOTIFKEY lpKey, ULONG cNotification, LPNOTIFICATION lpNotifications, ULONG *lpulFlags)
 { return no_support(This); }
 static HRESULT STDMETHODCALLTYPE nosup_ModifyStatusRow(IMAPISupport *This, ULONG cValues, LPSPropValue lpColumnVals, ULONG ulFlags)
 { return no_support(This); }
@@ -724,9 +805,10 @@ static IMAPISupportVtbl support_vtbl = {
     /*  2 */ .Release = support_Release,
     /*  3 */ .GetLastError = nosup_GetLastError,
     /*  4 */ .GetMemAllocRoutines = support_GetMemAllocRoutines,
-    /*  5 */ .Subscribe = nosup_Subscribe,
-    /*  6 */ .Unsubscribe = nosup_Unsubscribe,
-    /*  7 */ .Notify = nosup_Notify,
+    /*  5 */ .Subscribe = support_Subscribe,
+    /*  6 */ .Unsubscribe = (HRESULT(STDMETHODCALLTYPE *)(IMAPISupport *, ULONG))(void (*)(void))
+        support_Unsubscribe,
+    /*  7 */ .Notify = support_Notify,
     /*  8 */ .ModifyStatusRow = nosup_ModifyStatusRow,
     /*  9 */ .OpenProfileSection = support_OpenProfileSection,
     /* 10 */ .RegisterPreprocessor = nosup_RegisterPreprocessor,

@@ -9,7 +9,8 @@
  *
  * The host plays MAPI's part: an IMAPISupport (all 44 slots of mapispi.h's
  * IMAPISupportVtbl; the ones a store provider does not need here answer
- * MAPI_E_NO_SUPPORT), an IMAPIAdviseSink and an IMalloc, all counting their
+ * MAPI_E_NO_SUPPORT; Subscribe/Unsubscribe/Notify are a notification
+ * engine when the test turns it on), an IMAPIAdviseSink and an IMalloc, all counting their
  * AddRef/Release calls; MAPI's memory and utilities from Wine's own
  * mapi32.dll (MAPIAllocateBuffer/More/FreeBuffer behind a wrapper that
  * tracks the live root buffers, FreeProws, FreePadrlist, the FBad*
@@ -96,6 +97,26 @@ LPMSPROVIDERINIT host_load_provider(const char *dll, HMODULE *module);
 
 /* ---- IMAPISupport ------------------------------------------------------ */
 
+/* One IMAPISupport::Subscribe of the host's notification engine. */
+typedef struct HostSubscription {
+  ULONG_PTR connection;
+  ULONG cb; /* the NOTIFKEY */
+  BYTE key[64];
+  ULONG mask;
+  IMAPIAdviseSink *sink; /* AddRef'd until Unsubscribe */
+} HostSubscription;
+
+#define HOST_MAX_SUBSCRIPTIONS 8
+
+/* The engine's connection numbers use every byte of a ULONG_PTR (on x64
+ * the upper half is set): a provider that kept only 4 of them could not
+ * hand the client the number, nor Unsubscribe with it. */
+#ifdef _WIN64
+#define HOST_ENGINE_CONNECTION_BASE ((ULONG_PTR)0xC0DE000000000000ull)
+#else
+#define HOST_ENGINE_CONNECTION_BASE ((ULONG_PTR)0xC0DE0000u)
+#endif
+
 typedef struct HostSupport {
   WIN_HOST_IFACE(IMAPISupport);
   LONG refs; /* starts at 1: the host's own reference */
@@ -119,6 +140,21 @@ typedef struct HostSupport {
    * MAPI_E_NO_SUPPORT. */
   HRESULT (*open_profile_section)(void *context, LPMAPIUID uid, ULONG flags, LPPROFSECT *out);
   void *profile_context;
+  /* MAPI's notification engine (Subscribe / Unsubscribe / Notify, at
+   * Microsoft's widths: the connection a ULONG_PTR both ways) when
+   * `engine` is set; else those slots answer MAPI_E_NO_SUPPORT. Notify
+   * hands each subscription whose key matches the notifications its mask
+   * selects (OnNotify). Unsubscribe of a number it never gave is counted in
+   * unknown_unsubscribes and answers MAPI_E_NOT_FOUND. */
+  int engine;
+  HostSubscription subscriptions[HOST_MAX_SUBSCRIPTIONS];
+  LONG n_subscriptions;
+  LONG subscribes;
+  LONG unsubscribes;
+  LONG unknown_unsubscribes;
+  LONG notifies;
+  LONG delivered; /* notifications handed to sinks */
+  ULONG_PTR last_connection;
 } HostSupport;
 
 void host_support_init(HostSupport *s);

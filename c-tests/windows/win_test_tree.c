@@ -18,6 +18,9 @@
  *      (KEEP_OPEN_READWRITE); reopened by PR_ENTRYID, every value compared;
  *   3. GetIDsFromNames(MAPI_CREATE): IDs >= 0x8000; GetNamesFromIDs back;
  *   4. OpenStatusEntry: MAPI_STATUS, its properties, ValidateState S_OK;
+ *      IMsgStore::Advise through MAPI's notification engine (the support
+ *      object's Subscribe/Unsubscribe/Notify) with connection numbers that
+ *      fill a ULONG_PTR: handed to the client and back in full;
  *   5. forcible logoff (IMSLogon::Logoff(&0), and IMsgStore::StoreLogoff
  *      with MAPI re-entering Logoff) with a folder, a message with unsaved
  *      changes, an attachment and the status object open: GetProps, SetProps,
@@ -1255,6 +1258,84 @@ static void bad_input(void) {
   check_support_balanced(&support);
 }
 
+/* ---- 4b. MAPI's notification engine: connections at full width ---------- */
+
+/* IMsgStore::Unadvise at Microsoft's width (MinGW's takes a ULONG). */
+typedef HRESULT(STDMETHODCALLTYPE *StoreUnadviseWide)(IMsgStore *, ULONG_PTR);
+
+static HRESULT store_unadvise(IMsgStore *store, ULONG_PTR connection) {
+  return ((StoreUnadviseWide)(void (*)(void))store->lpVtbl->Unadvise)(store, connection);
+}
+
+/* With a support object that implements Subscribe / Unsubscribe / Notify
+ * (MAPI's engine; its connection numbers fill every byte of a ULONG_PTR),
+ * IMsgStore::Advise subscribes through it: the client's connection is the
+ * engine's, all 8 bytes on x64 (the provider kept the number it got in a
+ * ULONG_PTR and wrote all of it), a saved message reaches the sink through
+ * Notify, and Unadvise hands the engine exactly its number back. */
+static void engine_connections(void) {
+  HostMalloc m;
+  HostSupport support;
+  HostSink sink;
+  IMSProvider *provider;
+  LPMAPIFOLDER subtree;
+  LPMESSAGE msg = NULL;
+  ULONG_PTR connection = HOST_CONNECTION_CANARY;
+  Session l;
+
+  host_malloc_init(&m);
+  host_support_init(&support);
+  support.engine = 1;
+  host_sink_init(&sink);
+  provider = init_provider(&m);
+  l = logon_on(provider, &support);
+  CHECK_HR(l.store->lpVtbl->Advise(l.store, 0, NULL, fnevObjectCreated | fnevObjectModified,
+                                   host_sink_iface(&sink), HOST_CONNECTION_OUT(&connection)),
+           S_OK);
+  CHECK_EQ(support.subscribes, 1);
+  CHECK(support.last_connection != 0);
+  CHECK(connection == support.last_connection); /* every byte of it */
+#ifdef _WIN64
+  CHECK(connection > (ULONG_PTR)0xFFFFFFFFu);
+#endif
+  CHECK(sink.refs > 1); /* the engine holds it */
+
+  subtree = open_subtree(l.store);
+  if (subtree) {
+    SPropValue v;
+    memset(&v, 0, sizeof v);
+    v.ulPropTag = PR_SUBJECT_A;
+    v.Value.lpszA = (LPSTR)(void *)"through MAPI's engine";
+    CHECK_HR(subtree->lpVtbl->CreateMessage(subtree, NULL, 0, &msg), S_OK);
+    if (msg) {
+      CHECK_HR(msg->lpVtbl->SetProps(msg, 1, &v, NULL), S_OK);
+      CHECK_HR(msg->lpVtbl->SaveChanges(msg, 0), S_OK);
+      CHECK_EQ(msg->lpVtbl->Release(msg), 0);
+    }
+    CHECK(support.notifies > 0);
+    CHECK(support.delivered > 0);
+    CHECK_EQ(sink.notifications, support.delivered);
+    CHECK_EQ(subtree->lpVtbl->Release(subtree), 0);
+  }
+
+#ifdef _WIN64
+  /* The low half alone is no connection of this store. */
+  CHECK(store_unadvise(l.store, connection & 0xFFFFFFFFu) != S_OK);
+  CHECK_EQ(support.unsubscribes, 0);
+#endif
+  CHECK_HR(store_unadvise(l.store, connection), S_OK);
+  CHECK_EQ(support.unsubscribes, 1);
+  CHECK_EQ(support.unknown_unsubscribes, 0);
+  CHECK_EQ(support.n_subscriptions, 0);
+  CHECK_EQ(sink.refs, 1);
+  CHECK(store_unadvise(l.store, connection) != S_OK);
+  logoff_release(&l);
+  shutdown_and_release(provider, &m);
+  check_support_balanced(&support);
+  CHECK_EQ(support.unknown_unsubscribes, 0);
+  CHECK_EQ(sink.add_refs, sink.releases);
+}
+
 int main(void) {
   provider_init = host_load_provider("mslogon.dll", &provider_module);
   if (!provider_init) return host_finish("win_test_tree_c");
@@ -1267,6 +1348,7 @@ int main(void) {
   folders_and_messages();
   named_properties();
   status_object();
+  engine_connections();
   forcible_logoff(0);
   forcible_logoff(1);
   ui_param_slots();
