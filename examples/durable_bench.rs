@@ -388,6 +388,7 @@ fn fill(dir: &Path, n: u64) -> Outcome<()> {
                 associated: false,
                 version: 1,
                 props,
+                large: Default::default(),
                 recipients: Vec::new(),
                 attachments: Vec::new(),
             }));

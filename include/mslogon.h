@@ -141,7 +141,7 @@ struct MSLogon_NOTIFICATION;
 /**
  * The schema version this library writes (`PRAGMA user_version`).
  */
-#define MSLogon_SCHEMA_VERSION 1
+#define MSLogon_SCHEMA_VERSION 2
 
 /**
  * More changed rows than this in one batch: `TABLE_RELOAD` instead of

@@ -11,9 +11,9 @@
 //! of [`Change`]s, so a durable backend makes each one transaction.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crate::mapi::{MapiError, MapiResult, ULONG};
+use crate::mapi::{MapiError, MapiResult, PT_BINARY, PT_STRING8, PT_UNICODE, ULONG};
 use crate::provider::{PropName, PropValue};
 
 /// An object's number in its store: never reused.
@@ -21,6 +21,146 @@ pub type ObjectId = u64;
 
 /// Properties by property ID (the type is the value's own).
 pub type Props = BTreeMap<u16, PropValue>;
+
+/// The size (in bytes, as a stream shows the value: binary as is,
+/// `PT_UNICODE` as UTF-16LE, `PT_STRING8` as UTF-8) from which a binary or
+/// string property of a message, or of an attachment, is a *large value*:
+/// kept apart from the other properties ([`LargeValue`]), not read when
+/// the message is opened or a table row is read, streamed in chunks by
+/// `OpenProperty(IID_IStream)`, carried over by saves that do not change
+/// it and copied inside the backend. 32 KiB.
+pub(crate) const LARGE_VALUE_THRESHOLD: u64 = 32 * 1024;
+
+/// Where a large value's bytes are.
+#[derive(Clone, PartialEq)]
+pub enum LargeSource {
+    /// In the backend, under this number (the SQLite backend's
+    /// `large_values` row): read through [`Backend::read_large`].
+    /// Numbers are never reused, so a value another save replaced is
+    /// reported as gone, never read as other bytes.
+    Stored(i64),
+    /// In memory, shared (opening, copying or saving the message does not
+    /// copy the bytes).
+    Data(Arc<Vec<u8>>),
+}
+
+impl std::fmt::Debug for LargeSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LargeSource::Stored(id) => write!(f, "Stored({id})"),
+            LargeSource::Data(d) => write!(f, "Data({} bytes)", d.len()),
+        }
+    }
+}
+
+/// A large property value (see [`LARGE_VALUE_THRESHOLD`]): its type, its
+/// length in bytes as a stream shows it, and where its bytes are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LargeValue {
+    /// `PT_BINARY`, `PT_UNICODE` or `PT_STRING8`.
+    pub prop_type: ULONG,
+    /// Its length in bytes (stream form).
+    pub len: u64,
+    /// Its bytes.
+    pub source: LargeSource,
+}
+
+impl LargeValue {
+    /// A value held in memory.
+    pub fn data(prop_type: ULONG, bytes: Arc<Vec<u8>>) -> Self {
+        LargeValue {
+            prop_type,
+            len: bytes.len() as u64,
+            source: LargeSource::Data(bytes),
+        }
+    }
+}
+
+/// Large values by property ID, beside [`Props`]: a property is in one
+/// of the two, never both.
+pub type Large = BTreeMap<u16, LargeValue>;
+
+/// The bytes a stream shows of `value` as type `prop_type`: binary as is,
+/// strings as UTF-16LE (`PT_UNICODE`) or UTF-8 (`PT_STRING8`), no
+/// terminator; `None` for other types or a value of another type.
+pub fn stream_bytes(prop_type: ULONG, value: &PropValue) -> Option<Vec<u8>> {
+    match (prop_type, value) {
+        (PT_BINARY, PropValue::Binary(b)) => Some(b.clone()),
+        (PT_UNICODE, PropValue::String(s)) => {
+            Some(s.encode_utf16().flat_map(u16::to_le_bytes).collect())
+        }
+        (PT_STRING8, PropValue::String(s)) => Some(s.as_bytes().to_vec()),
+        _ => None,
+    }
+}
+
+/// The value of stream bytes `bytes` of type `prop_type` (the inverse of
+/// [`stream_bytes`]; trailing NULs of a string are dropped):
+/// `MAPI_E_BAD_VALUE` for bytes that are not such a string.
+pub fn stream_value(prop_type: ULONG, bytes: &[u8]) -> MapiResult<PropValue> {
+    use crate::mapi::MAPI_E_BAD_VALUE;
+    let bad = || MapiError::Other(MAPI_E_BAD_VALUE);
+    match prop_type {
+        PT_BINARY => Ok(PropValue::Binary(bytes.to_vec())),
+        PT_UNICODE => {
+            if !bytes.len().is_multiple_of(2) {
+                return Err(bad());
+            }
+            let units = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]));
+            let s: String = char::decode_utf16(units)
+                .collect::<Result<_, _>>()
+                .map_err(|_| bad())?;
+            Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
+        }
+        _ => {
+            let s = std::str::from_utf8(bytes).map_err(|_| bad())?;
+            Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
+        }
+    }
+}
+
+/// `large`'s value, read whole (from `backend` when it is stored there).
+pub fn load_large(backend: &dyn Backend, large: &LargeValue) -> MapiResult<PropValue> {
+    match &large.source {
+        LargeSource::Data(d) => stream_value(large.prop_type, d),
+        LargeSource::Stored(id) => {
+            stream_value(large.prop_type, &backend.load_large(*id, large.len)?)
+        }
+    }
+}
+
+/// The type and length of [`stream_bytes`] of a stored binary or string
+/// value (strings are kept as `PT_UNICODE`) without making them.
+fn stream_len(value: &PropValue) -> Option<(ULONG, u64)> {
+    match value {
+        PropValue::Binary(b) => Some((PT_BINARY, b.len() as u64)),
+        PropValue::String(s) if s.is_ascii() => Some((PT_UNICODE, 2 * s.len() as u64)),
+        PropValue::String(s) => Some((PT_UNICODE, 2 * s.encode_utf16().count() as u64)),
+        _ => None,
+    }
+}
+
+/// Moves the binary and string values of `props` at or above
+/// [`LARGE_VALUE_THRESHOLD`] into `large` (as in-memory values): what a
+/// message and its attachments look like when saved.
+pub fn split_large(props: &mut Props, large: &mut Large) {
+    let big: Vec<u16> = props
+        .iter()
+        .filter(|(_, v)| stream_len(v).is_some_and(|(_, n)| n >= LARGE_VALUE_THRESHOLD))
+        .map(|(id, _)| *id)
+        .collect();
+    for id in big {
+        if let Some(v) = props.remove(&id) {
+            if let Some((t, _)) = stream_len(&v) {
+                if let Some(bytes) = stream_bytes(t, &v) {
+                    large.insert(id, LargeValue::data(t, Arc::new(bytes)));
+                }
+            }
+        }
+    }
+}
 
 /// A folder as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +180,8 @@ pub struct AttachmentRecord {
     pub number: ULONG,
     /// Its properties.
     pub props: Props,
+    /// Its large values (`PR_ATTACH_DATA_BIN`...).
+    pub large: Large,
 }
 
 /// A message as stored: saved by one `SaveChanges`, whole.
@@ -56,6 +198,8 @@ pub struct MessageRecord {
     pub version: u64,
     /// Its properties.
     pub props: Props,
+    /// Its large values (bodies...): not read with the message.
+    pub large: Large,
     /// Its recipient rows (each with `PR_ROWID`).
     pub recipients: Vec<Props>,
     /// Its attachments.
@@ -160,6 +304,34 @@ pub trait Backend: Send + Sync + 'static {
     fn names(&self) -> MapiResult<Vec<(u16, PropName)>>;
     /// Applies `changes`, all or nothing.
     fn apply(&self, changes: Vec<Change>) -> MapiResult<()>;
+    /// Reads stored large value `id` ([`LargeSource::Stored`]) from byte
+    /// `offset` into `buf`; how many bytes were read (0 at its end).
+    /// `STG_E_REVERTED` when it is gone (a later save replaced or removed
+    /// it). The default: a backend that stores none.
+    fn read_large(&self, id: i64, offset: u64, buf: &mut [u8]) -> MapiResult<usize> {
+        let _ = (id, offset, buf);
+        Err(MapiError::Other(crate::mapi::STG_E_REVERTED))
+    }
+    /// How many large values the backend stores apart (`None`: it keeps
+    /// none apart). Tests count them: none may be left behind.
+    fn large_value_count(&self) -> MapiResult<Option<u64>> {
+        Ok(None)
+    }
+    /// Stored large value `id`, whole (`GetProps`, table columns and
+    /// restrictions need the value). The default: read in 1 MiB chunks.
+    fn load_large(&self, id: i64, len: u64) -> MapiResult<Vec<u8>> {
+        let mut out = vec![0u8; usize::try_from(len).map_err(|_| MapiError::NotEnoughMemory)?];
+        let mut at = 0;
+        while at < out.len() {
+            let end = (at + (1 << 20)).min(out.len());
+            let n = self.read_large(id, at as u64, &mut out[at..end])?;
+            if n == 0 {
+                return Err(MapiError::Other(crate::mapi::STG_E_REVERTED));
+            }
+            at += n;
+        }
+        Ok(out)
+    }
 }
 
 /// The in-memory backend: everything in maps behind one lock; a batch is

@@ -2,11 +2,23 @@
 //! status object, implementing the [`crate::provider`] traits over an
 //! [`Engine`]. Messages and attachments are transacted: each open message
 //! works on its own copy, stored whole by `SaveChanges`.
+//!
+//! Large values (binary and string properties of at least
+//! [`LARGE_VALUE_THRESHOLD`] bytes: bodies, attachment data) are kept apart
+//! from the other properties ([`Large`]): opening a message does not read
+//! them; `OpenProperty(IID_IStream)` streams them in chunks from the store;
+//! `GetProps`, `GetPropList`-driven copies and table columns or
+//! restrictions that name one load it whole when asked (the API hands out
+//! the whole value); a save that does not change one carries its stored
+//! reference over.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::backend::{AttachmentRecord, MessageRecord, ObjectId, Props};
+use super::backend::{
+    load_large, split_large, stream_bytes, stream_value, AttachmentRecord, Large, LargeSource,
+    LargeValue, MessageRecord, ObjectId, Props, LARGE_VALUE_THRESHOLD,
+};
 use super::engine::{folders, is_computed, now_filetime, pid, Engine, EntryTarget, PROVIDER_UID};
 use crate::mapi::*;
 use crate::provider::{
@@ -25,6 +37,99 @@ fn tags_of(props: &Props) -> Vec<ULONG> {
         .collect()
 }
 
+/// The tag type a large value reports (strings as `PT_UNICODE`, as a
+/// stored string does).
+fn large_type(v: &LargeValue) -> ULONG {
+    if v.prop_type == PT_BINARY {
+        PT_BINARY
+    } else {
+        PT_UNICODE
+    }
+}
+
+/// [`tags_of`] `props` and `large`, in property-ID order.
+fn tags_with_large(props: &Props, large: &Large) -> Vec<ULONG> {
+    let mut all: Vec<(u16, ULONG)> = props
+        .iter()
+        .map(|(id, v)| (*id, v.prop_type()))
+        .chain(large.iter().map(|(id, v)| (*id, large_type(v))))
+        .collect();
+    all.sort_unstable_by_key(|(id, _)| *id);
+    all.into_iter()
+        .map(|(id, t)| PROP_TAG(t, ULONG::from(id)))
+        .collect()
+}
+
+/// A message's or an attachment's properties: the small ones and the
+/// large values.
+#[derive(Clone, Default)]
+struct Bag {
+    props: Props,
+    large: Large,
+}
+
+impl Bag {
+    /// Property `id`: a large value loaded whole (from the store when it
+    /// is there).
+    fn get(&self, engine: &Engine, id: u16) -> MapiResult<Option<PropValue>> {
+        match self.props.get(&id) {
+            Some(v) => Ok(Some(v.clone())),
+            None => self
+                .large
+                .get(&id)
+                .map(|l| load_large(engine.backend(), l))
+                .transpose(),
+        }
+    }
+
+    fn has_data(&self) -> bool {
+        self.large
+            .values()
+            .any(|l| matches!(l.source, LargeSource::Data(_)))
+    }
+
+    /// Stores committed stream bytes of property `tag`: a small value
+    /// among the properties, a large one (checked, not converted) among
+    /// the large values.
+    fn put_stream(&mut self, tag: ULONG, bytes: Arc<Vec<u8>>) -> MapiResult<()> {
+        let id = pid(tag);
+        let t = PROP_TYPE(tag);
+        if (bytes.len() as u64) < LARGE_VALUE_THRESHOLD {
+            let v = stream_value(t, &bytes)?;
+            self.large.remove(&id);
+            self.props.insert(id, v);
+        } else {
+            check_stream_bytes(t, &bytes)?;
+            self.props.remove(&id);
+            self.large.insert(id, LargeValue::data(t, bytes));
+        }
+        Ok(())
+    }
+}
+
+/// `MAPI_E_BAD_VALUE` unless `bytes` are a string of type `t` (UTF-16LE
+/// or UTF-8), checked without making the string.
+fn check_stream_bytes(t: ULONG, bytes: &[u8]) -> MapiResult<()> {
+    let ok = match t {
+        PT_UNICODE => {
+            bytes.len().is_multiple_of(2)
+                && char::decode_utf16(
+                    bytes
+                        .chunks_exact(2)
+                        .map(|c| u16::from_le_bytes([c[0], c[1]])),
+                )
+                .all(|c| c.is_ok())
+        }
+        PT_STRING8 => std::str::from_utf8(bytes).is_ok(),
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(MapiError::Other(MAPI_E_BAD_VALUE))
+    }
+}
+
 fn problem(index: usize, tag: ULONG, scode: SCODE) -> PropProblem {
     PropProblem { index, tag, scode }
 }
@@ -33,6 +138,7 @@ fn problem(index: usize, tag: ULONG, scode: SCODE) -> PropProblem {
 /// ones) are problems, the rest replace what was there.
 fn set_into(
     props: &mut Props,
+    large: &mut Large,
     list: Vec<(usize, ULONG, PropValue)>,
     read_only: &[ULONG],
 ) -> Vec<PropProblem> {
@@ -43,19 +149,21 @@ fn set_into(
         } else if PROP_ID(tag) == 0 || PROP_ID(tag) == PROP_ID_INVALID {
             problems.push(problem(i, tag, MapiError::InvalidParameter.hresult()));
         } else {
+            large.remove(&pid(tag));
             props.insert(pid(tag), value);
         }
     }
     problems
 }
 
-fn delete_from(props: &mut Props, tags: &[ULONG]) -> Vec<PropProblem> {
+fn delete_from(props: &mut Props, large: &mut Large, tags: &[ULONG]) -> Vec<PropProblem> {
     let mut problems = Vec::new();
     for (i, &tag) in tags.iter().enumerate() {
         if is_computed(tag) {
             problems.push(problem(i, tag, MAPI_E_COMPUTED));
         } else {
             props.remove(&pid(tag));
+            large.remove(&pid(tag));
         }
     }
     problems
@@ -191,7 +299,7 @@ impl MapiProp for FolderObject {
     fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
         self.writable()?;
         let mut scratch = Props::new();
-        let problems = delete_from(&mut scratch, tags);
+        let problems = delete_from(&mut scratch, &mut Large::new(), tags);
         let deletable: Vec<ULONG> = tags.iter().copied().filter(|t| !is_computed(*t)).collect();
         self.engine.update_folder(self.id, Vec::new(), &deletable)?;
         Ok(problems)
@@ -393,7 +501,7 @@ struct MessageState {
     write: bool,
     next_row: ULONG,
     next_attach: ULONG,
-    attachments: BTreeMap<ULONG, Props>,
+    attachments: BTreeMap<ULONG, Bag>,
 }
 
 /// A message of the reference store: a transacted property bag with
@@ -423,10 +531,16 @@ impl MessageObject {
             })
             .max()
             .unwrap_or(0);
-        let attachments: BTreeMap<ULONG, Props> = record
+        let attachments: BTreeMap<ULONG, Bag> = record
             .attachments
             .iter()
-            .map(|a| (a.number, a.props.clone()))
+            .map(|a| {
+                let bag = Bag {
+                    props: a.props.clone(),
+                    large: a.large.clone(),
+                };
+                (a.number, bag)
+            })
             .collect();
         let next_attach = attachments.keys().next_back().map_or(0, |n| n + 1);
         MessageObject {
@@ -460,6 +574,7 @@ impl MessageObject {
             associated,
             version: 0,
             props,
+            large: Large::new(),
             recipients: Vec::new(),
             attachments: Vec::new(),
         };
@@ -496,11 +611,21 @@ fn props_size(props: &Props) -> usize {
     props.values().map(|v| 4 + v.size()).sum()
 }
 
+/// The size of `props` and `large` (large values by their length: not
+/// read).
+fn bag_size(props: &Props, large: &Large) -> usize {
+    props_size(props)
+        + large
+            .values()
+            .map(|l| 4 + usize::try_from(l.len).unwrap_or(usize::MAX))
+            .fold(0usize, usize::saturating_add)
+}
+
 /// Computed property `id` of message `r` (with `attachments` its
-/// attachments' properties), if it is one: only what is asked for is
-/// computed. Shared by open messages and contents-table rows, so both
-/// answer the same.
-pub(crate) fn message_computed<'a, I: Iterator<Item = &'a Props>>(
+/// attachments' properties and large values), if it is one: only what is
+/// asked for is computed. Shared by open messages and contents-table
+/// rows, so both answer the same.
+pub(crate) fn message_computed<'a, I: Iterator<Item = (&'a Props, &'a Large)>>(
     engine: &Engine,
     r: &MessageRecord,
     write: bool,
@@ -532,9 +657,11 @@ pub(crate) fn message_computed<'a, I: Iterator<Item = &'a Props>>(
     } else if is(PR_HASATTACH) {
         PropValue::Boolean(has_attach())
     } else if is(PR_MESSAGE_SIZE) {
-        let size = props_size(&r.props)
+        let size = bag_size(&r.props, &r.large)
             + r.recipients.iter().map(props_size).sum::<usize>()
-            + attachments().map(props_size).sum::<usize>();
+            + attachments()
+                .map(|(p, l)| bag_size(p, l))
+                .fold(0usize, usize::saturating_add);
         PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX))
     } else if is(PR_DISPLAY_TO_W) {
         PropValue::String(display_list(&r.recipients, MAPI_TO))
@@ -571,24 +698,59 @@ impl MessageState {
     /// Computed property `id`, if it is one: only what is asked for is
     /// computed.
     fn computed(&self, engine: &Engine, id: u16) -> Option<PropValue> {
-        let attachments = || self.attachments.values();
+        let attachments = || self.attachments.values().map(|b| (&b.props, &b.large));
         message_computed(engine, &self.record, self.write, id, attachments)
     }
 
-    fn prop(&self, engine: &Engine, tag: ULONG) -> Option<PropValue> {
+    /// Property `tag`: computed, stored, or a large value loaded whole.
+    fn prop(&self, engine: &Engine, tag: ULONG) -> MapiResult<Option<PropValue>> {
         let id = pid(tag);
-        self.computed(engine, id)
-            .or_else(|| self.record.props.get(&id).cloned())
+        if let Some(v) = self.computed(engine, id) {
+            return Ok(Some(v));
+        }
+        if let Some(v) = self.record.props.get(&id) {
+            return Ok(Some(v.clone()));
+        }
+        self.record
+            .large
+            .get(&id)
+            .map(|l| load_large(engine.backend(), l))
+            .transpose()
     }
 
-    fn all_props(&self, engine: &Engine) -> Props {
-        let mut props = self.record.props.clone();
+    /// Every property tag, large values' included (none is read).
+    fn all_tags(&self, engine: &Engine) -> Vec<ULONG> {
+        let mut props = Props::new();
         for tag in MESSAGE_COMPUTED {
             if let Some(v) = self.computed(engine, pid(tag)) {
                 props.insert(pid(tag), v);
             }
         }
-        props
+        let mut large = self.record.large.clone();
+        for (id, v) in &self.record.props {
+            if !props.contains_key(id) {
+                props.insert(*id, v.clone());
+            }
+        }
+        large.retain(|id, _| !props.contains_key(id));
+        tags_with_large(&props, &large)
+    }
+
+    /// Splits the large values off the working copy (as the store keeps
+    /// them).
+    fn split(&mut self) {
+        split_large(&mut self.record.props, &mut self.record.large);
+        for bag in self.attachments.values_mut() {
+            split_large(&mut bag.props, &mut bag.large);
+        }
+    }
+
+    fn has_data(&self) -> bool {
+        self.record
+            .large
+            .values()
+            .any(|l| matches!(l.source, LargeSource::Data(_)))
+            || self.attachments.values().any(Bag::has_data)
     }
 
     fn writable(&self) -> MapiResult<()> {
@@ -599,7 +761,7 @@ impl MessageState {
 impl MapiProp for MessageObject {
     fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
         let s = self.state();
-        Ok(tags.iter().map(|&t| s.prop(&self.engine, t)).collect())
+        tags.iter().map(|&t| s.prop(&self.engine, t)).collect()
     }
 
     fn visit_props(
@@ -611,14 +773,20 @@ impl MapiProp for MessageObject {
         for (i, &tag) in tags.iter().enumerate() {
             match s.computed(&self.engine, pid(tag)) {
                 Some(v) => f(i, Some(&v))?,
-                None => f(i, s.record.props.get(&pid(tag)))?,
+                None => match s.record.props.get(&pid(tag)) {
+                    Some(v) => f(i, Some(v))?,
+                    None => {
+                        let v = s.prop(&self.engine, tag)?;
+                        f(i, v.as_ref())?
+                    }
+                },
             }
         }
         Ok(())
     }
 
     fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
-        Ok(tags_of(&self.state().all_props(&self.engine)))
+        Ok(self.state().all_tags(&self.engine))
     }
 
     fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
@@ -630,26 +798,35 @@ impl MapiProp for MessageObject {
         } else {
             &[]
         };
-        Ok(set_into(&mut s.record.props, props, read_only))
+        let s = &mut *s;
+        Ok(set_into(
+            &mut s.record.props,
+            &mut s.record.large,
+            props,
+            read_only,
+        ))
     }
 
     fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
         let mut s = self.state();
         s.writable()?;
-        Ok(delete_from(&mut s.record.props, tags))
+        let s = &mut *s;
+        Ok(delete_from(&mut s.record.props, &mut s.record.large, tags))
     }
 
     fn save_changes(&self, flags: ULONG) -> MapiResult<()> {
         let mut s = self.state();
         s.writable()?;
         let modified = PropValue::SysTime(now_filetime());
+        s.split();
         let mut record = s.record.clone();
         record.attachments = s
             .attachments
             .iter()
-            .map(|(n, p)| AttachmentRecord {
+            .map(|(n, b)| AttachmentRecord {
                 number: *n,
-                props: p.clone(),
+                props: b.props.clone(),
+                large: b.large.clone(),
             })
             .collect();
         record
@@ -665,6 +842,21 @@ impl MapiProp for MessageObject {
             .insert(pid(PR_LAST_MODIFICATION_TIME), modified);
         s.record.version = version;
         s.base = Some(version);
+        if s.has_data() {
+            // Take the stored references of the large values just written:
+            // the next save carries them over instead of writing them
+            // again, and the bytes held in memory are let go.
+            if let Ok(stored) = self.engine.message(s.record.id) {
+                if stored.version == version {
+                    s.record.large = stored.large;
+                    for a in stored.attachments {
+                        if let Some(bag) = s.attachments.get_mut(&a.number) {
+                            bag.large = a.large;
+                        }
+                    }
+                }
+            }
+        }
         // Without KEEP_OPEN_READWRITE the object stays readable only.
         s.write = flags & KEEP_OPEN_READWRITE != 0;
         Ok(())
@@ -696,13 +888,29 @@ impl MapiProp for MessageObject {
         let s = self.state();
         let write = stream_request(iid, flags, s.write)?;
         let state = self.state.clone();
-        let commit: CommitFn = Box::new(move |value| {
+        let commit: CommitFn = Box::new(move |bytes| {
             let mut s = lock(&state);
             s.writable()?;
-            s.record.props.insert(pid(tag), value);
-            Ok(())
+            let s = &mut *s;
+            let mut bag = Bag {
+                props: std::mem::take(&mut s.record.props),
+                large: std::mem::take(&mut s.record.large),
+            };
+            let out = bag.put_stream(tag, bytes);
+            s.record.props = bag.props;
+            s.record.large = bag.large;
+            out
         });
-        BufferStream::open(&s.record.props, tag, flags, write, commit).map(Opened::Stream)
+        BufferStream::open(
+            self.engine.clone(),
+            &s.record.props,
+            &s.record.large,
+            tag,
+            flags,
+            write,
+            commit,
+        )
+        .map(Opened::Stream)
     }
 }
 
@@ -729,9 +937,14 @@ impl Message for MessageObject {
         let rows = s
             .attachments
             .iter()
-            .map(|(n, p)| (u64::from(*n), attachment_props(*n, p)))
+            .map(|(n, b)| {
+                let mut large = b.large.clone();
+                let props = attachment_props(*n, b);
+                large.retain(|id, _| !props.contains_key(id));
+                (u64::from(*n), props, large)
+            })
             .collect();
-        super::tables::attachment_table(rows, wide)
+        super::tables::attachment_table(self.engine.clone(), rows, wide)
     }
 
     fn modify_recipients(
@@ -808,9 +1021,13 @@ impl Message for MessageObject {
         let mut props = Props::new();
         props.insert(pid(PR_ATTACH_METHOD), PropValue::Long(NO_ATTACHMENT));
         let attach = AttachObject {
+            engine: self.engine.clone(),
             message: self.state.clone(),
             number,
-            props: SharedProps::new(props),
+            props: SharedBag::new(Bag {
+                props,
+                large: Large::new(),
+            }),
             write: true,
         };
         Ok((number, Box::new(attach)))
@@ -827,9 +1044,10 @@ impl Message for MessageObject {
             .cloned()
             .ok_or(MapiError::NotFound)?;
         Ok(Box::new(AttachObject {
+            engine: self.engine.clone(),
             message: self.state.clone(),
             number,
-            props: SharedProps::new(props),
+            props: SharedBag::new(props),
             write,
         }))
     }
@@ -872,34 +1090,32 @@ impl Message for MessageObject {
 /// An attachment: its own copy of the properties, committed into the
 /// message's copy by its `SaveChanges` (and stored with the message's).
 pub struct AttachObject {
+    engine: Arc<Engine>,
     message: Arc<Mutex<MessageState>>,
     number: ULONG,
-    props: SharedProps,
+    props: SharedBag,
     write: bool,
 }
 
 /// An attachment's working properties, shared with its open streams.
 #[derive(Clone, Default)]
-struct SharedProps(Arc<Mutex<Props>>);
+struct SharedBag(Arc<Mutex<Bag>>);
 
-impl SharedProps {
-    fn new(props: Props) -> Self {
-        SharedProps(Arc::new(Mutex::new(props)))
+impl SharedBag {
+    fn new(bag: Bag) -> Self {
+        SharedBag(Arc::new(Mutex::new(bag)))
     }
-    fn lock(&self) -> MutexGuard<'_, Props> {
+    fn lock(&self) -> MutexGuard<'_, Bag> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-    fn clone_handle(&self) -> Arc<Mutex<Props>> {
-        self.0.clone()
     }
 }
 
 /// An attachment's properties with the computed ones (`PR_ATTACH_NUM`,
 /// `PR_OBJECT_TYPE`, `PR_ATTACH_SIZE`): what its `GetProps` and its
-/// attachment-table row answer.
-fn attachment_props(number: ULONG, stored: &Props) -> Props {
-    let mut props = stored.clone();
-    let size = props_size(stored);
+/// attachment-table row answer (large values apart: not read here).
+fn attachment_props(number: ULONG, stored: &Bag) -> Props {
+    let mut props = stored.props.clone();
+    let size = bag_size(&stored.props, &stored.large);
     props.insert(pid(PR_ATTACH_NUM), PropValue::Long(number));
     props.insert(pid(PR_OBJECT_TYPE), PropValue::Long(MAPI_ATTACH));
     props.insert(
@@ -910,37 +1126,49 @@ fn attachment_props(number: ULONG, stored: &Props) -> Props {
 }
 
 impl AttachObject {
-    fn props(&self) -> MutexGuard<'_, Props> {
+    fn props(&self) -> MutexGuard<'_, Bag> {
         self.props.lock()
     }
 
-    fn all_props(&self) -> Props {
-        let mut props = attachment_props(self.number, &self.props());
+    /// The small and computed properties, and the large values.
+    fn all_props(&self) -> Bag {
+        let bag = self.props();
+        let mut props = attachment_props(self.number, &bag);
         props.insert(
             pid(PR_ACCESS_LEVEL),
             PropValue::Long(ULONG::from(self.write)),
         );
-        props
+        let mut large = bag.large.clone();
+        large.retain(|id, _| !props.contains_key(id));
+        Bag { props, large }
     }
 }
 
 impl MapiProp for AttachObject {
     fn get_props(&self, tags: &[ULONG]) -> MapiResult<Vec<Option<PropValue>>> {
-        Ok(answer(&self.all_props(), tags))
+        let all = self.all_props();
+        tags.iter()
+            .map(|&t| all.get(&self.engine, pid(t)))
+            .collect()
     }
 
     fn prop_list(&self) -> MapiResult<Vec<ULONG>> {
-        Ok(tags_of(&self.all_props()))
+        let all = self.all_props();
+        Ok(tags_with_large(&all.props, &all.large))
     }
 
     fn set_props(&self, props: Vec<(usize, ULONG, PropValue)>) -> MapiResult<Vec<PropProblem>> {
         require_write(self.write)?;
-        Ok(set_into(&mut self.props(), props, &[]))
+        let mut bag = self.props();
+        let bag = &mut *bag;
+        Ok(set_into(&mut bag.props, &mut bag.large, props, &[]))
     }
 
     fn delete_props(&self, tags: &[ULONG]) -> MapiResult<Vec<PropProblem>> {
         require_write(self.write)?;
-        Ok(delete_from(&mut self.props(), tags))
+        let mut bag = self.props();
+        let bag = &mut *bag;
+        Ok(delete_from(&mut bag.props, &mut bag.large, tags))
     }
 
     fn save_changes(&self, _flags: ULONG) -> MapiResult<()> {
@@ -960,15 +1188,19 @@ impl MapiProp for AttachObject {
         flags: ULONG,
     ) -> MapiResult<Opened> {
         let write = stream_request(iid, flags, self.write)?;
-        let props = self.props.clone_handle();
-        let commit: CommitFn = Box::new(move |value| {
-            props
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(pid(tag), value);
-            Ok(())
-        });
-        BufferStream::open(&self.props(), tag, flags, write, commit).map(Opened::Stream)
+        let props = self.props.clone();
+        let commit: CommitFn = Box::new(move |bytes| props.lock().put_stream(tag, bytes));
+        let bag = self.props();
+        BufferStream::open(
+            self.engine.clone(),
+            &bag.props,
+            &bag.large,
+            tag,
+            flags,
+            write,
+            commit,
+        )
+        .map(Opened::Stream)
     }
 }
 
@@ -1033,22 +1265,56 @@ impl Status for StatusObject {
     }
 }
 
-/// Where a committed stream goes.
-type CommitFn = Box<dyn Fn(PropValue) -> MapiResult<()> + Send + Sync>;
+/// Where a committed stream goes: its bytes (see [`Bag::put_stream`]).
+type CommitFn = Box<dyn Fn(Arc<Vec<u8>>) -> MapiResult<()> + Send + Sync>;
+
+/// What a stream shows while nothing is written to it.
+enum Base {
+    /// Bytes in memory: a small value's, or a large value held in memory
+    /// (shared with the object, not copied).
+    Bytes(Arc<Vec<u8>>),
+    /// A large value in the store, read in chunks at each `Read`.
+    Stored { id: i64, len: u64 },
+}
 
 struct StreamState {
-    data: Vec<u8>,
-    committed: Vec<u8>,
+    /// The value as opened or last committed.
+    base: Base,
+    /// The working copy, made at the first `Write` or `SetSize` (the only
+    /// copy of what is written: `Commit` hands it to the object).
+    data: Option<Vec<u8>>,
     position: u64,
 }
 
-/// An `IStream` over one property value, kept in memory while open:
-/// `commit` converts the bytes back into the property's type and stores it
-/// into the owning object's working copy (which its own `SaveChanges` then
-/// stores).
+impl StreamState {
+    fn len(&self) -> u64 {
+        match (&self.data, &self.base) {
+            (Some(d), _) => d.len() as u64,
+            (None, Base::Bytes(b)) => b.len() as u64,
+            (None, Base::Stored { len, .. }) => *len,
+        }
+    }
+
+    /// The working copy, made from the base if there is none yet.
+    fn working(&mut self, engine: &Engine) -> MapiResult<&mut Vec<u8>> {
+        if self.data.is_none() {
+            self.data = Some(match &self.base {
+                Base::Bytes(b) => b.to_vec(),
+                Base::Stored { id, len } => engine.backend().load_large(*id, *len)?,
+            });
+        }
+        Ok(self.data.get_or_insert_with(Vec::new))
+    }
+}
+
+/// An `IStream` over one property value. A stored large value is read in
+/// chunks from the store at each `Read` (`STG_E_REVERTED` once a save
+/// by anyone replaced or removed it); what is written goes to one working
+/// buffer, which `Commit` hands to the owning object's working copy (whose
+/// own `SaveChanges` then stores it).
 pub struct BufferStream {
+    engine: Arc<Engine>,
     state: Mutex<StreamState>,
-    tag: ULONG,
     write: bool,
     commit: CommitFn,
 }
@@ -1065,67 +1331,52 @@ impl BufferStream {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The bytes a stream shows of `value`: binary as is, strings as
-    /// UTF-16LE (`PT_UNICODE`) or UTF-8 (`PT_STRING8`), no terminator.
-    fn bytes_of(tag: ULONG, value: &PropValue) -> MapiResult<Vec<u8>> {
-        match (PROP_TYPE(tag), value) {
-            (PT_BINARY, PropValue::Binary(b)) => Ok(b.clone()),
-            (PT_UNICODE, PropValue::String(s)) => {
-                Ok(s.encode_utf16().flat_map(u16::to_le_bytes).collect())
-            }
-            (PT_STRING8, PropValue::String(s)) => Ok(s.as_bytes().to_vec()),
-            _ => Err(MapiError::Other(MAPI_E_INVALID_TYPE)),
-        }
-    }
-
-    fn value_of(tag: ULONG, bytes: &[u8]) -> MapiResult<PropValue> {
-        match PROP_TYPE(tag) {
-            PT_BINARY => Ok(PropValue::Binary(bytes.to_vec())),
-            PT_UNICODE => {
-                if !bytes.len().is_multiple_of(2) {
-                    return Err(MapiError::Other(MAPI_E_BAD_VALUE));
-                }
-                let units: Vec<u16> = bytes
-                    .chunks_exact(2)
-                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                    .collect();
-                let s =
-                    String::from_utf16(&units).map_err(|_| MapiError::Other(MAPI_E_BAD_VALUE))?;
-                Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
-            }
-            _ => {
-                let s =
-                    std::str::from_utf8(bytes).map_err(|_| MapiError::Other(MAPI_E_BAD_VALUE))?;
-                Ok(PropValue::String(s.trim_end_matches('\0').to_owned()))
-            }
-        }
-    }
-
-    /// Opens property `tag` of `props` as a stream (`MAPI_CREATE`: empty,
-    /// made if missing); `commit` stores it back.
+    /// Opens property `tag` of `props`/`large` as a stream (`MAPI_CREATE`:
+    /// empty, made if missing); `commit` stores it back.
     fn open(
+        engine: Arc<Engine>,
         props: &Props,
+        large: &Large,
         tag: ULONG,
         flags: ULONG,
         write: bool,
         commit: CommitFn,
     ) -> MapiResult<Box<dyn crate::provider::PropStream>> {
-        if !matches!(PROP_TYPE(tag), PT_BINARY | PT_UNICODE | PT_STRING8) || is_computed(tag) {
+        let t = PROP_TYPE(tag);
+        if !matches!(t, PT_BINARY | PT_UNICODE | PT_STRING8) || is_computed(tag) {
             // Objects, tables and other types are not streams.
             return Err(MapiError::NoSupport);
         }
-        let data = match (props.get(&pid(tag)), flags & MAPI_CREATE != 0) {
-            (_, true) => Vec::new(),
-            (Some(v), false) => Self::bytes_of(tag, v)?,
-            (None, false) => return Err(MapiError::NotFound),
+        let invalid = || MapiError::Other(MAPI_E_INVALID_TYPE);
+        let id = pid(tag);
+        let base = if flags & MAPI_CREATE != 0 {
+            Base::Bytes(Arc::default())
+        } else if let Some(v) = props.get(&id) {
+            Base::Bytes(Arc::new(stream_bytes(t, v).ok_or_else(invalid)?))
+        } else if let Some(l) = large.get(&id) {
+            match (&l.source, l.prop_type == t) {
+                (LargeSource::Data(d), true) => Base::Bytes(d.clone()),
+                (LargeSource::Stored(sid), true) => Base::Stored {
+                    id: *sid,
+                    len: l.len,
+                },
+                // The other string type: converted, whole.
+                _ if t != PT_BINARY && l.prop_type != PT_BINARY => {
+                    let v = load_large(engine.backend(), l)?;
+                    Base::Bytes(Arc::new(stream_bytes(t, &v).ok_or_else(invalid)?))
+                }
+                _ => return Err(invalid()),
+            }
+        } else {
+            return Err(MapiError::NotFound);
         };
         Ok(Box::new(BufferStream {
+            engine,
             state: Mutex::new(StreamState {
-                committed: data.clone(),
-                data,
+                base,
+                data: None,
                 position: 0,
             }),
-            tag,
             write,
             commit,
         }))
@@ -1135,12 +1386,37 @@ impl BufferStream {
 impl crate::provider::PropStream for BufferStream {
     fn read(&self, buf: &mut [u8]) -> MapiResult<usize> {
         let mut s = self.lock();
-        let start = usize::try_from(s.position)
+        let len = s.len();
+        let start = s.position.min(len);
+        let n = usize::try_from(len - start)
             .unwrap_or(usize::MAX)
-            .min(s.data.len());
-        let n = buf.len().min(s.data.len() - start);
-        buf[..n].copy_from_slice(&s.data[start..start + n]);
-        s.position += n as u64;
+            .min(buf.len());
+        let at = start as usize;
+        let n = match (&s.data, &s.base) {
+            (Some(d), _) => {
+                buf[..n].copy_from_slice(&d[at..at + n]);
+                n
+            }
+            (None, Base::Bytes(b)) => {
+                buf[..n].copy_from_slice(&b[at..at + n]);
+                n
+            }
+            (None, Base::Stored { id, .. }) if n > 0 => {
+                let got = self
+                    .engine
+                    .backend()
+                    .read_large(*id, start, &mut buf[..n])?;
+                if got != n {
+                    // Shorter than when it was opened: not this value.
+                    return Err(stg(STG_E_REVERTED));
+                }
+                got
+            }
+            (None, Base::Stored { .. }) => 0,
+        };
+        if n > 0 {
+            s.position = start + n as u64;
+        }
         Ok(n)
     }
 
@@ -1154,12 +1430,14 @@ impl crate::provider::PropStream for BufferStream {
             .checked_add(data.len() as u64)
             .filter(|&e| e <= MAX_STREAM)
             .ok_or(stg(STG_E_MEDIUMFULL))?;
-        let (start, end) = (s.position as usize, end as usize);
-        if s.data.len() < end {
-            s.data.resize(end, 0);
+        let start = s.position as usize;
+        let w = s.working(&self.engine)?;
+        let end_at = end as usize;
+        if w.len() < end_at {
+            w.resize(end_at, 0);
         }
-        s.data[start..end].copy_from_slice(data);
-        s.position = end as u64;
+        w[start..end_at].copy_from_slice(data);
+        s.position = end;
         Ok(data.len())
     }
 
@@ -1168,7 +1446,7 @@ impl crate::provider::PropStream for BufferStream {
         let base = match origin {
             STREAM_SEEK_SET => 0,
             STREAM_SEEK_CUR => s.position as i128,
-            STREAM_SEEK_END => s.data.len() as i128,
+            STREAM_SEEK_END => s.len() as i128,
             _ => return Err(stg(STG_E_INVALIDFUNCTION)),
         };
         let target = base + i128::from(offset);
@@ -1186,7 +1464,13 @@ impl crate::provider::PropStream for BufferStream {
         if size > MAX_STREAM {
             return Err(stg(STG_E_MEDIUMFULL));
         }
-        self.lock().data.resize(size as usize, 0);
+        let mut s = self.lock();
+        if size == 0 {
+            // Nothing of the old value is needed.
+            s.data = Some(Vec::new());
+        } else {
+            s.working(&self.engine)?.resize(size as usize, 0);
+        }
         Ok(())
     }
 
@@ -1194,21 +1478,37 @@ impl crate::provider::PropStream for BufferStream {
         if !self.write {
             return Err(stg(STG_E_ACCESSDENIED));
         }
-        let data = self.lock().data.clone();
-        (self.commit)(Self::value_of(self.tag, &data)?)?;
-        self.lock().committed = data;
-        Ok(())
+        let mut s = self.lock();
+        let bytes = match s.data.take() {
+            Some(d) => Arc::new(d),
+            None => match &s.base {
+                Base::Bytes(b) => b.clone(),
+                // Nothing written: the stored value stays as it is.
+                Base::Stored { .. } => return Ok(()),
+            },
+        };
+        match (self.commit)(bytes.clone()) {
+            Ok(()) => {
+                s.base = Base::Bytes(bytes);
+                Ok(())
+            }
+            Err(e) => {
+                // Keep what was written (no second copy was made).
+                s.data = Some(Arc::try_unwrap(bytes).unwrap_or_else(|b| b.to_vec()));
+                Err(e)
+            }
+        }
     }
 
     fn revert(&self) -> MapiResult<()> {
         let mut s = self.lock();
-        s.data = s.committed.clone();
-        s.position = s.position.min(s.data.len() as u64);
+        s.data = None;
+        s.position = s.position.min(s.len());
         Ok(())
     }
 
     fn size(&self) -> MapiResult<u64> {
-        Ok(self.lock().data.len() as u64)
+        Ok(self.lock().len())
     }
 
     fn writable(&self) -> bool {

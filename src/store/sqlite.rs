@@ -22,6 +22,26 @@
 //!   Unicode, which SQLite's NOCASE is not, and size and flags are
 //!   computed.)
 //!
+//! - Large values (bodies, attachment data: binary and string values of
+//!   at least [`LARGE_VALUE_THRESHOLD`] bytes, see
+//!   [`super::backend::LargeValue`]) are rows of `large_values`, their
+//!   bytes in 64 KiB rows of `large_chunks` ([`LARGE_CHUNK`]); the
+//!   property row holds a reference (`properties.large`, and in `value`
+//!   the type and length). Reading a message reads neither; a stream reads
+//!   the chunks its `Read` covers; a save carries an unchanged reference
+//!   over (its bytes are not read or written); a copy copies the chunks
+//!   inside SQLite (`INSERT ... SELECT`); each value belongs to one
+//!   message (`owner`) and goes with it (its chunks by `ON DELETE
+//!   CASCADE`). Value numbers are `AUTOINCREMENT`: never reused, so a
+//!   stream open on a value that was replaced meanwhile finds it gone
+//!   (`STG_E_REVERTED`), never other bytes. Schema step 2
+//!   ([`LARGE_VALUES_STEP`]); the values of a store of schema 1 stay
+//!   inline until their message is saved again. (Why chunk rows and not
+//!   one blob read with `sqlite3_blob_open`: a blob handle reaches byte
+//!   *k* by walking the overflow-page chain from the start, and a handle
+//!   cannot outlive one call here (it borrows the connection), so reading
+//!   100 MB in 64 KiB calls was quadratic: 28.7 s for the first 25 MB.)
+//!
 //! SQLite's errors become MAPI's: busy or locked → `MAPI_E_BUSY`,
 //! corrupt or not a database → `MAPI_E_CORRUPT_STORE`, read-only or no
 //! permission → `MAPI_E_NO_ACCESS`, I/O errors or a full disk →
@@ -34,15 +54,46 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::backend::{
-    AttachmentRecord, Backend, Change, FolderCounts, FolderRecord, MessageRecord, ObjectId, Props,
-    FIRST_DYNAMIC_ID,
+    AttachmentRecord, Backend, Change, FolderCounts, FolderRecord, Large, LargeSource, LargeValue,
+    MessageRecord, ObjectId, Props, FIRST_DYNAMIC_ID, LARGE_VALUE_THRESHOLD,
 };
 use super::codec::{decode_name, decode_value, encode_name, encode_value};
 use crate::mapi::*;
 use crate::provider::{PropName, PropValue};
 
 /// The schema version this library writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
+
+/// The schema version that [`LARGE_VALUES_STEP`] makes (kept as one
+/// self-contained step: SQL here, the Rust in [`SqliteBackend::migrate`]).
+const LARGE_VALUES_VERSION: i32 = 2;
+
+/// Schema step 1 → [`LARGE_VALUES_VERSION`]: large values apart. A row of
+/// `properties` whose `large` is not NULL is a reference to the
+/// `large_values` row of that number; its `value` holds the type (u16 LE)
+/// and length (u64 LE). The bytes are `large_chunks` rows `n` = 0, 1, ...
+/// of [`LARGE_CHUNK`] bytes (the last one shorter). Rows of schema 1
+/// (every `large` NULL) stay as they are: read inline, moved apart when
+/// their message is saved again.
+const LARGE_VALUES_STEP: &str = "
+CREATE TABLE large_values (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner INTEGER NOT NULL,
+    len INTEGER NOT NULL
+);
+CREATE INDEX large_values_by_owner ON large_values (owner);
+CREATE TABLE large_chunks (
+    value INTEGER NOT NULL REFERENCES large_values (id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (value, n)
+);
+ALTER TABLE properties ADD COLUMN large INTEGER;
+";
+
+/// The bytes of one `large_chunks` row: a `Read` of 64 KiB at a multiple
+/// of it reads one row.
+const LARGE_CHUNK: usize = 64 * 1024;
 
 /// How long a writer waits for another connection's write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -297,6 +348,7 @@ impl SqliteBackend {
         let now: i32 = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .mapi()?;
+        let mut now = now;
         if now == 0 {
             tx.execute_batch(SCHEMA).mapi()?;
             tx.execute(
@@ -304,11 +356,17 @@ impl SqliteBackend {
                 params![&self.guid[..], int(FIRST_DYNAMIC_ID)?],
             )
             .mapi()?;
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)
-                .mapi()?;
-        } else if now != SCHEMA_VERSION {
+            now = 1;
+        }
+        if now == LARGE_VALUES_VERSION - 1 {
+            tx.execute_batch(LARGE_VALUES_STEP).mapi()?;
+            now = LARGE_VALUES_VERSION;
+        }
+        if now != SCHEMA_VERSION {
             return Err(MapiError::Other(MAPI_E_VERSION));
         }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .mapi()?;
         tx.commit().mapi()
     }
 
@@ -340,36 +398,117 @@ impl SqliteBackend {
     }
 
     /// Every property row of `owner`, grouped by (kind, sub), in one
-    /// query.
-    fn all_props_of(conn: &Connection, owner: ObjectId) -> MapiResult<Vec<(i64, i64, Props)>> {
+    /// query: the values, and the references of large values (not read).
+    fn all_props_of(
+        conn: &Connection,
+        owner: ObjectId,
+    ) -> MapiResult<Vec<(i64, i64, Props, Large)>> {
+        let corrupt = || MapiError::Other(MAPI_E_CORRUPT_STORE);
         let mut stmt = conn
             .prepare_cached(
-                "SELECT kind, sub, tag, value FROM properties WHERE owner = ?1 \
+                "SELECT kind, sub, tag, value, large FROM properties WHERE owner = ?1 \
                  ORDER BY kind, sub, tag",
             )
             .mapi()?;
         let mut rows = stmt.query(params![int(owner)?]).mapi()?;
-        let mut out: Vec<(i64, i64, Props)> = Vec::new();
+        let mut out: Vec<(i64, i64, Props, Large)> = Vec::new();
         while let Some(row) = rows.next().mapi()? {
             let kind: i64 = row.get(0).mapi()?;
             let sub: i64 = row.get(1).mapi()?;
             let tag: i64 = row.get(2).mapi()?;
-            let value: Vec<u8> = row
-                .get_ref(3)
-                .mapi()?
-                .as_blob()
-                .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?
-                .to_vec();
-            let tag = u16::try_from(tag).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
-            let value = decode_value(&value)?;
-            match out.last_mut() {
-                Some((k, s, props)) if *k == kind && *s == sub => {
-                    props.insert(tag, value);
+            let bytes = row.get_ref(3).mapi()?.as_blob().map_err(|_| corrupt())?;
+            let large: Option<i64> = row.get(4).mapi()?;
+            let tag = u16::try_from(tag).map_err(|_| corrupt())?;
+            if !matches!(out.last(), Some((k, s, ..)) if *k == kind && *s == sub) {
+                out.push((kind, sub, Props::new(), Large::new()));
+            }
+            let Some((.., props, larges)) = out.last_mut() else {
+                return Err(corrupt());
+            };
+            match large {
+                None => {
+                    props.insert(tag, decode_value(bytes)?);
                 }
-                _ => out.push((kind, sub, Props::from([(tag, value)]))),
+                Some(id) => {
+                    let (prop_type, len) = decode_large_header(bytes)?;
+                    larges.insert(
+                        tag,
+                        LargeValue {
+                            prop_type,
+                            len,
+                            source: LargeSource::Stored(id),
+                        },
+                    );
+                }
             }
         }
         Ok(out)
+    }
+
+    /// Stores large value `v` of message `owner`: a new value for bytes
+    /// in memory (written chunk by chunk), the same for a stored value of
+    /// this message, a copy made inside SQLite for another message's.
+    /// Returns the value's number.
+    fn put_large(tx: &Connection, owner: ObjectId, v: &LargeValue) -> MapiResult<i64> {
+        match &v.source {
+            LargeSource::Data(bytes) => {
+                tx.prepare_cached("INSERT INTO large_values (owner, len) VALUES (?1, ?2)")
+                    .mapi()?
+                    .execute(params![int(owner)?, int(bytes.len() as u64)?])
+                    .mapi()?;
+                let id = tx.last_insert_rowid();
+                let mut stmt = tx
+                    .prepare_cached("INSERT INTO large_chunks (value, n, data) VALUES (?1, ?2, ?3)")
+                    .mapi()?;
+                for (n, chunk) in bytes.chunks(LARGE_CHUNK).enumerate() {
+                    stmt.execute(params![id, n as i64, chunk]).mapi()?;
+                }
+                Ok(id)
+            }
+            LargeSource::Stored(id) => {
+                let stored: Option<i64> = tx
+                    .prepare_cached("SELECT owner FROM large_values WHERE id = ?1")
+                    .mapi()?
+                    .query_row(params![id], |r| r.get(0))
+                    .optional()
+                    .mapi()?;
+                match stored {
+                    // Replaced or removed since it was read: the copy
+                    // being saved is out of date.
+                    None => Err(MapiError::Other(MAPI_E_OBJECT_CHANGED)),
+                    Some(o) if o == int(owner)? => Ok(*id),
+                    Some(_) => {
+                        tx.prepare_cached(
+                            "INSERT INTO large_values (owner, len) \
+                             SELECT ?1, len FROM large_values WHERE id = ?2",
+                        )
+                        .mapi()?
+                        .execute(params![int(owner)?, id])
+                        .mapi()?;
+                        let copy = tx.last_insert_rowid();
+                        tx.prepare_cached(
+                            "INSERT INTO large_chunks (value, n, data) \
+                             SELECT ?1, n, data FROM large_chunks WHERE value = ?2",
+                        )
+                        .mapi()?
+                        .execute(params![copy, id])
+                        .mapi()?;
+                        Ok(copy)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The length of stored value `id`, if it still exists.
+    fn large_len(conn: &Connection, id: i64) -> MapiResult<Option<u64>> {
+        let len: Option<i64> = conn
+            .prepare_cached("SELECT len FROM large_values WHERE id = ?1")
+            .mapi()?
+            .query_row(params![id], |r| r.get(0))
+            .optional()
+            .mapi()?;
+        len.map(id_of).transpose()
     }
 
     /// Whether folder `id` exists.
@@ -389,15 +528,36 @@ impl SqliteBackend {
         kind: i64,
         sub: i64,
         props: &Props,
+        large: &Large,
     ) -> MapiResult<()> {
-        let mut stmt = tx
-            .prepare_cached(
-                "INSERT INTO properties (owner, kind, sub, tag, value) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .mapi()?;
-        for (tag, value) in props {
-            stmt.execute(params![int(owner)?, kind, sub, tag, encode_value(value)])
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO properties (owner, kind, sub, tag, value) \
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
                 .mapi()?;
+            for (tag, value) in props {
+                stmt.execute(params![int(owner)?, kind, sub, tag, encode_value(value)])
+                    .mapi()?;
+            }
+        }
+        for (tag, v) in large {
+            let id = Self::put_large(tx, owner, v)?;
+            tx.prepare_cached(
+                "INSERT INTO properties (owner, kind, sub, tag, value, large) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .mapi()?
+            .execute(params![
+                int(owner)?,
+                kind,
+                sub,
+                tag,
+                encode_large_header(v.prop_type, v.len),
+                id
+            ])
+            .mapi()?;
         }
         Ok(())
     }
@@ -407,6 +567,19 @@ impl SqliteBackend {
             .mapi()?
             .execute(params![int(owner)?])
             .mapi()?;
+        Ok(())
+    }
+
+    /// Removes the large values of `owner` that no property row refers to
+    /// any more (replaced or deleted by the save just written).
+    fn drop_unreferenced(tx: &Connection, owner: ObjectId) -> MapiResult<()> {
+        tx.prepare_cached(
+            "DELETE FROM large_values WHERE owner = ?1 AND id NOT IN \
+             (SELECT large FROM properties WHERE owner = ?1 AND large IS NOT NULL)",
+        )
+        .mapi()?
+        .execute(params![int(owner)?])
+        .mapi()?;
         Ok(())
     }
 
@@ -424,7 +597,7 @@ impl SqliteBackend {
                 .execute(params![int(f.id)?, int(f.parent)?])
                 .mapi()?;
                 Self::delete_props(tx, f.id)?;
-                Self::put_props(tx, f.id, OWNER_OBJECT, 0, &f.props)?;
+                Self::put_props(tx, f.id, OWNER_OBJECT, 0, &f.props, &Large::new())?;
             }
             Change::DeleteFolder(id) => {
                 Self::delete_props(tx, id)?;
@@ -465,16 +638,22 @@ impl SqliteBackend {
                 ])
                 .mapi()?;
                 Self::delete_props(tx, m.id)?;
-                Self::put_props(tx, m.id, OWNER_OBJECT, 0, &m.props)?;
+                Self::put_props(tx, m.id, OWNER_OBJECT, 0, &m.props, &m.large)?;
                 for (i, r) in m.recipients.iter().enumerate() {
-                    Self::put_props(tx, m.id, OWNER_RECIPIENT, i as i64, r)?;
+                    Self::put_props(tx, m.id, OWNER_RECIPIENT, i as i64, r, &Large::new())?;
                 }
                 for a in &m.attachments {
-                    Self::put_props(tx, m.id, OWNER_ATTACHMENT, i64::from(a.number), &a.props)?;
+                    let sub = i64::from(a.number);
+                    Self::put_props(tx, m.id, OWNER_ATTACHMENT, sub, &a.props, &a.large)?;
                 }
+                Self::drop_unreferenced(tx, m.id)?;
             }
             Change::DeleteMessage(id) => {
                 Self::delete_props(tx, id)?;
+                tx.prepare_cached("DELETE FROM large_values WHERE owner = ?1")
+                    .mapi()?
+                    .execute(params![int(id)?])
+                    .mapi()?;
                 tx.prepare_cached("DELETE FROM messages WHERE id = ?1")
                     .mapi()?
                     .execute(params![int(id)?])
@@ -672,7 +851,7 @@ impl Backend for SqliteBackend {
         };
         // A folder has only its own properties (kind OWNER_OBJECT).
         let props = match Self::all_props_of(&conn, id)?.pop() {
-            Some((OWNER_OBJECT, _, p)) => p,
+            Some((OWNER_OBJECT, _, p, _)) => p,
             Some(_) => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
             None => Props::new(),
         };
@@ -729,16 +908,18 @@ impl Backend for SqliteBackend {
             return Ok(None);
         };
         let mut props = Props::new();
+        let mut large = Large::new();
         let mut recipients = Vec::new();
         let mut attachments = Vec::new();
-        for (kind, sub, p) in Self::all_props_of(&conn, id)? {
+        for (kind, sub, p, l) in Self::all_props_of(&conn, id)? {
             match kind {
-                OWNER_OBJECT => props = p,
+                OWNER_OBJECT => (props, large) = (p, l),
                 OWNER_RECIPIENT => recipients.push(p),
                 OWNER_ATTACHMENT => attachments.push(AttachmentRecord {
                     number: ULONG::try_from(sub)
                         .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?,
                     props: p,
+                    large: l,
                 }),
                 _ => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
             }
@@ -749,6 +930,7 @@ impl Backend for SqliteBackend {
             associated,
             version: id_of(version)?,
             props,
+            large,
             recipients,
             attachments,
         }))
@@ -876,4 +1058,111 @@ impl Backend for SqliteBackend {
         }
         tx.commit().mapi()
     }
+
+    fn large_value_count(&self) -> MapiResult<Option<u64>> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM large_values", [], |r| r.get(0))
+            .mapi()?;
+        Ok(Some(id_of(n)?))
+    }
+
+    /// Reads the chunks that `offset..offset + buf.len()` covers, under
+    /// one read transaction: a value replaced or removed since is gone
+    /// (`STG_E_REVERTED`), as no number is reused.
+    fn read_large(&self, id: i64, offset: u64, buf: &mut [u8]) -> MapiResult<usize> {
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction().mapi()?;
+        let len = Self::large_len(&tx, id)?.ok_or(MapiError::Other(STG_E_REVERTED))?;
+        let want = usize::try_from(len.saturating_sub(offset))
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        let mut done = 0;
+        let mut stmt = tx
+            .prepare_cached("SELECT data FROM large_chunks WHERE value = ?1 AND n = ?2")
+            .mapi()?;
+        while done < want {
+            let at = offset + done as u64;
+            let n = at / LARGE_CHUNK as u64;
+            let within = (at % LARGE_CHUNK as u64) as usize;
+            let got = stmt
+                .query_row(params![id, int(n)?], |r| {
+                    let chunk = r.get_ref(0)?.as_blob()?;
+                    let k = chunk.len().saturating_sub(within).min(want - done);
+                    buf[done..done + k].copy_from_slice(&chunk[within..within + k]);
+                    Ok(k)
+                })
+                .optional()
+                .mapi()?;
+            match got {
+                Some(k) if k > 0 => done += k,
+                _ => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
+            }
+        }
+        drop(stmt);
+        tx.commit().mapi()?;
+        Ok(done)
+    }
+
+    /// The whole value, its chunks in one query.
+    fn load_large(&self, id: i64, len: u64) -> MapiResult<Vec<u8>> {
+        let conn = self.conn();
+        let tx = conn.unchecked_transaction().mapi()?;
+        if Self::large_len(&tx, id)? != Some(len) {
+            return Err(MapiError::Other(STG_E_REVERTED));
+        }
+        let mut out =
+            Vec::with_capacity(usize::try_from(len).map_err(|_| MapiError::NotEnoughMemory)?);
+        {
+            let mut stmt = tx
+                .prepare_cached("SELECT data FROM large_chunks WHERE value = ?1 ORDER BY n")
+                .mapi()?;
+            let mut rows = stmt.query(params![id]).mapi()?;
+            while let Some(row) = rows.next().mapi()? {
+                let chunk = row
+                    .get_ref(0)
+                    .mapi()?
+                    .as_blob()
+                    .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+                out.extend_from_slice(chunk);
+            }
+        }
+        tx.commit().mapi()?;
+        if out.len() as u64 == len {
+            Ok(out)
+        } else {
+            Err(MapiError::Other(MAPI_E_CORRUPT_STORE))
+        }
+    }
 }
+
+/// The `value` of a property row that refers to a large value: its type
+/// (u16 LE) and length (u64 LE).
+fn encode_large_header(prop_type: ULONG, len: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(10);
+    out.extend_from_slice(&(prop_type as u16).to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out
+}
+
+fn decode_large_header(bytes: &[u8]) -> MapiResult<(ULONG, u64)> {
+    let corrupt = || MapiError::Other(MAPI_E_CORRUPT_STORE);
+    let t: [u8; 2] = bytes
+        .get(..2)
+        .ok_or_else(corrupt)?
+        .try_into()
+        .map_err(|_| corrupt())?;
+    let n: [u8; 8] = bytes
+        .get(2..10)
+        .ok_or_else(corrupt)?
+        .try_into()
+        .map_err(|_| corrupt())?;
+    let t = ULONG::from(u16::from_le_bytes(t));
+    if !matches!(t, PT_BINARY | PT_UNICODE | PT_STRING8) || bytes.len() != 10 {
+        return Err(corrupt());
+    }
+    Ok((t, u64::from_le_bytes(n)))
+}
+
+/// Values below this stay inline.
+const _: () = assert!(LARGE_VALUE_THRESHOLD > 0);

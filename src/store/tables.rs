@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::backend::{MessageRecord, ObjectId, Props};
+use super::backend::{load_large, Large, MessageRecord, ObjectId, Props};
 use super::engine::{pid, Engine, StoreEvent, StoreListener};
 use super::objects::message_computed;
 use crate::mapi::*;
@@ -52,9 +52,16 @@ impl RowValues for MessageRow<'_> {
         if id == pid(PR_INSTANCE_KEY) {
             return Some(instance_key(self.record.id));
         }
-        let attachments = || self.record.attachments.iter().map(|a| &a.props);
+        let attachments = || self.record.attachments.iter().map(|a| (&a.props, &a.large));
         message_computed(self.engine, self.record, false, id, attachments)
             .or_else(|| self.record.props.get(&id).cloned())
+            .or_else(|| {
+                // A large value (a body...): read only when a column or a
+                // restriction names it; one that cannot be read (gone
+                // meanwhile) is no value.
+                let large = self.record.large.get(&id)?;
+                load_large(self.engine.backend(), large).ok()
+            })
     }
 }
 
@@ -318,11 +325,26 @@ pub fn hierarchy_table(
 /// attachments when the table was opened.
 pub struct SnapshotSource {
     rows: Vec<(RowId, Props)>,
+    /// The large values of rows (attachment data), by row, read from
+    /// `engine` only when a column or a restriction names one.
+    large: Vec<(RowId, Large)>,
+    engine: Option<Arc<Engine>>,
+}
+
+impl SnapshotSource {
+    fn new(rows: Vec<(RowId, Props)>) -> Self {
+        SnapshotSource {
+            rows,
+            large: Vec::new(),
+            engine: None,
+        }
+    }
 }
 
 struct PropsRow<'a> {
     id: RowId,
     props: &'a Props,
+    large: Option<(&'a Large, &'a Engine)>,
 }
 
 impl RowValues for PropsRow<'_> {
@@ -330,7 +352,10 @@ impl RowValues for PropsRow<'_> {
         if pid(tag) == pid(PR_INSTANCE_KEY) {
             return Some(instance_key(self.id));
         }
-        self.props.get(&pid(tag)).cloned()
+        self.props.get(&pid(tag)).cloned().or_else(|| {
+            let (large, engine) = self.large?;
+            load_large(engine.backend(), large.get(&pid(tag))?).ok()
+        })
     }
 }
 
@@ -340,11 +365,19 @@ impl RowSource for SnapshotSource {
     }
 
     fn row(&self, id: RowId) -> MapiResult<Option<Box<dyn RowValues + '_>>> {
-        Ok(self
-            .rows
-            .iter()
-            .find(|(r, _)| *r == id)
-            .map(|(id, props)| Box::new(PropsRow { id: *id, props }) as Box<dyn RowValues>))
+        Ok(self.rows.iter().find(|(r, _)| *r == id).map(|(id, props)| {
+            let large = self
+                .large
+                .iter()
+                .find(|(r, _)| r == id)
+                .zip(self.engine.as_deref())
+                .map(|((_, l), e)| (l, e));
+            Box::new(PropsRow {
+                id: *id,
+                props,
+                large,
+            }) as Box<dyn RowValues>
+        }))
     }
 }
 
@@ -360,14 +393,18 @@ pub fn recipient_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box<
     ];
     let all = columns.clone();
     Ok(Box::new(LockedTable::new(
-        SnapshotSource { rows },
+        SnapshotSource::new(rows),
         columns,
         all,
     )?))
 }
 
 /// A message's attachment table: one row per attachment (`PR_ATTACH_NUM`).
-pub fn attachment_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box<dyn Table>> {
+pub fn attachment_table(
+    engine: Arc<Engine>,
+    rows: Vec<(RowId, Props, Large)>,
+    wide: bool,
+) -> MapiResult<Box<dyn Table>> {
     let columns = vec![
         PR_ATTACH_NUM,
         PR_INSTANCE_KEY,
@@ -379,7 +416,11 @@ pub fn attachment_table(rows: Vec<(RowId, Props)>, wide: bool) -> MapiResult<Box
     ];
     let all = columns.clone();
     Ok(Box::new(LockedTable::new(
-        SnapshotSource { rows },
+        SnapshotSource {
+            large: rows.iter().map(|(id, _, l)| (*id, l.clone())).collect(),
+            rows: rows.into_iter().map(|(id, p, _)| (id, p)).collect(),
+            engine: Some(engine),
+        },
         columns,
         all,
     )?))
@@ -417,7 +458,7 @@ pub fn receive_folder_table(engine: &Engine, wide: bool) -> MapiResult<Box<dyn T
     ];
     let all = columns.clone();
     Ok(Box::new(LockedTable::new(
-        SnapshotSource { rows },
+        SnapshotSource::new(rows),
         columns,
         all,
     )?))

@@ -352,3 +352,380 @@ fn indexed_sorts_agree_with_the_engine() {
         assert_eq!(o, &orders[0], "a backend's order differs");
     }
 }
+
+fn stream_of(opened: Opened) -> Box<dyn crate::provider::PropStream> {
+    match opened {
+        Opened::Stream(s) => s,
+        _ => panic!("not a stream"),
+    }
+}
+
+fn open_message(e: &Arc<Engine>, eid: &[u8], flags: ULONG) -> Box<dyn crate::provider::Message> {
+    match objects::open_entry(e, Some(eid), flags, true).unwrap() {
+        Opened::Message(m) => m,
+        _ => panic!("not a message"),
+    }
+}
+
+/// A body of `units` UTF-16 units that differ along it.
+fn long_text(units: usize, seed: u32) -> String {
+    (0..units)
+        .map(|i| char::from(b'a' + ((i as u32 * 7 + seed) % 26) as u8))
+        .collect()
+}
+
+fn utf16(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn read_all(s: &dyn crate::provider::PropStream, chunk: usize) -> MapiResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; chunk];
+    loop {
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            return Ok(out);
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+}
+
+/// Where the large values of message `id` are: stored apart (SQLite) or
+/// held in memory, never among the small properties.
+fn large_ids(e: &Engine, id: ObjectId) -> Vec<(u16, backend::LargeSource)> {
+    let r = e.message(id).unwrap();
+    let mut out: Vec<_> = r
+        .large
+        .iter()
+        .map(|(t, v)| (*t, v.source.clone()))
+        .collect();
+    for a in &r.attachments {
+        out.extend(a.large.iter().map(|(t, v)| (*t, v.source.clone())));
+    }
+    out
+}
+
+#[test]
+fn large_values_are_streamed_carried_over_copied_and_deleted() {
+    each_backend(|e| {
+        let sqlite = e.backend().large_value_count().unwrap().is_some();
+        let count = || e.backend().large_value_count().unwrap().unwrap_or(0);
+        let inbox = folder(&e, folders::INBOX);
+        let body = long_text(50_000, 3); // 100,000 bytes as a stream
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i * 31 / 7) as u8).collect();
+
+        // Written through streams in 4 KiB pieces.
+        let m = inbox.create_message(false).unwrap();
+        let s = stream_of(
+            m.open_property(PR_BODY_W, &IID_IStream, 0, MAPI_CREATE | MAPI_MODIFY)
+                .unwrap(),
+        );
+        for piece in utf16(&body).chunks(4096) {
+            assert_eq!(s.write(piece).unwrap(), piece.len());
+        }
+        s.commit().unwrap();
+        drop(s);
+        let (n, a) = m.create_attach().unwrap();
+        let s = stream_of(
+            a.open_property(
+                PR_ATTACH_DATA_BIN,
+                &IID_IStream,
+                0,
+                MAPI_CREATE | MAPI_MODIFY,
+            )
+            .unwrap(),
+        );
+        for piece in data.chunks(4096) {
+            s.write(piece).unwrap();
+        }
+        s.commit().unwrap();
+        drop(s);
+        a.save_changes(0).unwrap();
+        drop(a);
+        m.save_changes(0).unwrap();
+        let eid = eid_of(&*m);
+        drop(m);
+        let id = e.parse_message(&eid).unwrap();
+        let stored = e.message(id).unwrap();
+        assert!(!stored.props.contains_key(&engine::pid(PR_BODY_W)));
+        assert_eq!(large_ids(&e, id).len(), 2);
+        assert_eq!(count(), if sqlite { 2 } else { 0 });
+
+        // Read back: Stat, Seek, Read in chunks, GetProps, GetPropList,
+        // sizes.
+        let m = open_message(&e, &eid, MAPI_MODIFY);
+        let s = stream_of(m.open_property(PR_BODY_W, &IID_IStream, 0, 0).unwrap());
+        assert_eq!(s.size().unwrap(), 100_000);
+        assert_eq!(s.seek(-10, STREAM_SEEK_END).unwrap(), 99_990);
+        let mut tail = [0u8; 64];
+        assert_eq!(s.read(&mut tail).unwrap(), 10);
+        assert_eq!(&tail[..10], &utf16(&body)[99_990..]);
+        assert_eq!(s.read(&mut tail).unwrap(), 0);
+        s.seek(0, STREAM_SEEK_SET).unwrap();
+        assert_eq!(read_all(&*s, 65_536).unwrap(), utf16(&body));
+        assert_eq!(
+            s.write(b"x"),
+            Err(MapiError::Other(STG_E_ACCESSDENIED)),
+            "opened for reading"
+        );
+        drop(s);
+        assert_eq!(get(&*m, PR_BODY_W), Some(PropValue::String(body.clone())));
+        assert!(m.prop_list().unwrap().contains(&PR_BODY_W));
+        match get(&*m, PR_MESSAGE_SIZE) {
+            Some(PropValue::Long(n)) => assert!(n >= 300_000, "{n}"),
+            other => panic!("{other:?}"),
+        }
+        // PT_STRING8 of a Unicode body: converted.
+        let s = stream_of(m.open_property(PR_BODY_A, &IID_IStream, 0, 0).unwrap());
+        assert_eq!(read_all(&*s, 10_000).unwrap(), body.as_bytes());
+        let a = m.open_attach(n, false).unwrap();
+        assert!(a.prop_list().unwrap().contains(&PR_ATTACH_DATA_BIN));
+        assert_eq!(
+            get(&*a, PR_ATTACH_DATA_BIN),
+            Some(PropValue::Binary(data.clone()))
+        );
+        match get(&*a, PR_ATTACH_SIZE) {
+            Some(PropValue::Long(n)) => assert!(n >= 200_000, "{n}"),
+            other => panic!("{other:?}"),
+        }
+        let s = stream_of(
+            a.open_property(PR_ATTACH_DATA_BIN, &IID_IStream, 0, 0)
+                .unwrap(),
+        );
+        s.seek(100_000, STREAM_SEEK_SET).unwrap();
+        let mut mid = vec![0u8; 1000];
+        assert_eq!(s.read(&mut mid).unwrap(), 1000);
+        assert_eq!(mid, data[100_000..101_000]);
+        drop((s, a));
+
+        // A table column and a RES_CONTENT restriction on the body.
+        let t = inbox.contents_table(false, true).unwrap();
+        t.set_columns(vec![PR_ENTRYID, PR_BODY_W]).unwrap();
+        t.restrict(Some(crate::table::Restriction::Content {
+            fuzzy: crate::table::Fuzzy {
+                level: FL_SUBSTRING,
+                ignore_case: false,
+            },
+            tag: PR_BODY_W,
+            value: PropValue::String(body[40_000..40_020].to_owned()),
+        }))
+        .unwrap();
+        let rows = t.query_rows(10, false).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0][1].1, Some(PropValue::String(body.clone())));
+        let at = m.attachment_table(true).unwrap();
+        at.set_columns(vec![PR_ATTACH_NUM, PR_ATTACH_DATA_BIN])
+            .unwrap();
+        let rows = at.query_rows(10, false).unwrap();
+        assert_eq!(rows[0][1].1, Some(PropValue::Binary(data.clone())));
+
+        // A small change: the large values are carried over, not written
+        // again (same stored numbers).
+        let before = large_ids(&e, id);
+        m.set_props(vec![(0, PR_SUBJECT_W, PropValue::String("small".into()))])
+            .unwrap();
+        m.save_changes(KEEP_OPEN_READWRITE).unwrap();
+        if sqlite {
+            assert_eq!(large_ids(&e, id), before);
+            assert_eq!(count(), 2);
+        }
+        // Read flags and moves carry them over too.
+        inbox.set_read_flags(Some(&[&eid]), 0).unwrap();
+        if sqlite {
+            assert_eq!(large_ids(&e, id), before);
+        }
+
+        // A copy copies them (a second copy in the store, same bytes).
+        let drafts = e.folder_entry_id(folders::SENT_ITEMS);
+        inbox.copy_messages(&[&eid], &drafts, 0).unwrap();
+        assert_eq!(count(), if sqlite { 4 } else { 0 });
+        let copy = *e
+            .backend()
+            .messages(folders::SENT_ITEMS, false)
+            .unwrap()
+            .last()
+            .unwrap();
+        let cm = open_message(&e, &e.message_entry_id(copy), 0);
+        assert_eq!(get(&*cm, PR_BODY_W), Some(PropValue::String(body.clone())));
+        let ca = cm.open_attach(n, false).unwrap();
+        let s = stream_of(
+            ca.open_property(PR_ATTACH_DATA_BIN, &IID_IStream, 0, 0)
+                .unwrap(),
+        );
+        assert_eq!(read_all(&*s, 65_536).unwrap(), data);
+        drop((s, ca, cm));
+
+        // Replaced by a small value: the large one goes.
+        let m = open_message(&e, &eid, MAPI_MODIFY);
+        let s = stream_of(
+            m.open_property(PR_BODY_W, &IID_IStream, 0, MAPI_MODIFY)
+                .unwrap(),
+        );
+        s.set_size(0).unwrap();
+        s.write(&utf16("short")).unwrap();
+        s.commit().unwrap();
+        drop(s);
+        m.save_changes(KEEP_OPEN_READWRITE).unwrap();
+        assert_eq!(get(&*m, PR_BODY_W), Some(PropValue::String("short".into())));
+        assert_eq!(count(), if sqlite { 3 } else { 0 });
+        // A large value set by SetProps is kept apart at the save too.
+        let big = vec![7u8; 40_000];
+        m.set_props(vec![(
+            0,
+            PROP_TAG(PT_BINARY, 0x6700),
+            PropValue::Binary(big.clone()),
+        )])
+        .unwrap();
+        m.save_changes(KEEP_OPEN_READWRITE).unwrap();
+        assert_eq!(large_ids(&e, id).len(), 2);
+        assert_eq!(
+            get(&*m, PROP_TAG(PT_BINARY, 0x6700)),
+            Some(PropValue::Binary(big))
+        );
+        m.delete_props(&[PROP_TAG(PT_BINARY, 0x6700)]).unwrap();
+        m.save_changes(KEEP_OPEN_READWRITE).unwrap();
+        assert_eq!(get(&*m, PROP_TAG(PT_BINARY, 0x6700)), None);
+        assert_eq!(count(), if sqlite { 3 } else { 0 });
+        drop(m);
+
+        // Deleting the messages leaves no large value behind.
+        let drafts_folder = folder(&e, folders::SENT_ITEMS);
+        drafts_folder
+            .delete_messages(&[&e.message_entry_id(copy)], 0)
+            .unwrap();
+        assert_eq!(count(), if sqlite { 1 } else { 0 });
+        inbox.delete_messages(&[&eid], 0).unwrap();
+        assert_eq!(count(), 0);
+    });
+}
+
+#[test]
+fn a_stream_on_a_replaced_value_fails_cleanly() {
+    each_backend(|e| {
+        let sqlite = e.backend().large_value_count().unwrap().is_some();
+        let inbox = folder(&e, folders::INBOX);
+        let body = long_text(40_000, 1);
+        let m = inbox.create_message(false).unwrap();
+        m.set_props(vec![(0, PR_BODY_W, PropValue::String(body.clone()))])
+            .unwrap();
+        m.save_changes(0).unwrap();
+        let eid = eid_of(&*m);
+        drop(m);
+
+        let reader = open_message(&e, &eid, 0);
+        let s = stream_of(reader.open_property(PR_BODY_W, &IID_IStream, 0, 0).unwrap());
+        let mut buf = vec![0u8; 1000];
+        assert_eq!(s.read(&mut buf).unwrap(), 1000);
+
+        // Another client replaces the body.
+        let writer = open_message(&e, &eid, MAPI_MODIFY);
+        writer
+            .set_props(vec![(
+                0,
+                PR_BODY_W,
+                PropValue::String(long_text(40_000, 2)),
+            )])
+            .unwrap();
+        writer.save_changes(KEEP_OPEN_READWRITE).unwrap();
+
+        let next = s.read(&mut buf);
+        if sqlite {
+            // Stored apart: the old value is gone, and said so.
+            assert_eq!(next, Err(MapiError::Other(STG_E_REVERTED)));
+            assert_eq!(
+                get_err(&*reader, PR_BODY_W),
+                Err(MapiError::Other(STG_E_REVERTED))
+            );
+        } else {
+            // Held in memory: the stream keeps the value it opened.
+            assert_eq!(next, Ok(1000));
+            assert_eq!(buf, utf16(&body)[1000..2000]);
+        }
+        // The stale copy cannot be saved over the new version.
+        drop(s);
+        let stale = open_message(&e, &eid, MAPI_MODIFY);
+        writer
+            .set_props(vec![(0, PR_SUBJECT_W, PropValue::String("again".into()))])
+            .unwrap();
+        writer.save_changes(0).unwrap();
+        stale
+            .set_props(vec![(0, PR_SUBJECT_W, PropValue::String("stale".into()))])
+            .unwrap();
+        assert_eq!(
+            stale.save_changes(0),
+            Err(MapiError::Other(MAPI_E_OBJECT_CHANGED))
+        );
+        // Deleted: the stream says so too.
+        let s = stream_of(stale.open_property(PR_BODY_W, &IID_IStream, 0, 0).unwrap());
+        inbox.delete_messages(&[&eid], 0).unwrap();
+        let next = s.read(&mut buf);
+        if sqlite {
+            assert_eq!(next, Err(MapiError::Other(STG_E_REVERTED)));
+        } else {
+            assert_eq!(next, Ok(1000));
+        }
+    });
+}
+
+fn get_err(p: &dyn MapiProp, tag: ULONG) -> MapiResult<Option<PropValue>> {
+    p.get_props(&[tag]).map(|mut v| v.pop().unwrap())
+}
+
+/// A store of schema 1 (no `large_values`; every value inline) is
+/// migrated when opened: its values stay readable inline, and move apart
+/// when their message is saved again.
+#[cfg(not(miri))]
+#[test]
+fn a_schema_1_store_is_migrated_and_its_inline_values_stay_readable() {
+    let path = std::env::temp_dir().join(format!("mslogon-v1-{}.db", std::process::id()));
+    remove_store_files(&path);
+    let big = vec![5u8; 50_000];
+    let eid = {
+        let e = Arc::new(
+            Engine::open(Box::new(SqliteBackend::open(&path, [9; 16]).unwrap()), 1).unwrap(),
+        );
+        let id = e.next_id().unwrap();
+        // As schema 1 stored it: the value among the others.
+        let record = MessageRecord {
+            id,
+            folder: folders::INBOX,
+            associated: false,
+            version: 1,
+            props: [(engine::pid(PR_HTML), PropValue::Binary(big.clone()))]
+                .into_iter()
+                .collect(),
+            large: Default::default(),
+            recipients: Vec::new(),
+            attachments: Vec::new(),
+        };
+        e.backend().apply(vec![Change::PutMessage(record)]).unwrap();
+        e.message_entry_id(id)
+    };
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TABLE large_chunks; DROP TABLE large_values; ALTER TABLE properties DROP COLUMN large; \
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let e =
+        Arc::new(Engine::open(Box::new(SqliteBackend::open(&path, [9; 16]).unwrap()), 1).unwrap());
+    let version: i32 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(e.backend().large_value_count().unwrap(), Some(0));
+    let m = open_message(&e, &eid, MAPI_MODIFY);
+    assert_eq!(get(&*m, PR_HTML), Some(PropValue::Binary(big.clone())));
+    let s = stream_of(m.open_property(PR_HTML, &IID_IStream, 0, 0).unwrap());
+    assert_eq!(read_all(&*s, 65_536).unwrap(), big);
+    drop(s);
+    m.save_changes(0).unwrap();
+    assert_eq!(e.backend().large_value_count().unwrap(), Some(1));
+    let m = open_message(&e, &eid, 0);
+    assert_eq!(get(&*m, PR_HTML), Some(PropValue::Binary(big)));
+    drop((m, e));
+    remove_store_files(&path);
+}
