@@ -411,8 +411,15 @@ fn large_values_are_streamed_carried_over_copied_and_deleted() {
         let sqlite = e.backend().large_value_count().unwrap().is_some();
         let count = || e.backend().large_value_count().unwrap().unwrap_or(0);
         let inbox = folder(&e, folders::INBOX);
-        let body = long_text(50_000, 3); // 100,000 bytes as a stream
-        let data: Vec<u8> = (0..200_000u32).map(|i| (i * 31 / 7) as u8).collect();
+        // Above the 32 KiB threshold; several 64 KiB chunks in SQLite
+        // (smaller under Miri, which is slow).
+        let (units, bytes) = if cfg!(miri) {
+            (17_000, 40_000)
+        } else {
+            (70_000, 200_000)
+        };
+        let body = long_text(units, 3);
+        let data: Vec<u8> = (0..bytes as u32).map(|i| (i * 31 / 7) as u8).collect();
 
         // Written through streams in 4 KiB pieces.
         let m = inbox.create_message(false).unwrap();
@@ -455,11 +462,12 @@ fn large_values_are_streamed_carried_over_copied_and_deleted() {
         // sizes.
         let m = open_message(&e, &eid, MAPI_MODIFY);
         let s = stream_of(m.open_property(PR_BODY_W, &IID_IStream, 0, 0).unwrap());
-        assert_eq!(s.size().unwrap(), 100_000);
-        assert_eq!(s.seek(-10, STREAM_SEEK_END).unwrap(), 99_990);
+        let len = 2 * units as u64;
+        assert_eq!(s.size().unwrap(), len);
+        assert_eq!(s.seek(-10, STREAM_SEEK_END).unwrap(), len - 10);
         let mut tail = [0u8; 64];
         assert_eq!(s.read(&mut tail).unwrap(), 10);
-        assert_eq!(&tail[..10], &utf16(&body)[99_990..]);
+        assert_eq!(&tail[..10], &utf16(&body)[len as usize - 10..]);
         assert_eq!(s.read(&mut tail).unwrap(), 0);
         s.seek(0, STREAM_SEEK_SET).unwrap();
         assert_eq!(read_all(&*s, 65_536).unwrap(), utf16(&body));
@@ -472,7 +480,7 @@ fn large_values_are_streamed_carried_over_copied_and_deleted() {
         assert_eq!(get(&*m, PR_BODY_W), Some(PropValue::String(body.clone())));
         assert!(m.prop_list().unwrap().contains(&PR_BODY_W));
         match get(&*m, PR_MESSAGE_SIZE) {
-            Some(PropValue::Long(n)) => assert!(n >= 300_000, "{n}"),
+            Some(PropValue::Long(n)) => assert!(n as usize >= 2 * units + bytes, "{n}"),
             other => panic!("{other:?}"),
         }
         // PT_STRING8 of a Unicode body: converted.
@@ -485,17 +493,24 @@ fn large_values_are_streamed_carried_over_copied_and_deleted() {
             Some(PropValue::Binary(data.clone()))
         );
         match get(&*a, PR_ATTACH_SIZE) {
-            Some(PropValue::Long(n)) => assert!(n >= 200_000, "{n}"),
+            Some(PropValue::Long(n)) => assert!(n as usize >= bytes, "{n}"),
             other => panic!("{other:?}"),
         }
         let s = stream_of(
             a.open_property(PR_ATTACH_DATA_BIN, &IID_IStream, 0, 0)
                 .unwrap(),
         );
-        s.seek(100_000, STREAM_SEEK_SET).unwrap();
+        // Across a chunk boundary (65,536) in SQLite.
+        let at = bytes / 2 - 500;
+        s.seek(at as i64, STREAM_SEEK_SET).unwrap();
         let mut mid = vec![0u8; 1000];
         assert_eq!(s.read(&mut mid).unwrap(), 1000);
-        assert_eq!(mid, data[100_000..101_000]);
+        assert_eq!(mid, data[at..at + 1000]);
+        s.seek(30_000, STREAM_SEEK_SET).unwrap();
+        let mut mid = vec![0u8; 70_000];
+        let want = (bytes - 30_000).min(70_000);
+        assert_eq!(s.read(&mut mid).unwrap(), want);
+        assert_eq!(mid[..want], data[30_000..30_000 + want]);
         drop((s, a));
 
         // A table column and a RES_CONTENT restriction on the body.
@@ -507,7 +522,7 @@ fn large_values_are_streamed_carried_over_copied_and_deleted() {
                 ignore_case: false,
             },
             tag: PR_BODY_W,
-            value: PropValue::String(body[40_000..40_020].to_owned()),
+            value: PropValue::String(body[units - 100..units - 80].to_owned()),
         }))
         .unwrap();
         let rows = t.query_rows(10, false).unwrap();
@@ -604,7 +619,7 @@ fn a_stream_on_a_replaced_value_fails_cleanly() {
     each_backend(|e| {
         let sqlite = e.backend().large_value_count().unwrap().is_some();
         let inbox = folder(&e, folders::INBOX);
-        let body = long_text(40_000, 1);
+        let body = long_text(17_000, 1);
         let m = inbox.create_message(false).unwrap();
         m.set_props(vec![(0, PR_BODY_W, PropValue::String(body.clone()))])
             .unwrap();
@@ -623,7 +638,7 @@ fn a_stream_on_a_replaced_value_fails_cleanly() {
             .set_props(vec![(
                 0,
                 PR_BODY_W,
-                PropValue::String(long_text(40_000, 2)),
+                PropValue::String(long_text(17_000, 2)),
             )])
             .unwrap();
         writer.save_changes(KEEP_OPEN_READWRITE).unwrap();
