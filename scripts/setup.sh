@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build and test mslogon:
 # CMake, Ninja, the C/C++ compilers, Clang (header matrix) and pkg-config
-# (apt); for the Windows ABI tests the MinGW-w64 cross compilers and Wine
-# (apt) and the Rust targets x86_64-pc-windows-gnu and i686-pc-windows-gnu
+# (apt); for the Windows ABI tests the MinGW-w64 cross compilers and Wine,
+# 64-bit and 32-bit (apt: wine, wine64, wine32:i386, adding the i386
+# architecture when it is missing) and the Rust targets x86_64-pc-windows-gnu and i686-pc-windows-gnu
 # (rustup); clippy/rustfmt (rustup). Does nothing (and asks no package
 # manager) when everything is already there. Usage: bash scripts/setup.sh
 set -euo pipefail
@@ -38,14 +39,37 @@ fi
 if ! command -v valgrind >/dev/null 2>&1; then
   packages+=(valgrind)
 fi
-if ! command -v wine64 >/dev/null 2>&1 && [ ! -x /usr/lib/wine/wine64 ] &&
-   ! command -v wine >/dev/null 2>&1; then
-  packages+=(wine64)
+# Wine for the Windows tests, both loaders: 64-bit (Debian's wine64:
+# /usr/lib/wine/wine64) and 32-bit (wine32, an i386 package:
+# /usr/lib/wine/wine). A `wine` on PATH that is a real loader (not Debian's
+# wrapper script) counts for the 32-bit one. When either is missing, all of
+# wine, wine64 and wine32:i386 go into the one apt-get call below, so that
+# apt keeps the amd64 and i386 packages (libwine, ...) at one version.
+have_wine64=false
+if command -v wine64 >/dev/null 2>&1 || [ -x /usr/lib/wine/wine64 ]; then
+  have_wine64=true
+fi
+have_wine32=false
+if [ -x /usr/lib/wine/wine ]; then
+  have_wine32=true
+elif wine_path=$(command -v wine 2>/dev/null) && [ "$(head -c 2 "$wine_path")" != "#!" ]; then
+  have_wine32=true
+fi
+add_i386=false
+if ! $have_wine64 || ! $have_wine32; then
+  packages+=(wine wine64 wine32:i386)
+  if ! { dpkg --print-architecture; dpkg --print-foreign-architectures; } | grep -qx i386; then
+    add_i386=true
+  fi
 fi
 if [ "${#packages[@]}" -ne 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
+  fi
+  if $add_i386; then
+    # wine32 is an i386 package: Debian needs the architecture (multiarch).
+    $sudo dpkg --add-architecture i386
   fi
   $sudo apt-get update
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
