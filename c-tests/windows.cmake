@@ -12,7 +12,7 @@
 #                            --target x86_64-pc-windows-gnu), shim, hosts
 #   windows_exports_x86_64   exported names == c-tests/windows/exports.txt
 #   windows_layout_x86_64    layout checks vs <mapispi.h> (compile-only)
-#   wine_lifecycle_c/_cxx    the Windows test hosts, run under Wine
+#   wine_lifecycle_c/_cxx    the Windows test hosts, run under Wine (64-bit)
 #   wine_tree_c              the object tree (folders, messages, attachments,
 #                            status object, forcible Logoff), under Wine
 #   wine_tables_c            IMAPITable: MFCMAPI's hierarchy and contents
@@ -27,12 +27,17 @@
 #   windows_exports_i686     exported names, undecorated
 #   windows_stdcall_i686     __stdcall/__cdecl by disassembly (ret $N)
 #   windows_layout_i686      layout checks, 32-bit
+#   wine_<host>_i686         each wine_<host> test above (lifecycle_c,
+#                            lifecycle_cxx, tree_c, tables_c, service_c)
+#                            built for i686 and run by the 32-bit loader
+#                            (Debian's wine32) in the same WoW64 prefix;
+#                            SKIPPED while no 32-bit loader is installed
 #   windows_layout_generated layout_check.c/_sig.cpp == gen.py's output
 #   wine_prefix_setup/_cleanup  fixture wine_prefix: the throwaway prefix,
 #                            and stopping its wineserver at the end
-# A test that cannot run here (a tool, the Rust target or a test source is
-# missing) prints "SKIPPED: <reason>" and exits 77: CTest reports it as
-# skipped, never as passed.
+# A test that cannot run here (a tool, a Wine loader, the Rust target or a
+# test source is missing) prints "SKIPPED: <reason>" and exits 77: CTest
+# reports it as skipped, never as passed.
 find_program(MSLOGON_MINGW64_GCC x86_64-w64-mingw32-gcc)
 find_program(MSLOGON_MINGW64_GXX x86_64-w64-mingw32-g++)
 find_program(MSLOGON_MINGW64_OBJDUMP x86_64-w64-mingw32-objdump)
@@ -42,6 +47,12 @@ find_program(MSLOGON_MINGW32_OBJDUMP i686-w64-mingw32-objdump)
 # wine64 on PATH, then Debian's /usr/lib/wine/wine64 (not on PATH), then wine.
 find_program(MSLOGON_WINE NAMES wine64 wine PATHS /usr/lib/wine /usr/lib64/wine
   DOC "Wine loader for the Windows tests")
+# The 32-bit loader for the i686 hosts: Debian's wine32 (/usr/lib/wine/wine,
+# not on PATH). When it is not found here, wine-run.sh looks again each time
+# an i686 host runs (so installing wine32 needs no reconfigure) and reports
+# the run SKIPPED while there is none.
+find_program(MSLOGON_WINE32 NAMES wine PATHS /usr/lib/wine NO_DEFAULT_PATH
+  DOC "32-bit Wine loader for the i686 Windows tests (Debian: wine32)")
 
 if(MSLOGON_MINGW64_GCC AND MSLOGON_WINE)
   set(MSLOGON_WINDOWS_TESTS_DEFAULT ON)
@@ -149,9 +160,8 @@ if(MSLOGON_WINDOWS_TESTS)
     "${MSLOGON_SH}" "${win_src}/check-generated.sh" "${MSLOGON_PYTHON3}"
     "${PROJECT_SOURCE_DIR}" "${PROJECT_BINARY_DIR}/windows-layout-generated")
 
-  # 32-bit: no Wine run (Debian's wine64 runs 64-bit programs only; wine32
-  # would need i386 multiarch), so the calling conventions are checked in
-  # the DLL's code.
+  # 32-bit calling conventions, in the DLL's code (the i686 hosts below also
+  # run them under Wine; this check needs no Wine and names the function).
   set(dir "${PROJECT_BINARY_DIR}/windows-i686")
   set(missing "")
   if(NOT MSLOGON_MINGW32_GCC OR NOT MSLOGON_MINGW32_GXX OR NOT MSLOGON_MINGW32_OBJDUMP)
@@ -162,19 +172,34 @@ if(MSLOGON_WINDOWS_TESTS)
     "${MSLOGON_SH}" "${win_src}/check-stdcall.sh" "${MSLOGON_MINGW32_OBJDUMP}" "${dir}/bin/mslogon.dll")
   set_tests_properties(windows_stdcall_i686 PROPERTIES FIXTURES_REQUIRED windows_x86)
 
-  # The 64-bit test hosts, under Wine, in a throwaway prefix of this build
-  # tree (fixture wine_prefix: created once before them, its wineserver
-  # stopped after them).
+  # The test hosts under Wine, each on both architectures, in one throwaway
+  # prefix of this build tree (fixture wine_prefix: created once before
+  # them, its wineserver stopped after them): wine_<host> is the x86_64
+  # build (fixture windows_x64) run by the 64-bit loader, wine_<host>_i686
+  # the i686 build (fixture windows_x86) run by the 32-bit loader in the
+  # same (WoW64) prefix; wine-run.sh picks the loader from the program's PE
+  # header, and an i686 run without a 32-bit loader (wine32) is SKIPPED.
   set(dir "${PROJECT_BINARY_DIR}/windows-x86_64")
+  set(dir32 "${PROJECT_BINARY_DIR}/windows-i686")
   set(wine_env
     "MSLOGON_WINE=${MSLOGON_WINE}"
     "MSLOGON_WINEPREFIX=${PROJECT_BINARY_DIR}/wineprefix"
     "MSLOGON_WINE_TIMEOUT=240")
+  if(MSLOGON_WINE32)
+    list(APPEND wine_env "MSLOGON_WINE32=${MSLOGON_WINE32}")
+  endif()
   set(wine_missing "")
+  set(wine32_missing "")
   if(NOT MSLOGON_WINE)
     set(wine_missing "Wine not found (wine64 on PATH, /usr/lib/wine/wine64 or wine; apt-get install wine64; scripts/setup.sh does it)")
-  elseif(NOT MSLOGON_MINGW64_GCC OR NOT MSLOGON_MINGW64_GXX)
-    set(wine_missing "x86_64-w64-mingw32 compilers not found (apt-get install mingw-w64)")
+    set(wine32_missing "${wine_missing}")
+  else()
+    if(NOT MSLOGON_MINGW64_GCC OR NOT MSLOGON_MINGW64_GXX)
+      set(wine_missing "x86_64-w64-mingw32 compilers not found (apt-get install mingw-w64)")
+    endif()
+    if(NOT MSLOGON_MINGW32_GCC OR NOT MSLOGON_MINGW32_GXX)
+      set(wine32_missing "i686-w64-mingw32 compilers not found (apt-get install mingw-w64)")
+    endif()
   endif()
   # wine_<test>_<variant>: c-tests/windows/<source> + win_host.c, built as
   # win_test_<test>_<variant>.exe, run under Wine.
@@ -192,18 +217,19 @@ if(MSLOGON_WINDOWS_TESTS)
       set(source win_test_tables.c)
     endif()
     set(name wine_${host})
+    set(absent "")
+    foreach(f ${source} win_host.c win_host.h)
+      if(NOT EXISTS "${win_src}/${f}")
+        list(APPEND absent "c-tests/windows/${f}")
+      endif()
+    endforeach()
+    if(absent)
+      string(REPLACE ";" ", " absent "${absent}")
+      set(absent "${absent} not there (yet); the test is registered when CMake runs again")
+    endif()
     set(reason "${wine_missing}")
     if(NOT reason)
-      set(absent "")
-      foreach(f ${source} win_host.c win_host.h)
-        if(NOT EXISTS "${win_src}/${f}")
-          list(APPEND absent "c-tests/windows/${f}")
-        endif()
-      endforeach()
-      if(absent)
-        string(REPLACE ";" ", " absent "${absent}")
-        set(reason "${absent} not there (yet); the test is registered when CMake runs again")
-      endif()
+      set(reason "${absent}")
     endif()
     mslogon_windows_test(${name} "${reason}"
       "${MSLOGON_SH}" "${win_src}/run-if-built.sh" "${dir}"
@@ -214,6 +240,22 @@ if(MSLOGON_WINDOWS_TESTS)
         ENVIRONMENT "${wine_env}"
         TIMEOUT 300)
       list(APPEND wine_tests ${name})
+    endif()
+
+    # The same host, 32-bit.
+    set(reason "${wine32_missing}")
+    if(NOT reason)
+      set(reason "${absent}")
+    endif()
+    mslogon_windows_test(${name}_i686 "${reason}"
+      "${MSLOGON_SH}" "${win_src}/run-if-built.sh" "${dir32}"
+      "${MSLOGON_SH}" "${win_src}/wine-run.sh" "${dir32}/bin/win_test_${host}.exe")
+    if(NOT reason)
+      set_tests_properties(${name}_i686 PROPERTIES
+        FIXTURES_REQUIRED "windows_x86;wine_prefix"
+        ENVIRONMENT "${wine_env}"
+        TIMEOUT 300)
+      list(APPEND wine_tests ${name}_i686)
     endif()
   endforeach()
 
