@@ -640,4 +640,137 @@ mod tests {
         let raw: [u8; 16] = unsafe { std::mem::transmute(g) };
         assert_eq!(raw, guid_bytes(g));
     }
+
+    // ---- host buffers 4 mod 8, as Wine's i686 mapi32.dll hands them out -----
+    //
+    // On i686 Windows, SPropValue (and i64, f64, LARGE_INTEGER) are 8-byte
+    // aligned types, yet a 32-bit MAPI's MAPIAllocateBuffer puts a 4-byte
+    // header in front of an 8-aligned heap block. Rust's debug alignment
+    // checks are off on i686 Windows (and x86 does not fault), so the Wine
+    // runs of the i686 DLL cannot see a misaligned access: this test gives
+    // the same addresses to the library on the host running `cargo test`,
+    // where the checks (and Miri) are on.
+
+    use crate::mapi::{PROP_TAG, PT_MV_DOUBLE, PT_MV_I8, PT_MV_UNICODE, SCODE};
+    use crate::mapi::{PT_BINARY, PT_CLSID, PT_CURRENCY, PT_DOUBLE, PT_I8, PT_SYSTIME, PT_UNICODE};
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    /// Root buffers (by the address handed out) and everything chained to
+    /// them; each buffer is a `Vec<u64>` whose data starts 4 bytes in.
+    static MISALIGNED: Mutex<Option<HashMap<usize, Vec<Vec<u64>>>>> = Mutex::new(None);
+
+    fn misaligned_block(cb: ULONG) -> (Vec<u64>, *mut c_void) {
+        let mut words = vec![0u64; (cb as usize + 4).div_ceil(8).max(1)];
+        // SAFETY: 4 bytes into a block at least cb + 4 bytes long.
+        let p = unsafe { words.as_mut_ptr().cast::<u8>().add(4) }.cast::<c_void>();
+        (words, p)
+    }
+
+    unsafe extern "system" fn allocate_buffer_4mod8(cb: ULONG, out: *mut *mut c_void) -> SCODE {
+        let (words, p) = misaligned_block(cb);
+        let mut map = MISALIGNED.lock().unwrap();
+        map.get_or_insert_with(HashMap::new)
+            .insert(p as usize, vec![words]);
+        // SAFETY: MAPI's contract: `out` is writable.
+        unsafe { out.write_unaligned(p) };
+        0
+    }
+
+    unsafe extern "system" fn allocate_more_4mod8(
+        cb: ULONG,
+        parent: *mut c_void,
+        out: *mut *mut c_void,
+    ) -> SCODE {
+        let (words, p) = misaligned_block(cb);
+        let mut map = MISALIGNED.lock().unwrap();
+        let chain = map
+            .get_or_insert_with(HashMap::new)
+            .get_mut(&(parent as usize))
+            .expect("MAPIAllocateMore on a live root buffer");
+        chain.push(words);
+        // SAFETY: as above.
+        unsafe { out.write_unaligned(p) };
+        0
+    }
+
+    unsafe extern "system" fn free_buffer_4mod8(p: *mut c_void) -> ULONG {
+        let mut map = MISALIGNED.lock().unwrap();
+        let removed = map.get_or_insert_with(HashMap::new).remove(&(p as usize));
+        assert!(removed.is_some(), "MAPIFreeBuffer of a root buffer, once");
+        0
+    }
+
+    fn live_4mod8() -> usize {
+        MISALIGNED.lock().unwrap().as_ref().map_or(0, HashMap::len)
+    }
+
+    #[test]
+    fn prop_values_round_trip_through_host_buffers_4_mod_8() {
+        // SAFETY: the three functions above have MAPI's contract.
+        let alloc = unsafe {
+            HostAllocators::new(
+                Some(allocate_buffer_4mod8),
+                Some(allocate_more_4mod8),
+                Some(free_buffer_4mod8),
+            )
+        }
+        .unwrap();
+        let guid = GUID::new(0x0102_0304, 0x0506, 0x0708, [9, 10, 11, 12, 13, 14, 15, 16]);
+        let props: Vec<(ULONG, Option<PropValue>)> = vec![
+            (
+                PROP_TAG(PT_I8, 0x6001),
+                Some(PropValue::I8(-0x0123_4567_89AB_CDEF)),
+            ),
+            (
+                PROP_TAG(PT_DOUBLE, 0x6002),
+                Some(PropValue::Double(-2.5e-300)),
+            ),
+            (
+                PROP_TAG(PT_CURRENCY, 0x6003),
+                Some(PropValue::Currency(i64::MIN + 7)),
+            ),
+            (
+                PROP_TAG(PT_SYSTIME, 0x6004),
+                Some(PropValue::SysTime(0x01D9_0000_8000_0001)),
+            ),
+            (
+                PROP_TAG(PT_UNICODE, 0x6005),
+                Some(PropValue::String("héllo, 4 mod 8".into())),
+            ),
+            (
+                PROP_TAG(PT_BINARY, 0x6006),
+                Some(PropValue::Binary(vec![1, 2, 3, 4, 5])),
+            ),
+            (PROP_TAG(PT_CLSID, 0x6007), Some(PropValue::Clsid(guid))),
+            (
+                PROP_TAG(PT_MV_I8, 0x6008),
+                Some(PropValue::MvI8(vec![i64::MAX, -1, 0])),
+            ),
+            (
+                PROP_TAG(PT_MV_DOUBLE, 0x6009),
+                Some(PropValue::MvDouble(vec![0.5, -1e10])),
+            ),
+            (
+                PROP_TAG(PT_MV_UNICODE, 0x600A),
+                Some(PropValue::MvString(vec!["a".into(), "ünï".into()])),
+            ),
+        ];
+        let (array, errors) = write_prop_values(&alloc, &props, true).unwrap();
+        assert!(!errors);
+        // The premise: the library's output array is only 4-aligned.
+        assert_eq!(array as usize % 8, 4);
+        assert_eq!(live_4mod8(), 1);
+        // SAFETY: `props.len()` values just written, their pointers into the
+        // same chain of host buffers.
+        let back = unsafe { read_prop_values(array, ulong_size(props.len()).unwrap()) }.unwrap();
+        let expected: Vec<Incoming> = props
+            .iter()
+            .map(|(tag, v)| Incoming::Set(*tag, v.clone().unwrap()))
+            .collect();
+        assert_eq!(back, expected);
+        // SAFETY: the root buffer from write_prop_values, freed once.
+        unsafe { alloc.free(array.cast()) };
+        assert_eq!(live_4mod8(), 0);
+    }
 }
