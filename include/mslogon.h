@@ -139,9 +139,10 @@ struct MSLogon_NOTIFICATION;
 #define MSLogon_DEFAULT_STORE 1
 
 /**
- * The schema version this library writes (`PRAGMA user_version`).
+ * The schema version this library writes (`PRAGMA user_version`): 1
+ * (`SCHEMA_V1`) plus one per step of `MIGRATIONS`.
  */
-#define MSLogon_SCHEMA_VERSION 2
+#define MSLogon_SCHEMA_VERSION 3
 
 /**
  * More changed rows than this in one batch: `TABLE_RELOAD` instead of

@@ -621,6 +621,29 @@ fn bag_size(props: &Props, large: &Large) -> usize {
             .fold(0usize, usize::saturating_add)
 }
 
+/// `PR_MESSAGE_FLAGS` of message `r` as `GetProps` reports it: the
+/// stored flags with `MSGFLAG_HASATTACH` and `MSGFLAG_ASSOCIATED` computed.
+pub(crate) fn message_flags(r: &MessageRecord, has_attach: bool) -> ULONG {
+    Engine::flags_of(r)
+        | if has_attach { MSGFLAG_HASATTACH } else { 0 }
+        | if r.associated { MSGFLAG_ASSOCIATED } else { 0 }
+}
+
+/// `PR_MESSAGE_SIZE` of message `r` (with `attachments` its attachments'
+/// properties and large values) as `GetProps` reports it: large values
+/// count by their length, without being read.
+pub(crate) fn message_size<'a>(
+    r: &MessageRecord,
+    attachments: impl Iterator<Item = (&'a Props, &'a Large)>,
+) -> ULONG {
+    let size = bag_size(&r.props, &r.large)
+        + r.recipients.iter().map(props_size).sum::<usize>()
+        + attachments
+            .map(|(p, l)| bag_size(p, l))
+            .fold(0usize, usize::saturating_add);
+    ULONG::try_from(size).unwrap_or(ULONG::MAX)
+}
+
 /// Computed property `id` of message `r` (with `attachments` its
 /// attachments' properties and large values), if it is one: only what is
 /// asked for is computed. Shared by open messages and contents-table
@@ -649,20 +672,11 @@ pub(crate) fn message_computed<'a, I: Iterator<Item = (&'a Props, &'a Large)>>(
     } else if is(PR_OBJECT_TYPE) {
         PropValue::Long(MAPI_MESSAGE)
     } else if is(PR_MESSAGE_FLAGS) {
-        PropValue::Long(
-            Engine::flags_of(r)
-                | if has_attach() { MSGFLAG_HASATTACH } else { 0 }
-                | if r.associated { MSGFLAG_ASSOCIATED } else { 0 },
-        )
+        PropValue::Long(message_flags(r, has_attach()))
     } else if is(PR_HASATTACH) {
         PropValue::Boolean(has_attach())
     } else if is(PR_MESSAGE_SIZE) {
-        let size = bag_size(&r.props, &r.large)
-            + r.recipients.iter().map(props_size).sum::<usize>()
-            + attachments()
-                .map(|(p, l)| bag_size(p, l))
-                .fold(0usize, usize::saturating_add);
-        PropValue::Long(ULONG::try_from(size).unwrap_or(ULONG::MAX))
+        PropValue::Long(message_size(r, attachments()))
     } else if is(PR_DISPLAY_TO_W) {
         PropValue::String(display_list(&r.recipients, MAPI_TO))
     } else if is(PR_DISPLAY_CC_W) {

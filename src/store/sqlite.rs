@@ -3,8 +3,10 @@
 //! value)` rows), durable and crash-safe by SQLite's own guarantees.
 //!
 //! - One file per store; the schema's version in `PRAGMA user_version`
-//!   (a newer one than this library knows is refused, an older one
-//!   migrated).
+//!   (a newer one than this library knows is refused, `MAPI_E_VERSION`; an
+//!   older one migrated when it is opened: [`SCHEMA_V1`], frozen, then one
+//!   step per later version in [`MIGRATIONS`], all in one `IMMEDIATE`
+//!   transaction, so a failed migration leaves the file as it was).
 //! - WAL journal, `synchronous=FULL` (a committed batch survives a power
 //!   loss), foreign keys on, a busy timeout (another process holding the
 //!   write lock is waited for, not reported).
@@ -14,13 +16,20 @@
 //! - Object numbers are reserved in blocks from a counter in the file: a
 //!   number handed out is never handed out again, even after a crash
 //!   (the rest of a block is skipped).
-//! - Contents tables' most used sort keys, delivery and modification time,
-//!   are columns of `messages`, indexed with the folder: a table sorted on
-//!   one of them gets its order from the index
-//!   ([`Backend::messages_sorted`]) without reading a message. (Subject,
-//!   size and flags are not: MAPI compares subjects case-insensitively in
-//!   Unicode, which SQLite's NOCASE is not, and size and flags are
-//!   computed.)
+//! - Contents tables' most used sort keys are columns of `messages`,
+//!   indexed `(folder, associated, key, id)`: a table sorted on one of
+//!   them gets its order from the index ([`Backend::messages_sorted`])
+//!   without reading a message. Delivery and modification time (v1);
+//!   since v3 also `PR_MESSAGE_SIZE` and `PR_MESSAGE_FLAGS` as `GetProps`
+//!   computes them (the same functions, stored when the message is saved,
+//!   as the signed 32-bit values the engine compares), and `PR_SUBJECT`
+//!   and `PR_NORMALIZED_SUBJECT` as a sort key: a BLOB computed in Rust
+//!   ([`string_sort_key`]) whose byte order, SQLite's BINARY, is the
+//!   engine's case-insensitive Unicode order of the strings (SQLite's
+//!   NOCASE folds ASCII only, so the key is not the text). A value a
+//!   column cannot order as the engine does (another type under the ID)
+//!   is stored as [`UNORDERED`], and a folder holding one is sorted by
+//!   the engine.
 //!
 //! - Large values (bodies, attachment data: binary and string values of
 //!   at least [`LARGE_VALUE_THRESHOLD`] bytes, see
@@ -51,6 +60,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::backend::{
@@ -58,17 +68,20 @@ use super::backend::{
     MessageRecord, ObjectId, Props, FIRST_DYNAMIC_ID, LARGE_VALUE_THRESHOLD,
 };
 use super::codec::{decode_name, decode_value, encode_name, encode_value};
+use super::objects::{message_flags, message_size};
 use crate::mapi::*;
 use crate::provider::{PropName, PropValue};
+use crate::table::string_sort_key;
 
-/// The schema version this library writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+/// The schema version this library writes (`PRAGMA user_version`): 1
+/// (`SCHEMA_V1`) plus one per step of `MIGRATIONS`.
+pub const SCHEMA_VERSION: i32 = 3;
 
-/// The schema version that [`LARGE_VALUES_STEP`] makes (kept as one
-/// self-contained step: SQL here, the Rust in [`SqliteBackend::migrate`]).
-const LARGE_VALUES_VERSION: i32 = 2;
+// A literal above (the C header shows it); a step more or less is caught
+// here.
+const _: () = assert!(SCHEMA_VERSION == 1 + MIGRATIONS.len() as i32);
 
-/// Schema step 1 → [`LARGE_VALUES_VERSION`]: large values apart. A row of
+/// Schema step 1 → 2 ([`v2_large_values`]): large values apart. A row of
 /// `properties` whose `large` is not NULL is a reference to the
 /// `large_values` row of that number; its `value` holds the type (u16 LE)
 /// and length (u64 LE). The bytes are `large_chunks` rows `n` = 0, 1, ...
@@ -106,7 +119,10 @@ const OWNER_OBJECT: i64 = 0;
 const OWNER_RECIPIENT: i64 = 1;
 const OWNER_ATTACHMENT: i64 = 2;
 
-const SCHEMA: &str = "
+/// The schema as version 1 made it. Frozen: a new file is made by this
+/// and then every step of [`MIGRATIONS`], an older file by the steps it
+/// lacks, so a change of the schema is a new step, never an edit here.
+const SCHEMA_V1: &str = "
 CREATE TABLE store (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     guid BLOB NOT NULL,
@@ -180,6 +196,73 @@ CREATE TABLE names (
     name BLOB NOT NULL
 );
 ";
+
+/// One step of the schema, from version `n` to `n + 1`, run inside the
+/// migration's transaction (a failure rolls back every step).
+type Migration = fn(&Connection) -> MapiResult<()>;
+
+/// The steps after [`SCHEMA_V1`]: `MIGRATIONS[i]` brings version `i + 1`
+/// to `i + 2`. A later version appends its step.
+const MIGRATIONS: &[Migration] = &[v2_large_values, v3_sort_keys];
+
+/// Schema v1 → v2: large values apart ([`LARGE_VALUES_STEP`]).
+fn v2_large_values(tx: &Connection) -> MapiResult<()> {
+    tx.execute_batch(LARGE_VALUES_STEP).mapi()
+}
+
+/// v2 → v3: size, flags and subject sort keys as columns of `messages`.
+const V3_SORT_KEY_COLUMNS: &str = "
+ALTER TABLE messages ADD COLUMN message_size INTEGER;
+ALTER TABLE messages ADD COLUMN message_flags INTEGER;
+ALTER TABLE messages ADD COLUMN subject_key BLOB;
+ALTER TABLE messages ADD COLUMN normalized_subject_key BLOB;
+";
+
+/// v2 → v3: their indexes (made after the columns are filled: one sort
+/// each, not one index insertion per message).
+const V3_SORT_KEY_INDEXES: &str = "
+CREATE INDEX messages_by_size ON messages (folder, associated, message_size, id);
+CREATE INDEX messages_by_flags ON messages (folder, associated, message_flags, id);
+CREATE INDEX messages_by_subject ON messages (folder, associated, subject_key, id);
+CREATE INDEX messages_by_normalized_subject
+    ON messages (folder, associated, normalized_subject_key, id);
+";
+
+/// Schema v2 → v3: adds the sort-key columns, computes them for every
+/// stored message from its stored properties (as [`Change::PutMessage`]
+/// does), then indexes them. A message whose properties cannot be read
+/// fails the step (`MAPI_E_CORRUPT_STORE`): nothing is migrated.
+fn v3_sort_keys(tx: &Connection) -> MapiResult<()> {
+    tx.execute_batch(V3_SORT_KEY_COLUMNS).mapi()?;
+    let ids = SqliteBackend::ids(tx, "SELECT id FROM messages ORDER BY id", [])?;
+    let mut update = tx
+        .prepare(
+            "UPDATE messages SET message_size = ?2, message_flags = ?3, subject_key = ?4, \
+             normalized_subject_key = ?5 WHERE id = ?1",
+        )
+        .mapi()?;
+    for id in ids {
+        let m = SqliteBackend::read_message(tx, id)
+            .map_err(|e| match e {
+                // A value that is no value: the store is damaged.
+                MapiError::Other(MAPI_E_CORRUPT_DATA) => MapiError::Other(MAPI_E_CORRUPT_STORE),
+                e => e,
+            })?
+            .ok_or(MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+        let k = SortKeys::of(&m);
+        update
+            .execute(params![
+                int(id)?,
+                k.size,
+                k.flags,
+                k.subject,
+                k.normalized_subject
+            ])
+            .mapi()?;
+    }
+    drop(update);
+    tx.execute_batch(V3_SORT_KEY_INDEXES).mapi()
+}
 
 /// SQLite's failure as MAPI's.
 fn mapi_error(e: rusqlite::Error) -> MapiError {
@@ -335,7 +418,9 @@ impl SqliteBackend {
     }
 
     /// Brings the schema from `version` to [`SCHEMA_VERSION`] (0: a new
-    /// file), in one transaction.
+    /// file: [`SCHEMA_V1`] first), step by step ([`MIGRATIONS`]), in one
+    /// `IMMEDIATE` transaction: all of it or, on any failure, nothing
+    /// (the file stays as it was).
     fn migrate(&self, version: i32) -> MapiResult<()> {
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -344,13 +429,12 @@ impl SqliteBackend {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .mapi()?;
-        // Another connection may have created it meanwhile.
-        let now: i32 = tx
+        // Another connection may have created or migrated it meanwhile.
+        let mut now: i32 = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .mapi()?;
-        let mut now = now;
         if now == 0 {
-            tx.execute_batch(SCHEMA).mapi()?;
+            tx.execute_batch(SCHEMA_V1).mapi()?;
             tx.execute(
                 "INSERT INTO store (id, guid, next_id) VALUES (1, ?1, ?2)",
                 params![&self.guid[..], int(FIRST_DYNAMIC_ID)?],
@@ -358,12 +442,12 @@ impl SqliteBackend {
             .mapi()?;
             now = 1;
         }
-        if now == LARGE_VALUES_VERSION - 1 {
-            tx.execute_batch(LARGE_VALUES_STEP).mapi()?;
-            now = LARGE_VALUES_VERSION;
-        }
-        if now != SCHEMA_VERSION {
+        if now > SCHEMA_VERSION {
             return Err(MapiError::Other(MAPI_E_VERSION));
+        }
+        let done = usize::try_from(now - 1).map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?;
+        for step in &MIGRATIONS[done..] {
+            step(&tx)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
             .mapi()?;
@@ -618,13 +702,20 @@ impl SqliteBackend {
                     Some(PropValue::Long(f)) => f & MSGFLAG_READ == 0,
                     _ => true,
                 };
+                let k = SortKeys::of(&m);
                 tx.prepare_cached(
                     "INSERT INTO messages (id, folder, associated, version, unread, \
-                     delivery_time, modification_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                     delivery_time, modification_time, message_size, message_flags, \
+                     subject_key, normalized_subject_key) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
                      ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, \
                      associated = excluded.associated, version = excluded.version, \
                      unread = excluded.unread, delivery_time = excluded.delivery_time, \
-                     modification_time = excluded.modification_time",
+                     modification_time = excluded.modification_time, \
+                     message_size = excluded.message_size, \
+                     message_flags = excluded.message_flags, \
+                     subject_key = excluded.subject_key, \
+                     normalized_subject_key = excluded.normalized_subject_key",
                 )
                 .mapi()?
                 .execute(params![
@@ -635,6 +726,10 @@ impl SqliteBackend {
                     unread,
                     sort_time(&m.props, PR_MESSAGE_DELIVERY_TIME),
                     sort_time(&m.props, PR_LAST_MODIFICATION_TIME),
+                    k.size,
+                    k.flags,
+                    k.subject,
+                    k.normalized_subject,
                 ])
                 .mapi()?;
                 Self::delete_props(tx, m.id)?;
@@ -687,6 +782,46 @@ impl SqliteBackend {
         Ok(())
     }
 
+    /// Message `id` as stored (`None`: there is none).
+    fn read_message(conn: &Connection, id: ObjectId) -> MapiResult<Option<MessageRecord>> {
+        let head: Option<(i64, bool, i64)> = conn
+            .prepare_cached("SELECT folder, associated, version FROM messages WHERE id = ?1")
+            .mapi()?
+            .query_row(params![int(id)?], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()
+            .mapi()?;
+        let Some((folder, associated, version)) = head else {
+            return Ok(None);
+        };
+        let mut props = Props::new();
+        let mut large = Large::new();
+        let mut recipients = Vec::new();
+        let mut attachments = Vec::new();
+        for (kind, sub, p, l) in Self::all_props_of(conn, id)? {
+            match kind {
+                OWNER_OBJECT => (props, large) = (p, l),
+                OWNER_RECIPIENT => recipients.push(p),
+                OWNER_ATTACHMENT => attachments.push(AttachmentRecord {
+                    number: ULONG::try_from(sub)
+                        .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?,
+                    props: p,
+                    large: l,
+                }),
+                _ => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
+            }
+        }
+        Ok(Some(MessageRecord {
+            id,
+            folder: id_of(folder)?,
+            associated,
+            version: id_of(version)?,
+            props,
+            large,
+            recipients,
+            attachments,
+        }))
+    }
+
     fn ids(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> MapiResult<Vec<ObjectId>> {
         let mut stmt = conn.prepare_cached(sql).mapi()?;
         let mut rows = stmt.query(args).mapi()?;
@@ -710,8 +845,93 @@ fn sort_time(props: &Props, tag: ULONG) -> Option<i64> {
     }
 }
 
-/// See [`sort_time`].
+/// See [`sort_time`] and [`string_key`].
 const UNORDERED: i64 = -1;
+
+/// The indexed column of a string property: NULL when the message has
+/// none, its [`string_sort_key`] (a BLOB: SQLite's byte order is the table
+/// engine's order of the strings), or the integer [`UNORDERED`] for a
+/// value of another type under the same ID (a folder holding one is
+/// sorted by the engine).
+fn string_key(m: &MessageRecord, tag: ULONG) -> SqlValue {
+    let id = PROP_ID(tag) as u16;
+    if m.large.contains_key(&id) {
+        // A subject of 32 KiB or more is kept apart, not read here: the
+        // engine sorts such a folder.
+        return SqlValue::Integer(UNORDERED);
+    }
+    match m.props.get(&id) {
+        None => SqlValue::Null,
+        Some(PropValue::String(s)) => SqlValue::Blob(string_sort_key(s)),
+        Some(_) => SqlValue::Integer(UNORDERED),
+    }
+}
+
+/// The sort-key columns of schema v3 for a message, as
+/// [`Change::PutMessage`] and the v2 → v3 migration write them.
+struct SortKeys {
+    size: i64,
+    flags: i64,
+    subject: SqlValue,
+    normalized_subject: SqlValue,
+}
+
+impl SortKeys {
+    /// The values a contents-table row of `m` answers (computed by the
+    /// same functions), as the table engine orders them: PT_LONG values
+    /// compare as signed 32-bit numbers.
+    fn of(m: &MessageRecord) -> SortKeys {
+        let attachments = || m.attachments.iter().map(|a| (&a.props, &a.large));
+        SortKeys {
+            size: i64::from(message_size(m, attachments()) as i32),
+            flags: i64::from(message_flags(m, attachments().next().is_some()) as i32),
+            subject: string_key(m, PR_SUBJECT_W),
+            normalized_subject: string_key(m, PR_NORMALIZED_SUBJECT_W),
+        }
+    }
+}
+
+/// A column of `messages` that orders a contents table: the sort tags it
+/// answers, and whether a message may hold [`UNORDERED`] in it (size and
+/// flags never do: they are always computed, and -1 is a value of theirs).
+struct SortColumn {
+    tags: &'static [ULONG],
+    column: &'static str,
+    may_be_unordered: bool,
+}
+
+const SORT_COLUMNS: &[SortColumn] = &[
+    SortColumn {
+        tags: &[PR_MESSAGE_DELIVERY_TIME],
+        column: "delivery_time",
+        may_be_unordered: true,
+    },
+    SortColumn {
+        tags: &[PR_LAST_MODIFICATION_TIME],
+        column: "modification_time",
+        may_be_unordered: true,
+    },
+    SortColumn {
+        tags: &[PR_MESSAGE_SIZE],
+        column: "message_size",
+        may_be_unordered: false,
+    },
+    SortColumn {
+        tags: &[PR_MESSAGE_FLAGS],
+        column: "message_flags",
+        may_be_unordered: false,
+    },
+    SortColumn {
+        tags: &[PR_SUBJECT_W, PR_SUBJECT_A],
+        column: "subject_key",
+        may_be_unordered: true,
+    },
+    SortColumn {
+        tags: &[PR_NORMALIZED_SUBJECT_W, PR_NORMALIZED_SUBJECT_A],
+        column: "normalized_subject_key",
+        may_be_unordered: true,
+    },
+];
 
 /// A store file's companions: its write-ahead log, shared memory index
 /// and rollback journal.
@@ -897,43 +1117,7 @@ impl Backend for SqliteBackend {
     }
 
     fn message(&self, id: ObjectId) -> MapiResult<Option<MessageRecord>> {
-        let conn = self.conn();
-        let head: Option<(i64, bool, i64)> = conn
-            .prepare_cached("SELECT folder, associated, version FROM messages WHERE id = ?1")
-            .mapi()?
-            .query_row(params![int(id)?], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()
-            .mapi()?;
-        let Some((folder, associated, version)) = head else {
-            return Ok(None);
-        };
-        let mut props = Props::new();
-        let mut large = Large::new();
-        let mut recipients = Vec::new();
-        let mut attachments = Vec::new();
-        for (kind, sub, p, l) in Self::all_props_of(&conn, id)? {
-            match kind {
-                OWNER_OBJECT => (props, large) = (p, l),
-                OWNER_RECIPIENT => recipients.push(p),
-                OWNER_ATTACHMENT => attachments.push(AttachmentRecord {
-                    number: ULONG::try_from(sub)
-                        .map_err(|_| MapiError::Other(MAPI_E_CORRUPT_STORE))?,
-                    props: p,
-                    large: l,
-                }),
-                _ => return Err(MapiError::Other(MAPI_E_CORRUPT_STORE)),
-            }
-        }
-        Ok(Some(MessageRecord {
-            id,
-            folder: id_of(folder)?,
-            associated,
-            version: id_of(version)?,
-            props,
-            large,
-            recipients,
-            attachments,
-        }))
+        Self::read_message(&self.conn(), id)
     }
 
     fn messages(&self, folder: ObjectId, associated: bool) -> MapiResult<Vec<ObjectId>> {
@@ -951,26 +1135,25 @@ impl Backend for SqliteBackend {
         tag: ULONG,
         descending: bool,
     ) -> MapiResult<Option<Vec<ObjectId>>> {
-        let column = if tag == PR_MESSAGE_DELIVERY_TIME {
-            "delivery_time"
-        } else if tag == PR_LAST_MODIFICATION_TIME {
-            "modification_time"
-        } else {
+        let Some(sort) = SORT_COLUMNS.iter().find(|c| c.tags.contains(&tag)) else {
             return Ok(None);
         };
+        let column = sort.column;
         let conn = self.conn();
         // Read both under one snapshot.
         let tx = conn.unchecked_transaction().mapi()?;
-        let unordered: bool = tx
-            .prepare_cached(&format!(
-                "SELECT EXISTS (SELECT 1 FROM messages WHERE folder = ?1 AND associated = ?2 \
-                 AND {column} = ?3)"
-            ))
-            .mapi()?
-            .query_row(params![int(folder)?, associated, UNORDERED], |r| r.get(0))
-            .mapi()?;
-        if unordered {
-            return Ok(None);
+        if sort.may_be_unordered {
+            let unordered: bool = tx
+                .prepare_cached(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM messages WHERE folder = ?1 \
+                     AND associated = ?2 AND {column} = ?3)"
+                ))
+                .mapi()?
+                .query_row(params![int(folder)?, associated, UNORDERED], |r| r.get(0))
+                .mapi()?;
+            if unordered {
+                return Ok(None);
+            }
         }
         // NULLs (no value) first ascending, last descending; ties by
         // number: the table engine's order.
@@ -1166,3 +1349,313 @@ fn decode_large_header(bytes: &[u8]) -> MapiResult<(ULONG, u64)> {
 
 /// Values below this stay inline.
 const _: () = assert!(LARGE_VALUE_THRESHOLD > 0);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh path in the temporary directory (its files removed when
+    /// dropped).
+    struct TempFile(PathBuf);
+
+    impl TempFile {
+        fn new(name: &str) -> TempFile {
+            let path = std::env::temp_dir()
+                .join(format!("mslogon-sqlite-{}-{name}.db", std::process::id()));
+            remove_store_files(&path);
+            TempFile(path)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            remove_store_files(&self.0);
+        }
+    }
+
+    const FOLDER: ObjectId = 0x40;
+
+    /// A few dozen messages whose subjects, normalized subjects, sizes
+    /// and flags tie, differ by case, are missing, or have the high bit
+    /// set.
+    fn records() -> Vec<MessageRecord> {
+        let subjects = ["b", "B", "a", "", "ä", "Ä", "ab", "a", "ß", "ς", "Σ", "σ"];
+        (0..36u64)
+            .map(|i| {
+                let mut props = Props::new();
+                if i % 7 != 3 {
+                    let s = subjects[(i * 5 % 12) as usize];
+                    props.insert(pid_of(PR_SUBJECT_W), PropValue::String(s.into()));
+                }
+                if i.is_multiple_of(2) {
+                    let s = subjects[(i * 7 % 12) as usize].to_uppercase();
+                    props.insert(pid_of(PR_NORMALIZED_SUBJECT_W), PropValue::String(s));
+                }
+                let flags = match i % 4 {
+                    0 => MSGFLAG_READ,
+                    1 => 0x8000_0000,
+                    2 => 0,
+                    _ => MSGFLAG_UNSENT | MSGFLAG_READ,
+                };
+                props.insert(pid_of(PR_MESSAGE_FLAGS), PropValue::Long(flags));
+                props.insert(
+                    pid_of(PR_BODY_W),
+                    PropValue::String("x".repeat((i * 11 % 5) as usize)),
+                );
+                let attachments = (0..i % 3 / 2)
+                    .map(|n| AttachmentRecord {
+                        number: n as ULONG,
+                        props: Props::from([(
+                            pid_of(PR_ATTACH_DATA_BIN),
+                            PropValue::Binary(vec![1; i as usize % 4]),
+                        )]),
+                        large: Large::new(),
+                    })
+                    .collect();
+                MessageRecord {
+                    id: 0x100 + i,
+                    folder: FOLDER,
+                    associated: false,
+                    version: 1,
+                    props,
+                    large: Large::new(),
+                    recipients: vec![],
+                    attachments,
+                }
+            })
+            .collect()
+    }
+
+    fn pid_of(tag: ULONG) -> u16 {
+        PROP_ID(tag) as u16
+    }
+
+    /// A store file as schema v1 made it (its frozen SQL and statements)
+    /// holding `FOLDER` and `messages`.
+    fn write_v1(path: &Path, messages: &[MessageRecord]) {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(SCHEMA_V1).unwrap();
+        conn.execute(
+            "INSERT INTO store (id, guid, next_id) VALUES (1, ?1, ?2)",
+            params![&[5u8; 16][..], FIRST_DYNAMIC_ID as i64],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO folders (id, parent) VALUES (?1, ?1)",
+            params![FOLDER as i64],
+        )
+        .unwrap();
+        for m in messages {
+            conn.execute(
+                "INSERT INTO messages (id, folder, associated, version, unread, \
+                 delivery_time, modification_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    m.id as i64,
+                    m.folder as i64,
+                    m.associated,
+                    1,
+                    true,
+                    None::<i64>,
+                    None::<i64>
+                ],
+            )
+            .unwrap();
+            SqliteBackend::put_props(&conn, m.id, OWNER_OBJECT, 0, &m.props, &Large::new())
+                .unwrap();
+            for a in &m.attachments {
+                SqliteBackend::put_props(
+                    &conn,
+                    m.id,
+                    OWNER_ATTACHMENT,
+                    i64::from(a.number),
+                    &a.props,
+                    &Large::new(),
+                )
+                .unwrap();
+            }
+        }
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+
+    /// Everything a v1 reader sees of a store file: its schema version,
+    /// schema and rows.
+    fn dump(path: &Path) -> (i32, Vec<String>, Vec<Vec<u8>>) {
+        let conn = Connection::open(path).unwrap();
+        let version = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let mut schema = Vec::new();
+        let mut stmt = conn
+            .prepare("SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            .unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            schema.push(r.get(0).unwrap());
+        }
+        let mut data = Vec::new();
+        for sql in [
+            "SELECT id, folder, associated, version, unread FROM messages ORDER BY id",
+            "SELECT owner, kind, sub, tag, value FROM properties ORDER BY owner, kind, sub, tag",
+        ] {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let n = stmt.column_count();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(r) = rows.next().unwrap() {
+                let mut row = Vec::new();
+                for i in 0..n {
+                    row.extend(format!("{:?}|", r.get_ref(i).unwrap()).into_bytes());
+                }
+                data.push(row);
+            }
+        }
+        (version, schema, data)
+    }
+
+    /// The order the table engine gives `messages` sorted by `tag`: its
+    /// generic sort over the values a row answers.
+    fn generic_order(messages: &[MessageRecord], tag: ULONG, descending: bool) -> Vec<ObjectId> {
+        let value = |m: &MessageRecord| -> Option<PropValue> {
+            let attachments = || m.attachments.iter().map(|a| (&a.props, &a.large));
+            if tag == PR_MESSAGE_SIZE {
+                Some(PropValue::Long(message_size(m, attachments())))
+            } else if tag == PR_MESSAGE_FLAGS {
+                Some(PropValue::Long(message_flags(
+                    m,
+                    attachments().next().is_some(),
+                )))
+            } else {
+                m.props.get(&pid_of(tag)).cloned()
+            }
+        };
+        let mut keyed: Vec<(Option<PropValue>, ObjectId)> =
+            messages.iter().map(|m| (value(m), m.id)).collect();
+        keyed.sort_by(|(a, x), (b, y)| {
+            let o = crate::table::sort_order(a.as_ref(), b.as_ref());
+            if descending { o.reverse() } else { o }.then(x.cmp(y))
+        });
+        keyed.into_iter().map(|(_, id)| id).collect()
+    }
+
+    const V2_TAGS: [ULONG; 5] = [
+        PR_SUBJECT_W,
+        PR_SUBJECT_A,
+        PR_NORMALIZED_SUBJECT_W,
+        PR_MESSAGE_SIZE,
+        PR_MESSAGE_FLAGS,
+    ];
+
+    /// A v1 file with messages opens migrated to v3: its new columns hold
+    /// what a v3 store writes for the same messages, and the tables sorted
+    /// by each new key come from the index in the engine's order.
+    #[test]
+    fn a_v1_store_is_migrated_and_sorts_by_the_new_keys() {
+        let file = TempFile::new("v1-migrated");
+        let messages = records();
+        write_v1(&file.0, &messages);
+        let backend = SqliteBackend::open(&file.0, [9; 16]).unwrap();
+        assert_eq!(backend.store_guid(), [5; 16], "the store it was");
+        for tag in V2_TAGS {
+            for descending in [false, true] {
+                assert_eq!(
+                    backend
+                        .messages_sorted(FOLDER, false, tag, descending)
+                        .unwrap(),
+                    Some(generic_order(&messages, tag, descending)),
+                    "{tag:#010X} descending: {descending}"
+                );
+            }
+        }
+        // The same columns as a store that wrote the messages itself.
+        let fresh = SqliteBackend::scratch([6; 16]).unwrap();
+        let mut changes = vec![Change::PutFolder(FolderRecord {
+            id: FOLDER,
+            parent: FOLDER,
+            props: Props::new(),
+        })];
+        changes.extend(messages.iter().cloned().map(Change::PutMessage));
+        fresh.apply(changes).unwrap();
+        let columns = |b: &SqliteBackend| -> Vec<(i64, i64, SqlValue, SqlValue)> {
+            let conn = b.conn();
+            let mut stmt = conn
+                .prepare(
+                    "SELECT message_size, message_flags, subject_key, normalized_subject_key \
+                     FROM messages ORDER BY id",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        assert_eq!(columns(&backend).len(), messages.len());
+        assert_eq!(columns(&backend), columns(&fresh));
+        drop(backend);
+        let (version, schema, _) = dump(&file.0);
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(version, 3);
+        assert!(
+            schema
+                .iter()
+                .any(|s| s.starts_with("index messages_by_subject ")),
+            "{schema:?}"
+        );
+        // Opened again: nothing left to migrate.
+        let again = SqliteBackend::open(&file.0, [9; 16]).unwrap();
+        assert_eq!(
+            again
+                .messages_sorted(FOLDER, false, PR_SUBJECT_W, true)
+                .unwrap(),
+            Some(generic_order(&messages, PR_SUBJECT_W, true))
+        );
+    }
+
+    /// A migration that fails half way (a message whose stored property
+    /// cannot be read, met after the columns were added) answers a MAPI
+    /// error and leaves the v1 file as it was; so does a read-only file.
+    #[test]
+    fn a_failed_migration_leaves_the_v1_store_as_it_was() {
+        let file = TempFile::new("v1-corrupt");
+        let messages = records();
+        write_v1(&file.0, &messages);
+        {
+            let conn = Connection::open(&file.0).unwrap();
+            conn.execute(
+                "UPDATE properties SET value = x'FF' WHERE owner = ?1 AND kind = ?2",
+                params![messages[20].id as i64, OWNER_OBJECT],
+            )
+            .unwrap();
+        }
+        let before = dump(&file.0);
+        assert_eq!(before.0, 1);
+        assert_eq!(
+            SqliteBackend::open(&file.0, [9; 16]).err(),
+            Some(MapiError::Other(MAPI_E_CORRUPT_STORE))
+        );
+        assert_eq!(dump(&file.0), before);
+        for companion in &companions(&file.0)[..2] {
+            assert!(!companion.exists(), "{companion:?} left behind");
+        }
+
+        let file = TempFile::new("v1-read-only");
+        write_v1(&file.0, &messages);
+        let before = dump(&file.0);
+        let mut perms = std::fs::metadata(&file.0).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&file.0, perms.clone()).unwrap();
+        assert_eq!(
+            SqliteBackend::open(&file.0, [9; 16]).err(),
+            Some(MapiError::Other(MAPI_E_NO_ACCESS))
+        );
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(&file.0, perms).unwrap();
+        assert_eq!(dump(&file.0), before);
+        // Writable again: migrated.
+        let backend = SqliteBackend::open(&file.0, [9; 16]).unwrap();
+        assert_eq!(
+            backend
+                .messages_sorted(FOLDER, false, PR_MESSAGE_SIZE, false)
+                .unwrap(),
+            Some(generic_order(&messages, PR_MESSAGE_SIZE, false))
+        );
+    }
+}

@@ -18,6 +18,9 @@ mod restriction;
 mod view;
 
 pub use compare::compare_values;
+#[cfg(test)]
+pub(crate) use compare::sort_order;
+pub(crate) use compare::string_sort_key;
 pub use restriction::RowValues;
 pub use restriction::{Fuzzy, Relop, Restriction};
 pub use view::{
