@@ -12,7 +12,7 @@
 //! | `floor DIR N BYTES...` | the fsync floor on DIR's file system: N × (write of BYTES + fsync), in place and appended, and with fdatasync |
 //! | `save DIR N` | N messages of 20 properties saved in the Inbox of a store in DIR, each CreateMessage + SetProps + SaveChanges (one commit each); DIR `:memory:`: the in-memory store |
 //! | `fill DIR N` | a store in DIR whose Inbox holds N messages, written through `Backend::apply` 10,000 per transaction |
-//! | `tables DIR REPS [sort2]` | opening the Inbox's contents table, SortTable(delivery time desc), SetColumns(6) + QueryRows(50) at the start, middle and end, at random places; with `sort2`, SortTable(delivery time desc, subject) |
+//! | `tables DIR REPS [sort2]` | opening the Inbox's contents table, SortTable(delivery time desc), SetColumns(6) + QueryRows(50) at the start, middle and end, at random places; SortTable(subject) and SortTable(size) + QueryRows(50) at the start, middle and end; with `sort2`, SortTable(delivery time desc, subject), and the subject and size sorts again done by the engine (a restriction that matches every row: the path before schema v2) |
 //! | `page DIR` | RSS while paging the whole Inbox with QueryRows(50), sorted by delivery time |
 //!
 //! Every record is one tab-separated line on stdout.
@@ -30,7 +30,7 @@ use mslogon::store::{
     folders, Change, Engine, MessageRecord, Props, ReferenceLogon, ReferenceStore, SqliteBackend,
     Storage,
 };
-use mslogon::table::{Origin, SortKey, Table};
+use mslogon::table::{compare_values, Origin, Restriction, SortKey, Table};
 
 type Failure = String;
 type Outcome<T> = Result<T, Failure>;
@@ -570,6 +570,104 @@ fn tables(dir: &Path, reps: usize, sort2: bool) -> Outcome<()> {
         report("sort2", n, sort2);
         mapi("SetColumns", table.set_columns(COLUMNS.to_vec()))?;
         query50(&*table, 50)?;
+    }
+
+    // (e) the keys schema v2 indexes: subject and size; with `sort2`, the
+    // same sorts done by the engine.
+    for sort in [("subject", PR_SUBJECT_W, 2), ("size", PR_MESSAGE_SIZE, 6)] {
+        keyed_sort(&*folder, n, reps, sort, false)?;
+        if sort2 {
+            keyed_sort(&*folder, n, reps.min(3), sort, true)?;
+        }
+    }
+    Ok(())
+}
+
+/// The columns of the subject and size sorts: [`COLUMNS`] and the size.
+const KEYED_COLUMNS: [ULONG; 7] = [
+    PR_ENTRYID,
+    PR_INSTANCE_KEY,
+    PR_SUBJECT_W,
+    PR_MESSAGE_DELIVERY_TIME,
+    PR_MESSAGE_FLAGS,
+    PR_IMPORTANCE,
+    PR_MESSAGE_SIZE,
+];
+
+/// QueryRows(50) from the cursor of a table sorted ascending by the
+/// property in column `key` of [`KEYED_COLUMNS`]: the rows, checked
+/// (`want` rows, each with the key, in the engine's order of it).
+fn query50_by(table: &dyn Table, want: usize, key: usize) -> Outcome<()> {
+    let rows = mapi("QueryRows", table.query_rows(50, false))?;
+    if rows.len() != want {
+        return fail(format!(
+            "QueryRows(50) gave {} rows, not {want}",
+            rows.len()
+        ));
+    }
+    let mut last: Option<PropValue> = None;
+    for row in &rows {
+        let value = match row.get(key) {
+            Some((_, Some(v))) if row.len() == KEYED_COLUMNS.len() => v.clone(),
+            _ => return fail(format!("a row without its columns: {row:?}")),
+        };
+        if let Some(last) = &last {
+            if compare_values(last, &value) != Some(std::cmp::Ordering::Less)
+                && compare_values(last, &value) != Some(std::cmp::Ordering::Equal)
+            {
+                return fail(format!("rows out of order: {last:?} before {value:?}"));
+            }
+        }
+        last = Some(value);
+    }
+    Ok(())
+}
+
+/// SortTable by `tag` (ascending; `engine`: with a restriction that
+/// matches every row, so the engine reads and sorts the rows, as before
+/// schema v2), then SetColumns(7) + QueryRows(50) at the start, middle and
+/// end (`key`: the column of `tag`).
+fn keyed_sort(
+    folder: &dyn Folder,
+    n: usize,
+    reps: usize,
+    (name, tag, key): (&str, ULONG, usize),
+    engine: bool,
+) -> Outcome<()> {
+    let table = mapi("GetContentsTable", folder.contents_table(false, true))?;
+    let suffix = if engine { "_engine" } else { "" };
+    if engine {
+        mapi(
+            "Restrict",
+            table.restrict(Some(Restriction::And(Vec::new()))),
+        )?;
+    }
+    let keys = vec![SortKey {
+        tag,
+        descending: false,
+    }];
+    let sort = timed(reps, || mapi("SortTable", table.sort(keys.clone())))?;
+    report(&format!("sort_{name}{suffix}"), n, sort);
+    for at in ["start", "middle", "end"] {
+        let mut times = Vec::with_capacity(reps);
+        for _ in 0..reps.max(1) {
+            match at {
+                "start" => mapi("SeekRow", table.seek(Origin::Beginning, 0)).map(drop)?,
+                "middle" => mapi("SeekRowApprox", table.seek_approx(1, 2))?,
+                _ => mapi("SeekRow", table.seek(Origin::End, -50)).map(drop)?,
+            }
+            let t = Instant::now();
+            mapi("SetColumns", table.set_columns(KEYED_COLUMNS.to_vec()))?;
+            query50_by(&*table, 50, key)?;
+            times.push(ns(t.elapsed()));
+        }
+        let first = times[0];
+        let fastest = *times.iter().min().unwrap_or(&0);
+        report(
+            &format!("query50_{name}{suffix}_{at}"),
+            n,
+            (first, median(&mut times), fastest),
+        );
     }
     Ok(())
 }
