@@ -121,7 +121,7 @@ unsafe fn operate(op: usize, l: *mut IMSLogon, sink: *mut IMAPIAdviseSink) {
                 let hr = (v.Advise)(l, 0, ptr::null_mut(), 1, sink, &mut connection);
                 if hr == S_OK {
                     assert_connection_written(connection);
-                    // Logoff may have come in between: NOT_FOUND or END_OF_SESSION.
+                    // Logoff may have come in between: END_OF_SESSION.
                     let hr = (v.Unadvise)(l, connection);
                     assert!(hr == S_OK || hr == MAPI_E_END_OF_SESSION, "{hr:#x}");
                 } else {

@@ -270,7 +270,9 @@ pub(crate) fn unadvise_on<P: LogonProvider>(
     connection: crate::mapi::ULONG_PTR,
 ) -> MapiResult<()> {
     core.provider()?;
-    match core.session().notifier_if_made() {
+    // A Logoff tearing down on another thread may close the notifier
+    // after the check above: `MAPI_E_END_OF_SESSION` then, as after it.
+    match core.session().notifier_if_made()? {
         Some(notifier) => notifier.unadvise(connection),
         None => Err(MapiError::NotFound),
     }

@@ -70,11 +70,14 @@ impl Session {
         }
     }
 
-    /// The notifier if one was made (and not closed).
-    pub fn notifier_if_made(&self) -> Option<Arc<super::Notifier>> {
+    /// The notifier if one was made; `MAPI_E_END_OF_SESSION` once the
+    /// teardown closed it (a Logoff on another thread may have, since the
+    /// caller found the logon live).
+    pub fn notifier_if_made(&self) -> MapiResult<Option<Arc<super::Notifier>>> {
         match &*self.notifier.lock().unwrap_or_else(PoisonError::into_inner) {
-            NotifierSlot::Open(n) => Some(n.clone()),
-            _ => None,
+            NotifierSlot::Open(n) => Ok(Some(n.clone())),
+            NotifierSlot::Closed => Err(MapiError::EndOfSession),
+            NotifierSlot::None => Ok(None),
         }
     }
 

@@ -151,6 +151,31 @@ fn panicking_provider_still_releases_support() {
     assert_eq!(core.logoff(Some(0)), Ok(LogoffOutcome::AlreadyLoggedOff));
 }
 
+/// An `Unadvise` that found the logon live while a Logoff on another
+/// thread tears it down meets a closed notifier: `MAPI_E_END_OF_SESSION`,
+/// as after the Logoff, never `MAPI_E_NOT_FOUND` for a connection `Advise`
+/// handed out (tests/stress.rs failed so under ThreadSanitizer's timing).
+#[test]
+fn a_notifier_closed_by_a_racing_teardown_ends_the_session() {
+    let log = Log::default();
+    let core = core_with(&log, false);
+    let session = core.session();
+    assert!(matches!(session.notifier_if_made(), Ok(None)), "none yet");
+    let notifier = session.notifier().unwrap();
+    assert!(matches!(
+        session.notifier_if_made(),
+        Ok(Some(n)) if Arc::ptr_eq(&n, &notifier)
+    ));
+    // The teardown's step on the other thread; this one saw the logon live.
+    session.close_notifier();
+    assert_eq!(core.state(), LogonState::Live);
+    assert!(matches!(
+        session.notifier_if_made(),
+        Err(MapiError::EndOfSession)
+    ));
+    assert_eq!(notifier.unadvise(1), Err(MapiError::EndOfSession));
+}
+
 #[test]
 fn release_without_logoff_tears_down() {
     let log = Log::default();
