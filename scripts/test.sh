@@ -7,8 +7,10 @@
 # Debug build, and $MSLOGON_BUILD_DIR-release: the C/C++ tests run against
 # both cargo profiles (an optimiser-only bug once hid from Debug); then
 # $MSLOGON_BUILD_DIR-asan, the C/C++ tests under AddressSanitizer + UBSan,
-# the Debug tests again under valgrind, the boundary tests under Miri, and a
-# bounded fuzzing campaign ($MSLOGON_FUZZ_SECONDS, default 60).
+# the Debug tests again under valgrind, the boundary tests under Miri, the
+# threaded Rust tests under ThreadSanitizer (scripts/tsan.sh, nightly with
+# -Zbuild-std, built in target/tsan), and a bounded fuzzing campaign
+# ($MSLOGON_FUZZ_SECONDS, default 60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -44,12 +46,13 @@ MSLOGON_STORE_DIR=:temp: run cargo test
 MSLOGON_STORE_DIR=:temp: run ctest --test-dir "$build_dir-release" --output-on-failure \
   -LE windows -E consumer
 
-# Hardening: sanitizers, valgrind, Miri, fuzzing (scripts/*.sh; each prints
-# SKIPPED if its tool cannot be had, and fails on any finding).
+# Hardening: sanitizers, valgrind, Miri, TSan, fuzzing (scripts/*.sh; each
+# prints SKIPPED if its tool cannot be had, and fails on any finding).
 run cmake -S . -B "$build_dir-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMSLOGON_SANITIZE=ON \
   -DMSLOGON_WINDOWS_TESTS=OFF -DMSLOGON_CONSUMER_TESTS=OFF
 run cmake --build "$build_dir-asan"
 run ctest --test-dir "$build_dir-asan" --output-on-failure
 run bash scripts/valgrind.sh "$build_dir"
 run bash scripts/miri.sh
+run bash scripts/tsan.sh
 run bash scripts/fuzz.sh
