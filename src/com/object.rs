@@ -168,8 +168,8 @@ impl<T: ComClass> ComObject<T> {
     /// whatever the host does with its references.
     pub fn pin(&self) -> Pinned<T> {
         // The caller's `&self` proves at least one pin exists, so this
-        // cannot resurrect a freed object; `try_add_ref` only fails at zero.
-        self.pins.try_add_ref();
+        // cannot resurrect a freed object: a plain increment.
+        self.pins.add_ref();
         Pinned {
             // SAFETY: the allocation's own non-NULL address.
             ptr: unsafe { NonNull::new_unchecked(self.this.0) },
@@ -261,12 +261,20 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
     // (caller).
     let result = unsafe {
         quiet_boundary::<T, _>(this, |obj| {
-            let iid = riid.as_ref().ok_or(MapiError::InvalidParameter)?;
+            if riid.is_null() {
+                return Err(MapiError::InvalidParameter);
+            }
+            // SAFETY: non-NULL, and a readable IID (caller); read as the
+            // 16 bytes it is, whatever its alignment.
+            let iid = ptr::read_unaligned(riid.cast::<u128>());
             obj.value().alive()?;
-            if *iid != IID_IUnknown && !T::IIDS.contains(iid) {
+            if iid != iid_bits(&IID_IUnknown) && !T::IIDS.iter().any(|i| iid == iid_bits(i)) {
                 return Err(MapiError::InterfaceNotSupported);
             }
-            obj.new_reference()
+            // The host calls through a reference it owns: the count is
+            // not zero unless the object is being destroyed.
+            obj.refs.add_ref().ok_or(MapiError::InvalidObject)?;
+            Ok(obj.as_interface())
         })
     };
     match result {
@@ -279,32 +287,76 @@ pub unsafe extern "system" fn query_interface<T: ComClass>(
     }
 }
 
+/// An IID's 16 bytes as one number (as they lie in memory), so that
+/// `QueryInterface` compares two words, not four fields.
+#[inline(always)]
+const fn iid_bits(iid: &IID) -> u128 {
+    let a = iid.data1.to_ne_bytes();
+    let b = iid.data2.to_ne_bytes();
+    let c = iid.data3.to_ne_bytes();
+    let d = iid.data4;
+    u128::from_ne_bytes([
+        a[0], a[1], a[2], a[3], b[0], b[1], c[0], c[1], d[0], d[1], d[2], d[3], d[4], d[5], d[6],
+        d[7],
+    ])
+}
+
 /// `IUnknown::AddRef` for any [`ComClass`]: the new count (0 for a NULL
 /// `this`, or an object being finalised).
+///
+/// No [`quiet_boundary`]: nothing here can panic (one atomic increment),
+/// so there is nothing to catch, and no failure to record.
 ///
 /// # Safety
 ///
 /// `this` NULL or a live object.
 pub unsafe extern "system" fn add_ref<T: ComClass>(this: *mut T::Interface) -> ULONG {
     // SAFETY: forwarded from the caller.
-    unsafe { quiet_boundary::<T, _>(this, |obj| obj.try_add_ref().unwrap_or(0)) }
+    match unsafe { ComObject::<T>::from_interface(this) } {
+        Some(obj) => obj.refs.add_ref().unwrap_or(0),
+        None => 0,
+    }
 }
 
 /// `IUnknown::Release` for any [`ComClass`]: the new count; at zero the
 /// object is finalised, and freed unless something still pins it.
+///
+/// No [`quiet_boundary`]: the count is one atomic decrement that cannot
+/// panic, and [`finalize`] catches what the final release may throw.
 ///
 /// # Safety
 ///
 /// `this` NULL or a live object on which the caller owns a reference.
 pub unsafe extern "system" fn release<T: ComClass>(this: *mut T::Interface) -> ULONG {
     // SAFETY: forwarded from the caller.
-    let released = unsafe { quiet_boundary::<T, _>(this, |obj| Ok(obj.refs.release())) };
-    match released {
-        Ok(Released::Alive(n)) => n,
-        Ok(Released::AlreadyZero) | Err(_) => 0,
-        Ok(Released::Last) => {
+    let Some(obj) = (unsafe { ComObject::<T>::from_interface(this) }) else {
+        return 0;
+    };
+    match obj.refs.release_hot() {
+        Ok(n) => n,
+        // SAFETY: forwarded; the borrow `obj` is not used again.
+        Err(old) => unsafe { release_cold::<T>(this.cast::<ComObject<T>>(), old) },
+    }
+}
+
+/// The rest of a `Release` that did not leave a live count (`old` is the
+/// count before it): the last one finalises. Out of line, so that the
+/// common `Release` needs no stack frame.
+///
+/// # Safety
+///
+/// As [`release`]; `obj` is that object, no borrow of it is used after.
+#[cold]
+#[inline(never)]
+unsafe fn release_cold<T: ComClass>(obj: *mut ComObject<T>, old: u32) -> ULONG {
+    // SAFETY: alive: the caller's reference, now given back, stood for
+    // the pin the object keeps until `finalize` gives it back.
+    match unsafe { (*obj).refs.settle(old) } {
+        Released::Alive(n) => n,
+        Released::AlreadyZero => 0,
+        Released::Last => {
             // SAFETY: forwarded.
-            unsafe { finalize::<T>(this.cast::<ComObject<T>>()) };
+            unsafe { finalize::<T>(obj) };
             0
         }
     }
