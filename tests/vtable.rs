@@ -306,3 +306,191 @@ fn advise_unadvise_then_logoff_frees_everything() {
     assert_eq!(support.refs(), 1);
     assert_eq!(live_objects(), 0);
 }
+
+// ---- reference counts under re-entry, rejected Logoff -----------------------
+
+/// A provider whose teardown (run from the logon's final Release) calls
+/// back into the logon through its vtable, as a host may: AddRef/Release
+/// pairs, QueryInterface, stray Releases, Logoff with good and bad flags.
+#[derive(Default)]
+struct Reentrant {
+    logon: std::sync::atomic::AtomicPtr<IMSLogon>,
+    logoffs: std::sync::atomic::AtomicU32,
+    /// What the calls from inside the teardown answered.
+    seen: std::sync::Mutex<Vec<(&'static str, i64)>>,
+}
+
+struct ReentrantProvider(Arc<Reentrant>);
+
+impl LogonProvider for ReentrantProvider {
+    fn logoff(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        let this = &self.0;
+        this.logoffs.fetch_add(1, SeqCst);
+        let logon = this.logon.load(SeqCst);
+        let v = vtbl(logon);
+        let mut seen = this.seen.lock().unwrap();
+        // SAFETY: the logon's memory is alive during its final release
+        // (pinned); every slot must answer without freeing it again.
+        unsafe {
+            for _ in 0..3 {
+                seen.push(("AddRef", i64::from((v.AddRef)(logon))));
+                seen.push(("Release", i64::from((v.Release)(logon))));
+            }
+            let mut out: *mut c_void = ptr::null_mut();
+            let hr = (v.QueryInterface)(logon, &IID_IUnknown, &mut out);
+            seen.push(("QueryInterface", i64::from(hr)));
+            seen.push(("QueryInterface out", out as i64));
+            seen.push(("stray Release", i64::from((v.Release)(logon))));
+            seen.push((
+                "Logoff(NULL)",
+                i64::from((v.Logoff)(logon, ptr::null_mut())),
+            ));
+            let mut flags: ULONG = 1;
+            seen.push(("Logoff(&1)", i64::from((v.Logoff)(logon, &mut flags))));
+            flags = 0;
+            seen.push(("Logoff(&0)", i64::from((v.Logoff)(logon, &mut flags))));
+            seen.push(("AddRef", i64::from((v.AddRef)(logon))));
+        }
+    }
+    fn advise_key(&self, _: Option<&[u8]>, _: &Arc<Notifier>) -> MapiResult<Vec<u8>> {
+        Err(MapiError::NoSupport)
+    }
+}
+
+#[test]
+fn reentrant_calls_during_final_release_never_free_twice() {
+    let _serial = serial();
+    let support = host_object(support_vtbl());
+    let provider = Arc::new(Reentrant::default());
+    // SAFETY: `support` is a live host object.
+    let support_ptr = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
+    let logon = new_logon(LogonCore::new(
+        ReentrantProvider(provider.clone()),
+        support_ptr,
+    ));
+    provider
+        .logon
+        .store(logon, std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: live object; we own one reference, then a second.
+    unsafe {
+        assert_eq!((vtbl(logon).AddRef)(logon), 2);
+        assert_eq!((vtbl(logon).Release)(logon), 1);
+    }
+    // The last Release without Logoff: teardown, which calls back in.
+    assert_eq!(release(logon), 0);
+    assert_eq!(
+        provider.logoffs.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
+    let seen = provider.seen.lock().unwrap().clone();
+    let expected: Vec<(&str, i64)> = vec![
+        ("AddRef", 0),
+        ("Release", 0),
+        ("AddRef", 0),
+        ("Release", 0),
+        ("AddRef", 0),
+        ("Release", 0),
+        ("QueryInterface", i64::from(MAPI_E_INVALID_OBJECT)),
+        ("QueryInterface out", 0),
+        ("stray Release", 0),
+        ("Logoff(NULL)", i64::from(MAPI_E_INVALID_PARAMETER)),
+        ("Logoff(&1)", i64::from(MAPI_E_UNKNOWN_FLAGS)),
+        ("Logoff(&0)", i64::from(S_OK)),
+        ("AddRef", 0),
+    ];
+    assert_eq!(seen, expected);
+    assert_eq!(support.refs(), 1, "support released once");
+    assert_eq!(support.releases(), 1);
+    assert_eq!(live_objects(), 0, "freed once, nothing left");
+}
+
+#[test]
+fn rejected_logoff_changes_nothing_and_is_reported() {
+    let _serial = serial();
+    let support = host_object(support_vtbl());
+    // SAFETY: our allocator functions above.
+    let allocators = unsafe {
+        HostAllocators::new(
+            Some(allocate_buffer),
+            Some(allocate_more),
+            Some(free_buffer),
+        )
+    };
+    // SAFETY: `support` is a live host object.
+    let support_ptr = unsafe { ComPtr::from_borrowed(support.as_ptr()) }.unwrap();
+    let logon =
+        new_logon(LogonCore::new(Panicky::default(), support_ptr).with_allocators(allocators));
+    let v = vtbl(logon);
+    let mut err: *mut MAPIERROR = ptr::null_mut();
+    // SAFETY: live object, valid pointers (NULL where the test says).
+    unsafe {
+        for _ in 0..3 {
+            assert_eq!((v.Logoff)(logon, ptr::null_mut()), MAPI_E_INVALID_PARAMETER);
+            assert_eq!(support.refs(), 2, "still logged on");
+            let mut flags: ULONG = 0x8000_0000;
+            assert_eq!((v.Logoff)(logon, &mut flags), MAPI_E_UNKNOWN_FLAGS);
+            assert_eq!(flags, 0x8000_0000, "not written");
+            assert_eq!(support.refs(), 2, "still logged on");
+        }
+        // The last failure is reported, its text made now.
+        assert_eq!(
+            (v.GetLastError)(logon, MAPI_E_UNKNOWN_FLAGS, 0, &mut err),
+            S_OK
+        );
+        assert!(!err.is_null());
+        let text = c_string((*err).lpszError);
+        assert!(text.contains("MAPI_E_UNKNOWN_FLAGS"), "{text}");
+        free_buffer(err.cast());
+        // The one before it is not.
+        err = ptr::null_mut();
+        assert_eq!(
+            (v.GetLastError)(logon, MAPI_E_INVALID_PARAMETER, 0, &mut err),
+            S_OK
+        );
+        assert!(err.is_null());
+        // Nor is anything for a success, and bad GetLastError arguments
+        // still fail (and are recorded in turn).
+        assert_eq!((v.GetLastError)(logon, S_OK, 0, &mut err), S_OK);
+        assert!(err.is_null());
+        assert_eq!(
+            (v.GetLastError)(logon, S_OK, 2, &mut err),
+            MAPI_E_UNKNOWN_FLAGS
+        );
+        assert_eq!(
+            (v.GetLastError)(logon, S_OK, 0, ptr::null_mut()),
+            MAPI_E_INVALID_PARAMETER
+        );
+        assert_eq!(
+            (v.GetLastError)(logon, MAPI_E_INVALID_PARAMETER, 0, &mut err),
+            S_OK
+        );
+        assert!(!err.is_null());
+        free_buffer(err.cast());
+    }
+    assert_eq!(live_buffers(), 0);
+    // Pins were never taken: a plain Logoff and Release free everything.
+    assert_eq!(logoff(logon), S_OK);
+    assert_eq!(support.refs(), 1);
+    // After Logoff: still MAPI_E_END_OF_SESSION for the other slots, and
+    // the argument errors first for Logoff.
+    let mut unk: *mut IUnknown = ptr::null_mut();
+    let mut ulong: ULONG = 0;
+    // SAFETY: as above.
+    unsafe {
+        let hr = (v.OpenEntry)(
+            logon,
+            0,
+            ptr::null_mut(),
+            ptr::null(),
+            0,
+            &mut ulong,
+            &mut unk,
+        );
+        assert_eq!(hr, MAPI_E_END_OF_SESSION);
+        assert!(unk.is_null());
+        assert_eq!((v.Logoff)(logon, ptr::null_mut()), MAPI_E_INVALID_PARAMETER);
+    }
+    assert_eq!(release(logon), 0);
+    assert_eq!(live_objects(), 0);
+}

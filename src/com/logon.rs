@@ -78,6 +78,37 @@ unsafe extern "system" fn get_last_error<P: LogonProvider>(
     flags: ULONG,
     lpp_error: *mut *mut MAPIERROR,
 ) -> HRESULT {
+    // Fast path: nothing recorded for `h_result` (a success, or not the
+    // last failure), the common answer: S_OK and NULL, no door, nothing
+    // that can panic.
+    // SAFETY: live `this` (MAPI contract).
+    if let Some(obj) = unsafe { ComObject::<Logon<P>>::from_interface(this) } {
+        if !lpp_error.is_null()
+            && flags & !MAPI_UNICODE == 0
+            && obj.value().recorded(h_result).is_none()
+        {
+            // SAFETY: non-NULL and writable (MAPI contract).
+            unsafe { lpp_error.write(ptr::null_mut()) };
+            return crate::mapi::S_OK;
+        }
+    }
+    // SAFETY: forwarded.
+    unsafe { get_last_error_slow::<P>(this, h_result, flags, lpp_error) }
+}
+
+/// `GetLastError` with something to report, or bad arguments: out of line,
+/// so that the fast path above needs no stack frame.
+///
+/// # Safety
+///
+/// As `get_last_error`.
+#[inline(never)]
+unsafe fn get_last_error_slow<P: LogonProvider>(
+    this: *mut IMSLogon,
+    h_result: HRESULT,
+    flags: ULONG,
+    lpp_error: *mut *mut MAPIERROR,
+) -> HRESULT {
     // SAFETY: C calls through our vtable with a live `this` and, per MAPI,
     // a NULL or writable `lppMAPIError`.
     hresult(unsafe {
@@ -93,26 +124,46 @@ unsafe extern "system" fn logoff<P: LogonProvider>(
     this: *mut IMSLogon,
     flags: *mut ULONG,
 ) -> HRESULT {
+    // SAFETY: live `this` (MAPI contract).
+    let Some(obj) = (unsafe { ComObject::<Logon<P>>::from_interface(this) }) else {
+        return MapiError::InvalidParameter.hresult();
+    };
+    // The argument first: a rejected call changes nothing, so it needs no
+    // pin (nor the notification door: it makes no notification).
+    // SAFETY: `lpulFlags` NULL or readable (MAPI contract).
+    let error = match unsafe { flags.as_ref() } {
+        None => MapiError::InvalidParameter,
+        // SAFETY: live `this`.
+        Some(0) => return unsafe { logoff_valid::<P>(this) },
+        Some(_) => MapiError::UnknownFlags,
+    };
+    obj.value().record_error(error, None);
+    error.hresult()
+}
+
+/// A valid Logoff, out of line: the rejected calls above need no stack
+/// frame.
+///
+/// # Safety
+///
+/// `this` is a live logon.
+#[inline(never)]
+unsafe fn logoff_valid<P: LogonProvider>(this: *mut IMSLogon) -> HRESULT {
     // Fast path: a valid Logoff of a logon already logged off (or being
     // logged off) is a no-op, and needs no pin.
-    // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
+    // SAFETY: live `this` (caller).
     if let Some(obj) = unsafe { ComObject::<Logon<P>>::from_interface(this) } {
         let state = obj.value().state();
-        // SAFETY: `lpulFlags` NULL or readable (MAPI contract).
-        let flags_ok = unsafe { flags.as_ref() } == Some(&0);
-        if flags_ok && state != crate::provider::LogonState::Live {
+        if state != crate::provider::LogonState::Live {
             crate::trace::trace!("logon {:p}: Logoff while {:?}: no-op", obj.value(), state);
             return crate::mapi::S_OK;
         }
     }
-    // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
-    // Stabilized: the host may drop its last reference to this logon from
-    // inside the support object's Release, which teardown calls.
+    // SAFETY: live `this`. Stabilized: the host may drop its last reference
+    // to this logon from inside the support object's Release, which
+    // teardown calls.
     hresult(unsafe {
-        ComObject::<Logon<P>>::stabilized(this, |obj| {
-            let flags = flags.as_ref().copied();
-            obj.value().logoff(flags).map(drop)
-        })
+        ComObject::<Logon<P>>::stabilized(this, |obj| obj.value().logoff(Some(0)).map(drop))
     })
 }
 

@@ -386,6 +386,23 @@ unsafe extern "system" fn store_logoff<P: LogonProvider>(
     this: *mut IMsgStore,
     lpul_flags: *mut ULONG,
 ) -> HRESULT {
+    // The argument first: a rejected call changes nothing, so it needs no
+    // pin (nor the notification door).
+    // SAFETY: live `this`; `lpulFlags` NULL or readable (MAPI contract).
+    if let Some(obj) = unsafe { ComObject::<Store<P>>::from_interface(this) } {
+        // SAFETY: as above.
+        let error = match unsafe { lpul_flags.as_ref() } {
+            None => Some(MapiError::InvalidParameter),
+            Some(&f) if f & !crate::provider::STORE_LOGOFF_FLAGS != 0 => {
+                Some(MapiError::UnknownFlags)
+            }
+            Some(_) => None,
+        };
+        if let Some(error) = error {
+            obj.value().core().record_error(error, None);
+            return error.hresult();
+        }
+    }
     // SAFETY: live `this`; `lpulFlags` NULL or readable and writable.
     // Stabilized: the host may release this store from inside the support
     // object's Release, which StoreLogoff calls.

@@ -2,10 +2,10 @@
 //! `IMsgStore` objects.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use super::{LogonProvider, LogonRegistry, OpenObjects};
+use super::{ErrorRecord, LogonProvider, LogonRegistry, OpenObjects};
 use crate::host::{ComPtr, HostAllocators};
 use crate::mapi::{
     IMAPISupport, MapiError, MapiResult, HRESULT, LOGOFF_ABORT, LOGOFF_COMPLETE, LOGOFF_NO_WAIT,
@@ -163,12 +163,6 @@ pub struct LastError {
     pub message: String,
 }
 
-/// A failure as recorded: its text is made only when asked for.
-struct Recorded {
-    error: MapiError,
-    panic: Option<String>,
-}
-
 /// The logon state machine: `Live → LoggingOff → LoggedOff`, with an
 /// exactly-once teardown that is safe against re-entry and concurrent
 /// callers, whichever way it is reached: `IMSLogon::Logoff`,
@@ -187,9 +181,8 @@ pub struct LogonCore<P: LogonProvider, S: Support = ComPtr<IMAPISupport>> {
     provider: P,
     registry: Option<Arc<LogonRegistry<P>>>,
     session: Arc<Session>,
-    last_error: Mutex<Option<Recorded>>,
-    /// The `hresult` of `last_error` (S_OK: none), readable without the lock.
-    last_hresult: AtomicI32,
+    /// The last failure, for `GetLastError`: recorded without a lock.
+    errors: ErrorRecord,
     store_logoff_flags: AtomicU32,
 }
 
@@ -203,8 +196,7 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
             provider,
             registry: None,
             session,
-            last_error: Mutex::new(None),
-            last_hresult: AtomicI32::new(0),
+            errors: ErrorRecord::default(),
             store_logoff_flags: AtomicU32::new(NO_STORE_LOGOFF),
         }
     }
@@ -270,21 +262,18 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
         }
     }
 
-    /// Remembers a failure for `GetLastError`.
+    /// Remembers a failure for `GetLastError`: one atomic store (a
+    /// panic's message is copied, under a lock, only for a panic); the
+    /// text is made when GetLastError asks for it.
+    #[inline]
     pub fn record_error(&self, error: MapiError, panic_message: Option<&str>) {
-        // The text is made when GetLastError asks for it; only a panic's
-        // message must be copied now.
-        let recorded = Recorded {
-            error,
-            panic: panic_message.map(str::to_owned),
-        };
-        let old = self
-            .last_error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .replace(recorded);
-        self.last_hresult.store(error.hresult(), Ordering::Relaxed);
-        drop(old); // outside the lock
+        self.errors.record(error, panic_message);
+    }
+
+    /// The failure recorded last, if it produced `hresult` (no text made).
+    #[inline]
+    pub fn recorded(&self, hresult: HRESULT) -> Option<MapiError> {
+        self.errors.error(hresult)
     }
 
     /// The recorded failure that produced `hresult`, if it is the last one.
@@ -292,25 +281,14 @@ impl<P: LogonProvider, S: Support> LogonCore<P, S> {
     pub fn last_error(&self, hresult: HRESULT) -> Option<LastError> {
         // Only failures are recorded: nothing to look up for a success or
         // for another code than the last one.
-        if hresult >= 0 || self.last_hresult.load(Ordering::Relaxed) != hresult {
-            return None;
-        }
+        self.errors.error(hresult)?;
         self.last_error_slow(hresult)
     }
 
     #[cold]
     #[inline(never)]
     fn last_error_slow(&self, hresult: HRESULT) -> Option<LastError> {
-        let guard = self
-            .last_error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let r = guard.as_ref().filter(|r| r.error.hresult() == hresult)?;
-        let error = r.error;
-        let message = match &r.panic {
-            Some(m) => format!("{error}: a panic in the provider was caught: {m}"),
-            None => error.to_string(),
-        };
+        let message = self.errors.message(hresult)?;
         Some(LastError { hresult, message })
     }
 

@@ -16,7 +16,7 @@ mod objects;
 mod profile;
 mod props;
 
-pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support};
+pub use logon::{LogoffOutcome, LogonCore, LogonState, Session, Support, STORE_LOGOFF_FLAGS};
 pub use msprovider::{LogonRegistry, ProviderCore};
 pub use notify::{
     Door, NewMailNotification, Notification, Notifier, ObjectNotification, Sink, SinkTarget,

@@ -9,7 +9,7 @@
 //! forcible Logoff disconnects, and [`ErrorRecord`], the `GetLastError`
 //! memory of one object.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use super::{PropName, PropValue};
@@ -397,36 +397,71 @@ impl OpenObjects {
     }
 }
 
-/// The last failure of one object, for its `GetLastError`: an atomic code
-/// on the hot path; a lock only to keep a caught panic's message.
+/// The last failure of one object, for its `GetLastError`: one atomic
+/// word (the code, and whether a panic's message goes with it) written
+/// with a plain store on the hot path; a lock only to keep a caught
+/// panic's message. The text is made when `GetLastError` asks for it.
 #[derive(Default)]
 pub struct ErrorRecord {
-    code: AtomicI32,
-    panicked: AtomicBool,
+    /// The failure's `HRESULT` in the low 32 bits (0: none), [`PANICKED`]
+    /// when `panic` holds its message.
+    word: AtomicU64,
     panic: Mutex<Option<String>>,
 }
 
+/// The bit of [`ErrorRecord::word`] that says `panic` holds the message.
+const PANICKED: u64 = 1 << 32;
+
 impl ErrorRecord {
     /// Remembers `error` (with the message of a caught panic, if any).
+    #[inline]
     pub fn record(&self, error: MapiError, panic_message: Option<&str>) {
-        if let Some(m) = panic_message {
-            *self.panic.lock().unwrap_or_else(PoisonError::into_inner) = Some(m.to_owned());
+        let code = u64::from(error.hresult() as u32);
+        match panic_message {
+            None => self.word.store(code, Ordering::Release),
+            Some(m) => self.record_panic(code, m),
         }
-        self.panicked
-            .store(panic_message.is_some(), Ordering::Relaxed);
-        self.code.store(error.hresult(), Ordering::Relaxed);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_panic(&self, code: u64, message: &str) {
+        let mut slot = self.panic.lock().unwrap_or_else(PoisonError::into_inner);
+        let old = slot.replace(message.to_owned());
+        self.word.store(code | PANICKED, Ordering::Release);
+        drop(slot);
+        drop(old); // outside the lock
+    }
+
+    /// The `HRESULT` of the last failure recorded (`S_OK`: none).
+    #[inline]
+    pub fn last_hresult(&self) -> HRESULT {
+        self.word.load(Ordering::Acquire) as u32 as HRESULT
+    }
+
+    /// The failure recorded last, if it produced `hresult`.
+    #[inline]
+    pub fn error(&self, hresult: HRESULT) -> Option<MapiError> {
+        // Only failures are recorded: nothing to look up for a success or
+        // for another code than the last one.
+        if hresult >= 0 || self.last_hresult() != hresult {
+            return None;
+        }
+        MapiError::from_hresult(hresult)
     }
 
     /// The text for `hresult` if it is the last failure recorded.
     pub fn message(&self, hresult: HRESULT) -> Option<String> {
-        if hresult >= 0 || self.code.load(Ordering::Relaxed) != hresult {
-            return None;
-        }
-        let error = MapiError::from_hresult(hresult)?;
-        if self.panicked.load(Ordering::Relaxed) {
+        let error = self.error(hresult)?;
+        if self.word.load(Ordering::Acquire) & PANICKED != 0 {
             let panic = self.panic.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(m) = panic.as_deref() {
-                return Some(format!("{error}: a panic in the provider was caught: {m}"));
+            // Still the panic's record (read under the lock its writer
+            // holds): its message goes with it.
+            let word = self.word.load(Ordering::Acquire);
+            if word & PANICKED != 0 && word as u32 as HRESULT == hresult {
+                if let Some(m) = panic.as_deref() {
+                    return Some(format!("{error}: a panic in the provider was caught: {m}"));
+                }
             }
         }
         Some(error.to_string())
