@@ -61,10 +61,13 @@ impl Root<'_> {
 
 /// The bytes `text` takes NUL-terminated: UTF-16 when `wide`, else UTF-8.
 fn encoded_len(text: &str, wide: bool) -> usize {
-    if wide {
-        2 * (text.encode_utf16().count() + 1)
-    } else {
+    if !wide {
         text.len() + 1
+    } else if text.is_ascii() {
+        // One unit per byte (checked a word at a time, not decoded).
+        2 * (text.len() + 1)
+    } else {
+        2 * (text.encode_utf16().count() + 1)
     }
 }
 
@@ -76,14 +79,16 @@ fn encoded_len(text: &str, wide: bool) -> usize {
 /// `dst` is writable for `encoded_len(text, wide)` bytes.
 unsafe fn encode_into(text: &str, wide: bool, dst: *mut u8) {
     if wide && text.is_ascii() && cfg!(target_endian = "little") {
-        // Fast path: each byte widens to one little-endian unit.
-        // SAFETY: `2 * (len + 1)` writable bytes (caller); bytes need no
-        // alignment.
-        let out = unsafe { std::slice::from_raw_parts_mut(dst, 2 * (text.len() + 1)) };
-        for (pair, b) in out.chunks_exact_mut(2).zip(text.bytes().chain(Some(0))) {
-            pair[0] = b;
-            pair[1] = 0;
+        // Fast path: each byte widens to one unit (a loop the compiler
+        // vectorises), then the terminator.
+        let at = dst.cast::<u16>();
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            // SAFETY: `2 * (len + 1)` writable bytes (caller); unaligned
+            // writes.
+            unsafe { at.add(i).write_unaligned(u16::from(b)) };
         }
+        // SAFETY: as above: the last unit.
+        unsafe { at.add(text.len()).write_unaligned(0) };
     } else if wide {
         let mut at = dst;
         for unit in text.encode_utf16().chain(Some(0)) {
@@ -375,5 +380,33 @@ mod own_tests {
         let p = alloc.text("x", false).unwrap();
         // SAFETY: a root of ours, freed once.
         unsafe { alloc.free(p) };
+    }
+
+    #[test]
+    fn strings_encode_as_utf16_or_utf8_with_a_terminator() {
+        let alloc = HostAllocators::own();
+        let ascii = "Quarterly figures: draft for review, 0123456789";
+        for text in (0..=ascii.len()).map(|n| ascii[..n].to_owned()).chain([
+            "é".into(),
+            "RE: grüße 😀 ok".into(),
+            "a\u{0}b".into(),
+        ]) {
+            let root = alloc.root(8).unwrap();
+            let wide = alloc.string(&root, &text, true).unwrap().cast::<u16>();
+            let narrow = alloc.string(&root, &text, false).unwrap().cast::<u8>();
+            let units: Vec<u16> = text.encode_utf16().chain(Some(0)).collect();
+            let bytes: Vec<u8> = text.bytes().chain(Some(0)).collect();
+            // SAFETY: the buffers hold exactly these many units and bytes.
+            unsafe {
+                for (i, &u) in units.iter().enumerate() {
+                    assert_eq!(wide.add(i).read_unaligned(), u, "{text:?} unit {i}");
+                }
+                for (i, &b) in bytes.iter().enumerate() {
+                    assert_eq!(*narrow.add(i), b, "{text:?} byte {i}");
+                }
+            }
+            assert_eq!(encoded_len(&text, true), 2 * units.len());
+            assert_eq!(encoded_len(&text, false), bytes.len());
+        }
     }
 }
