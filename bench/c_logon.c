@@ -145,7 +145,7 @@ typedef struct CLogon {
   MSLogon_IMAPISupport *support; /* one reference while live */
   CSink *sinks;                  /* advise sinks (none: Advise is not implemented) */
   CSub *objects;                 /* open folders and messages, disconnected at Logoff */
-  MSLogon_HRESULT last_hr;       /* the last failure, for GetLastError */
+  MSLogon_HRESULT last_hr;       /* the last failure, for GetLastError (interlocked) */
   CAllocators alloc;             /* read-only after creation; NULL fns: none */
   MSLogon_ULONG store_number;    /* read-only */
   MSLogon_ULONG store_logoff_flags;
@@ -202,11 +202,11 @@ static void logon_unhold(CLogon *l) {
   }
 }
 
-/* Remembers a failure for GetLastError; returns it. */
+/* Remembers a failure for GetLastError; returns it. One atomic store, as
+ * the folders and messages do (and as the Rust library does): a failure
+ * path takes no lock. */
 static MSLogon_HRESULT logon_fail(CLogon *l, MSLogon_HRESULT hr) {
-  pthread_mutex_lock(&l->cs);
-  l->last_hr = hr;
-  pthread_mutex_unlock(&l->cs);
+  __atomic_store_n(&l->last_hr, hr, __ATOMIC_RELEASE);
   return hr;
 }
 
@@ -295,9 +295,7 @@ static MSLogon_HRESULT logon_last_error(CLogon *l, MSLogon_HRESULT hResult, MSLo
   if (!lppMAPIError) return logon_fail(l, MSLogon_MAPI_E_INVALID_PARAMETER);
   *lppMAPIError = NULL;
   if (ulFlags & ~MSLogon_MAPI_UNICODE) return logon_fail(l, MSLogon_MAPI_E_UNKNOWN_FLAGS);
-  pthread_mutex_lock(&l->cs);
-  last = l->last_hr;
-  pthread_mutex_unlock(&l->cs);
+  last = __atomic_load_n(&l->last_hr, __ATOMIC_ACQUIRE);
   if (last == MSLogon_S_OK || last != hResult || !l->alloc.allocate_buffer) return MSLogon_S_OK;
   return c_mapierror(&l->alloc, c_error_text(last), (ulFlags & MSLogon_MAPI_UNICODE) != 0,
                      lppMAPIError);

@@ -413,6 +413,55 @@ static NOINLINE void op_get_last_error_other(Fixture *f, long n) {
   }
 }
 
+/* The failure paths: each answers an error (recorded for GetLastError) and
+ * changes nothing. Run on `errored`, whose calls fail anyway. */
+
+/* Logoff(NULL): MAPI_E_INVALID_PARAMETER, the logon stays live. */
+static NOINLINE void op_logoff_null(Fixture *f, long n) {
+  long i;
+  for (i = 0; i < n; i++)
+    COUNT_BAD(MSLogon_IMSLogon_Logoff(f->errored, NULL) != MSLogon_MAPI_E_INVALID_PARAMETER);
+}
+
+/* Logoff(&1): MAPI_E_UNKNOWN_FLAGS, the logon stays live. */
+static NOINLINE void op_logoff_flags(Fixture *f, long n) {
+  long i;
+  for (i = 0; i < n; i++) {
+    MSLogon_ULONG flags = 1;
+    COUNT_BAD(MSLogon_IMSLogon_Logoff(f->errored, &flags) != MSLogon_MAPI_E_UNKNOWN_FLAGS);
+  }
+}
+
+/* A call after Logoff: IMSLogon::OpenEntry on a logged-off logon,
+ * MAPI_E_END_OF_SESSION. */
+static NOINLINE void op_after_logoff(Fixture *f, long n) {
+  long i;
+  for (i = 0; i < n; i++) {
+    MSLogon_ULONG type = 0;
+    MSLogon_IUnknown *unk = NULL;
+    COUNT_BAD(MSLogon_IMSLogon_OpenEntry(f->off, 0, NULL, NULL, 0, &type, &unk) !=
+                  MSLogon_MAPI_E_END_OF_SESSION ||
+              unk != NULL);
+  }
+}
+
+/* GetProps of a set and a missing property: MAPI_W_ERRORS_RETURNED, the
+ * second value PT_ERROR (MAPI_E_NOT_FOUND), + MAPIFreeBuffer. */
+static const TAGS(2) tags_missing = {2, {MSLogon_PR_SUBJECT_W, 0x6810001Fu /* not set */}};
+
+static NOINLINE void op_getprops_missing(Fixture *f, long n) {
+  long i;
+  for (i = 0; i < n; i++) {
+    MSLogon_ULONG c = 0;
+    MSLogon_SPropValue *v = NULL;
+    COUNT_BAD(MSLogon_IMessage_GetProps(f->msg_read, (MSLogon_SPropTagArray *)&tags_missing, 0, &c,
+                                        &v) != MSLogon_MAPI_W_ERRORS_RETURNED ||
+              c != 2 || v == NULL || v[1].ulPropTag != 0x6810000Au ||
+              v[1].Value.err != MSLogon_MAPI_E_NOT_FOUND);
+    host_free_buffer(v);
+  }
+}
+
 /* A lone logon's life: create (AddRef support) → Logoff (support
  * released) → Release (freed). */
 static NOINLINE void op_logon_cycle(Fixture *f, long n) {
@@ -518,6 +567,10 @@ static const Op ops[] = {
      "QueryInterface(IID_IMAPIAdviseSink) -> E_NOINTERFACE (failure recorded)"},
     {"addref_release", op_addref_release, 1, "AddRef + Release"},
     {"logoff_noop", op_logoff_noop, 1, "Logoff(&0) on a logged-off logon"},
+    {"logoff_null", op_logoff_null, 1, "Logoff(NULL) -> MAPI_E_INVALID_PARAMETER (failure recorded)"},
+    {"logoff_flags", op_logoff_flags, 1, "Logoff(&1) -> MAPI_E_UNKNOWN_FLAGS (failure recorded)"},
+    {"after_logoff", op_after_logoff, 1,
+     "IMSLogon::OpenEntry on a logged-off logon -> MAPI_E_END_OF_SESSION (failure recorded)"},
     {"get_last_error", op_get_last_error, 1, "GetLastError(S_OK, 0) -> S_OK, NULL (nothing recorded)"},
     {"get_last_error_other", op_get_last_error_other, 1,
      "GetLastError(S_OK, 0) -> S_OK, NULL (another failure recorded)"},
@@ -533,6 +586,9 @@ static const Op ops[] = {
      "IMessage::SetProps of 20 properties + SaveChanges(KEEP_OPEN_READWRITE)"},
     {"folder_openentry", op_folder_openentry, 10,
      "IMsgStore::OpenEntry(Inbox entry ID) + Release"},
+    {"getprops_missing", op_getprops_missing, 10,
+     "IMessage::GetProps of PR_SUBJECT_W and a missing property -> MAPI_W_ERRORS_RETURNED "
+     "(PT_ERROR NOT_FOUND) + MAPIFreeBuffer"},
 };
 #define N_OPS (sizeof ops / sizeof ops[0])
 
