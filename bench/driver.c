@@ -1012,10 +1012,10 @@ static void mode_callgrind(long n) {
 /* ---- allocations ------------------------------------------------------------- */
 
 static void mode_allocs(long n) {
-  static const char *const counted[] = {"qi_unsupported",   "get_last_error_other",
-                                         "logon_cycle",      "provider_logon",
-                                         "full_cycle",       "msg_getprops10",
-                                         "msg_setprops20_save", "folder_openentry"};
+  static const char *const counted[] = {
+      "qi_unsupported", "logoff_null",      "logoff_flags",   "after_logoff",
+      "get_last_error_other", "logon_cycle", "provider_logon", "full_cycle",
+      "msg_getprops10", "msg_setprops20_save", "folder_openentry", "getprops_missing"};
   Fixture fx[2];
   size_t o, c;
   int k, i;
