@@ -208,29 +208,27 @@ mod tests {
 
     #[test]
     fn reentrant_calls_during_final_release_never_reach_zero_again() {
+        let n = if cfg!(miri) { 100 } else { 10_000 };
         let rc = RefCount::new();
         assert_eq!(rc.release(), Released::Last);
         // What a host may do from inside the final release: AddRef/Release
         // pairs, QueryInterface (add_ref) + Release, stray Releases.
-        for _ in 0..10_000 {
+        for _ in 0..n {
             assert_eq!(rc.add_ref(), None);
             assert_eq!(rc.release(), Released::AlreadyZero);
             assert_eq!(rc.try_add_ref(), None);
         }
-        for _ in 0..10_000 {
+        for _ in 0..n {
             assert_eq!(rc.release(), Released::AlreadyZero);
         }
-        for _ in 0..20_000 {
+        for _ in 0..2 * n {
             assert_eq!(rc.add_ref(), None);
         }
         assert_eq!(rc.try_add_ref(), None);
         assert_eq!(rc.get(), 0);
         // Parked far from zero and from the live range either way.
         let raw = rc.0.load(Ordering::Relaxed);
-        assert!(
-            raw & DEAD != 0 && raw.abs_diff(PARKED) <= 20_000,
-            "{raw:#x}"
-        );
+        assert!(raw & DEAD != 0 && raw.abs_diff(PARKED) <= 2 * n, "{raw:#x}");
     }
 
     #[test]
@@ -254,10 +252,11 @@ mod tests {
         assert_eq!(rc.add_ref(), Some(ULONG::MAX));
         assert_eq!(rc.get(), ULONG::MAX);
         // Pinned: no number of releases frees it.
-        for _ in 0..10_000 {
+        let n = if cfg!(miri) { 100 } else { 10_000 };
+        for _ in 0..n {
             assert_eq!(rc.release(), Released::Alive(ULONG::MAX), "pinned");
         }
-        for _ in 0..10_000 {
+        for _ in 0..n {
             assert_eq!(rc.add_ref(), Some(ULONG::MAX));
         }
         assert_eq!(rc.get(), ULONG::MAX);
