@@ -140,30 +140,41 @@ fn string_in(
     alloc.string(root, s, wide)
 }
 
+/// An array of `values` chained to `root`, each written as a `T` (maybe
+/// unaligned: host buffers may be only 4-aligned). Pointers are written as
+/// pointers, not as their addresses' bytes, so that what the library reads
+/// back from host memory keeps its provenance (Miri checks it).
+fn array_in<T: Copy>(alloc: &HostAllocators, root: &Root<'_>, values: &[T]) -> MapiResult<*mut u8> {
+    let dst = alloc.more(root, (values.len() * size_of::<T>()).max(1))?;
+    let first = dst.as_ptr().cast::<T>();
+    for (i, v) in values.iter().enumerate() {
+        // SAFETY: `dst` holds `values.len()` `T`s; written unaligned.
+        unsafe { first.add(i).write_unaligned(*v) };
+    }
+    Ok(dst.as_ptr())
+}
+
 /// An array of pointers chained to `root`.
 fn pointers_in(
     alloc: &HostAllocators,
     root: &Root<'_>,
     ptrs: &[*mut c_void],
 ) -> MapiResult<*mut u8> {
-    let bytes = ne_bytes(ptrs, |p| (p as usize).to_ne_bytes());
-    alloc.bytes_in(root, &bytes)
+    array_in(alloc, root, ptrs)
 }
 
 /// An array of `SBinary` chained to `root`.
 fn binaries_in(alloc: &HostAllocators, root: &Root<'_>, values: &[Vec<u8>]) -> MapiResult<*mut u8> {
-    let mut bytes = Vec::with_capacity(values.len() * size_of::<SBinary>());
-    for v in values {
-        let lpb = alloc.bytes_in(root, v)?;
-        let bin = SBinary {
-            cb: count(v.len())?,
-            lpb,
-        };
-        // SAFETY: `SBinary` is plain old data; its bytes are read as is.
-        let raw: [u8; size_of::<SBinary>()] = unsafe { std::mem::transmute(bin) };
-        bytes.extend_from_slice(&raw);
-    }
-    alloc.bytes_in(root, &bytes)
+    let bins = values
+        .iter()
+        .map(|v| {
+            Ok(SBinary {
+                cb: count(v.len())?,
+                lpb: alloc.bytes_in(root, v)?,
+            })
+        })
+        .collect::<MapiResult<Vec<_>>>()?;
+    array_in(alloc, root, &bins)
 }
 
 #[allow(non_snake_case)] // the MAPI member names, for readability
@@ -651,7 +662,7 @@ mod tests {
     // the same addresses to the library on the host running `cargo test`,
     // where the checks (and Miri) are on.
 
-    use crate::mapi::{PROP_TAG, PT_MV_DOUBLE, PT_MV_I8, PT_MV_UNICODE, SCODE};
+    use crate::mapi::{PROP_TAG, PT_MV_BINARY, PT_MV_DOUBLE, PT_MV_I8, PT_MV_UNICODE, SCODE};
     use crate::mapi::{PT_BINARY, PT_CLSID, PT_CURRENCY, PT_DOUBLE, PT_I8, PT_SYSTIME, PT_UNICODE};
     use std::collections::HashMap;
     use std::sync::Mutex;
@@ -754,6 +765,10 @@ mod tests {
             (
                 PROP_TAG(PT_MV_UNICODE, 0x600A),
                 Some(PropValue::MvString(vec!["a".into(), "ünï".into()])),
+            ),
+            (
+                PROP_TAG(PT_MV_BINARY, 0x600B),
+                Some(PropValue::MvBinary(vec![vec![7; 3], vec![], vec![8]])),
             ),
         ];
         let (array, errors) = write_prop_values(&alloc, &props, true).unwrap();
