@@ -145,7 +145,7 @@ fn string_in(
 /// pointers, not as their addresses' bytes, so that what the library reads
 /// back from host memory keeps its provenance (Miri checks it).
 fn array_in<T: Copy>(alloc: &HostAllocators, root: &Root<'_>, values: &[T]) -> MapiResult<*mut u8> {
-    let dst = alloc.more(root, (values.len() * size_of::<T>()).max(1))?;
+    let dst = alloc.more(root, size_of_val(values).max(1))?;
     let first = dst.as_ptr().cast::<T>();
     for (i, v) in values.iter().enumerate() {
         // SAFETY: `dst` holds `values.len()` `T`s; written unaligned.
