@@ -18,7 +18,7 @@ mod restriction;
 mod view;
 
 pub use compare::compare_values;
-#[cfg(test)]
+#[cfg(all(test, not(miri)))]
 pub(crate) use compare::sort_order;
 pub(crate) use compare::string_sort_key;
 pub use restriction::RowValues;
